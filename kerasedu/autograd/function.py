@@ -1,0 +1,104 @@
+"""`Function`: the base of every differentiable op, plus `no_grad` and `unbroadcast`.
+
+An op is a small class with ``forward`` (raw arrays in, raw array out) and
+``backward`` (upstream gradient in, one gradient per input out). `Function.apply`
+is the one place that unwraps Tensors, runs ``forward`` and records the graph,
+so every op file stays plain array math.
+
+Example:
+    >>> from kerasedu.autograd import Tensor
+    >>> x = Tensor([1.0, 2.0], requires_grad=True)
+    >>> (x * x).sum().backward()
+    >>> x.grad.tolist()
+    [2.0, 4.0]
+"""
+
+import contextlib
+
+_grad_state = {"enabled": True}
+
+
+def is_grad_enabled():
+    """Return ``True`` when ops record the graph for `Tensor.backward`."""
+    return _grad_state["enabled"]
+
+
+@contextlib.contextmanager
+def no_grad():
+    """Context manager that stops recording the graph (used by predict and optimizers).
+
+    Example:
+        >>> from kerasedu.autograd import Tensor
+        >>> x = Tensor([1.0], requires_grad=True)
+        >>> with no_grad():
+        ...     y = x * 2
+        >>> y.requires_grad
+        False
+    """
+    previous = _grad_state["enabled"]
+    _grad_state["enabled"] = False
+    try:
+        yield
+    finally:
+        _grad_state["enabled"] = previous
+
+
+def unbroadcast(grad, shape):
+    """Sum ``grad`` back down to ``shape``, undoing NumPy broadcasting.
+
+    If ``a`` of shape ``(3,)`` was broadcast against ``(2, 3)``, the gradient
+    arriving has shape ``(2, 3)``; each element of ``a`` was used twice, so its
+    gradient is the sum over the broadcast axis.
+
+    Example:
+        >>> import numpy as np
+        >>> unbroadcast(np.ones((2, 3)), (3,)).tolist()
+        [2.0, 2.0, 2.0]
+    """
+    if grad.shape == tuple(shape):
+        return grad
+    extra = grad.ndim - len(shape)
+    if extra > 0:
+        grad = grad.sum(axis=tuple(range(extra)))  # leading axes added by broadcasting
+    stretched = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
+    if stretched:
+        grad = grad.sum(axis=stretched, keepdims=True)  # size-1 axes stretched by broadcasting
+    return grad
+
+
+class Function:
+    """Base class of a differentiable op.
+
+    Subclasses implement ``forward(*arrays, **params)`` and ``backward(grad)``;
+    ``backward`` returns one gradient per input, in input order, each of exactly
+    that input's shape (``None`` for an input that needs no gradient).
+    ``self.needs_input_grad[i]`` says whether input ``i`` wants a gradient, so
+    an op can skip work nobody needs (the gradient of the input images, say).
+    """
+
+    def save_for_backward(self, *arrays):
+        """Keep the arrays ``backward`` needs."""
+        self.saved = arrays
+
+    @classmethod
+    def apply(cls, *inputs, **params):
+        """Run the op on Tensors (or array-likes) and record it in the graph."""
+        from kerasedu.autograd.tensor import Tensor, as_tensor  # tensor.py imports this module
+
+        like = next((t for t in inputs if isinstance(t, Tensor)), None)
+        tensors = [as_tensor(t, like=like) for t in inputs]
+        fn = cls()
+        fn.needs_input_grad = tuple(t.requires_grad for t in tensors)
+        output = fn.forward(*[t.data for t in tensors], **params)
+        requires_grad = is_grad_enabled() and any(fn.needs_input_grad)
+        result = Tensor(output, requires_grad=requires_grad)
+        if requires_grad:
+            result._creator = fn
+            fn.inputs = tensors
+        return result
+
+    def forward(self, *arrays, **params):
+        raise NotImplementedError
+
+    def backward(self, grad):
+        raise NotImplementedError

@@ -1,0 +1,297 @@
+"""Elementwise ops: add sub mul div neg pow exp log sqrt abs maximum minimum clip where.
+
+Each op is a `Function` whose ``backward`` states its local derivative in the
+comment on the gradient line. Binary ops broadcast like NumPy; `unbroadcast`
+sums each gradient back to its input's shape.
+
+Example:
+    >>> from kerasedu.autograd import Tensor
+    >>> a = Tensor([1.0, 2.0], requires_grad=True)
+    >>> (a * 3.0).sum().backward()
+    >>> a.grad.tolist()
+    [3.0, 3.0]
+"""
+
+from kerasedu.autograd.function import Function, unbroadcast
+from kerasedu.backend.device import get_array_module
+
+
+def check_broadcastable(op_name, a, b):
+    """Raise a ValueError naming the op and both shapes if ``a`` and ``b`` cannot broadcast."""
+    xp = get_array_module(a)
+    try:
+        xp.broadcast_shapes(a.shape, b.shape)
+    except ValueError:
+        raise ValueError(f"{op_name}: operands of shapes {tuple(a.shape)} and {tuple(b.shape)} "
+                         "cannot be broadcast together.") from None
+
+
+class Add(Function):
+    """``a + b``."""
+
+    def forward(self, a, b):
+        check_broadcastable("add", a, b)
+        self.shapes = (a.shape, b.shape)
+        return a + b
+
+    def backward(self, grad):
+        a_shape, b_shape = self.shapes
+        return unbroadcast(grad, a_shape), unbroadcast(grad, b_shape)  # d(a+b)/da = d(a+b)/db = 1
+
+
+class Sub(Function):
+    """``a - b``."""
+
+    def forward(self, a, b):
+        check_broadcastable("sub", a, b)
+        self.shapes = (a.shape, b.shape)
+        return a - b
+
+    def backward(self, grad):
+        a_shape, b_shape = self.shapes
+        return unbroadcast(grad, a_shape), unbroadcast(-grad, b_shape)  # d(a-b)/db = -1
+
+
+class Mul(Function):
+    """``a * b``."""
+
+    def forward(self, a, b):
+        check_broadcastable("mul", a, b)
+        self.save_for_backward(a, b)
+        return a * b
+
+    def backward(self, grad):
+        a, b = self.saved
+        da = unbroadcast(grad * b, a.shape) if self.needs_input_grad[0] else None  # d(ab)/da = b
+        db = unbroadcast(grad * a, b.shape) if self.needs_input_grad[1] else None  # d(ab)/db = a
+        return da, db
+
+
+class Div(Function):
+    """``a / b``."""
+
+    def forward(self, a, b):
+        check_broadcastable("div", a, b)
+        self.save_for_backward(a, b)
+        return a / b
+
+    def backward(self, grad):
+        a, b = self.saved
+        da = unbroadcast(grad / b, a.shape) if self.needs_input_grad[0] else None  # d(a/b)/da = 1/b
+        db = unbroadcast(-grad * a / (b * b), b.shape) if self.needs_input_grad[1] else None  # -a/b^2
+        return da, db
+
+
+class Neg(Function):
+    """``-x``."""
+
+    def forward(self, x):
+        return -x
+
+    def backward(self, grad):
+        return -grad
+
+
+class Pow(Function):
+    """``a ** b`` (elementwise power; ``b`` may be a Tensor too)."""
+
+    def forward(self, a, b):
+        check_broadcastable("pow", a, b)
+        y = a**b
+        self.save_for_backward(a, b, y)
+        return y
+
+    def backward(self, grad):
+        a, b, y = self.saved
+        xp = get_array_module(a)
+        da = db = None
+        if self.needs_input_grad[0]:
+            da = unbroadcast(grad * b * a ** (b - 1), a.shape)  # d(a^b)/da = b a^(b-1)
+        if self.needs_input_grad[1]:
+            safe_log = xp.log(xp.where(a > 0, a, 1))  # a^b ln a, taken as 0 where a <= 0
+            db = unbroadcast(grad * y * safe_log, b.shape)
+        return da, db
+
+
+class Exp(Function):
+    """``exp(x)``."""
+
+    def forward(self, x):
+        y = get_array_module(x).exp(x)
+        self.save_for_backward(y)
+        return y
+
+    def backward(self, grad):
+        (y,) = self.saved
+        return grad * y  # d(e^x)/dx = e^x
+
+
+class Log(Function):
+    """Natural logarithm ``ln(x)``."""
+
+    def forward(self, x):
+        self.save_for_backward(x)
+        return get_array_module(x).log(x)
+
+    def backward(self, grad):
+        (x,) = self.saved
+        return grad / x  # d(ln x)/dx = 1/x
+
+
+class Sqrt(Function):
+    """``sqrt(x)``."""
+
+    def forward(self, x):
+        y = get_array_module(x).sqrt(x)
+        self.save_for_backward(y)
+        return y
+
+    def backward(self, grad):
+        (y,) = self.saved
+        return grad / (2 * y)  # d(sqrt x)/dx = 1 / (2 sqrt x)
+
+
+class Abs(Function):
+    """``|x|`` (gradient 0 at 0, as in NumPy's sign)."""
+
+    def forward(self, x):
+        self.save_for_backward(x)
+        return get_array_module(x).abs(x)
+
+    def backward(self, grad):
+        (x,) = self.saved
+        return grad * get_array_module(x).sign(x)  # d|x|/dx = sign(x)
+
+
+class Maximum(Function):
+    """Elementwise ``max(a, b)``; on a tie the gradient goes to ``a``."""
+
+    def forward(self, a, b):
+        check_broadcastable("maximum", a, b)
+        self.save_for_backward(a, b)
+        return get_array_module(a).maximum(a, b)
+
+    def backward(self, grad):
+        a, b = self.saved
+        a_wins = a >= b
+        return unbroadcast(grad * a_wins, a.shape), unbroadcast(grad * ~a_wins, b.shape)
+
+
+class Minimum(Function):
+    """Elementwise ``min(a, b)``; on a tie the gradient goes to ``a``."""
+
+    def forward(self, a, b):
+        check_broadcastable("minimum", a, b)
+        self.save_for_backward(a, b)
+        return get_array_module(a).minimum(a, b)
+
+    def backward(self, grad):
+        a, b = self.saved
+        a_wins = a <= b
+        return unbroadcast(grad * a_wins, a.shape), unbroadcast(grad * ~a_wins, b.shape)
+
+
+class Clip(Function):
+    """``clip(x, min_value, max_value)``; gradient 1 inside the range, 0 outside."""
+
+    def forward(self, x, min_value, max_value):
+        self.save_for_backward(x)
+        self.bounds = (min_value, max_value)
+        return get_array_module(x).clip(x, min_value, max_value)
+
+    def backward(self, grad):
+        (x,) = self.saved
+        low, high = self.bounds
+        inside = (x >= low) & (x <= high)
+        return grad * inside
+
+
+class Where(Function):
+    """``where(condition, a, b)``: ``a`` where the condition holds, else ``b``."""
+
+    def forward(self, condition, a, b):
+        check_broadcastable("where", a, b)
+        self.condition = condition.astype(bool)
+        self.shapes = (a.shape, b.shape)
+        return get_array_module(a).where(self.condition, a, b)
+
+    def backward(self, grad):
+        a_shape, b_shape = self.shapes
+        da = unbroadcast(grad * self.condition, a_shape)  # 1 where chosen, else 0
+        db = unbroadcast(grad * ~self.condition, b_shape)
+        return None, da, db
+
+
+def add(a, b):
+    """Return ``a + b`` (see `Add`)."""
+    return Add.apply(a, b)
+
+
+def sub(a, b):
+    """Return ``a - b`` (see `Sub`)."""
+    return Sub.apply(a, b)
+
+
+def mul(a, b):
+    """Return ``a * b`` (see `Mul`)."""
+    return Mul.apply(a, b)
+
+
+def div(a, b):
+    """Return ``a / b`` (see `Div`)."""
+    return Div.apply(a, b)
+
+
+def neg(x):
+    """Return ``-x``."""
+    return Neg.apply(x)
+
+
+def pow(a, b):
+    """Return ``a ** b`` (see `Pow`)."""
+    return Pow.apply(a, b)
+
+
+def exp(x):
+    """Return ``exp(x)``."""
+    return Exp.apply(x)
+
+
+def log(x):
+    """Return ``ln(x)``."""
+    return Log.apply(x)
+
+
+def sqrt(x):
+    """Return ``sqrt(x)``."""
+    return Sqrt.apply(x)
+
+
+def abs(x):
+    """Return ``|x|``."""
+    return Abs.apply(x)
+
+
+def maximum(a, b):
+    """Return the elementwise maximum of ``a`` and ``b``."""
+    return Maximum.apply(a, b)
+
+
+def minimum(a, b):
+    """Return the elementwise minimum of ``a`` and ``b``."""
+    return Minimum.apply(a, b)
+
+
+def clip(x, min_value, max_value):
+    """Return ``x`` clipped to ``[min_value, max_value]``.
+
+    Example:
+        >>> clip([-2.0, 0.5, 3.0], 0.0, 1.0).numpy().tolist()
+        [0.0, 0.5, 1.0]
+    """
+    return Clip.apply(x, min_value=min_value, max_value=max_value)
+
+
+def where(condition, a, b):
+    """Return ``a`` where ``condition`` is true, else ``b`` (differentiable in ``a`` and ``b``)."""
+    return Where.apply(condition, a, b)

@@ -1,0 +1,308 @@
+"""`Tensor`: an array that remembers how it was computed, so it can be differentiated.
+
+A Tensor wraps an array of the current device (NumPy or CuPy) in ``.data``.
+Ops on Tensors that require a gradient record themselves (``_creator``); calling
+``backward()`` on the final scalar walks that graph in reverse topological order
+and applies the chain rule, leaving ``d loss / d t`` in ``t.grad`` for every leaf
+Tensor ``t`` created with ``requires_grad=True``.
+
+Example:
+    >>> w = Tensor([[1.0, 2.0]], requires_grad=True)   # shape (1, 2)
+    >>> x = Tensor([[3.0], [4.0]])                       # shape (2, 1)
+    >>> loss = (w @ x).sum()                             # 1*3 + 2*4 = 11
+    >>> loss.backward()
+    >>> w.grad.tolist()
+    [[3.0, 4.0]]
+"""
+
+import numbers
+
+import numpy as np
+
+from kerasedu.autograd import ops_elementwise as ew
+from kerasedu.autograd import ops_linalg, ops_nn, ops_reduce, ops_shape
+from kerasedu.backend.config import floatx
+from kerasedu.backend.device import get_array_module, to_numpy, xp
+
+
+def _to_array(data, dtype=None):
+    """Convert ``data`` to an array of the current device; Python floats become floatx."""
+    if isinstance(data, Tensor):
+        data = data.data
+    module = xp() if isinstance(data, (list, tuple, numbers.Number)) else get_array_module(data)
+    if isinstance(data, np.ndarray) and module is np:
+        array = data if dtype is None else data.astype(dtype, copy=False)
+    else:
+        array = module.asarray(data, dtype=dtype)
+    if dtype is None and isinstance(data, (list, tuple, float)) and array.dtype.kind == "f":
+        array = array.astype(floatx(), copy=False)  # Python floats are float64; Keras uses float32
+    return array
+
+
+def as_tensor(value, like=None):
+    """Return ``value`` as a Tensor; a Python number takes the float dtype of ``like``.
+
+    ``x * 2.0`` must stay float32 when ``x`` is float32, so a bare number is cast
+    to the dtype of the Tensor it meets.
+    """
+    if isinstance(value, Tensor):
+        return value
+    if isinstance(value, numbers.Number) and like is not None and like.dtype.kind == "f":
+        return Tensor(_to_array(value, dtype=like.dtype))
+    return Tensor(value)
+
+
+class Tensor:
+    """An array plus the bookkeeping reverse-mode autodiff needs.
+
+    Args:
+        data: Array-like (NumPy/CuPy array, list, number). Python floats become
+            ``floatx()`` (float32); arrays keep their dtype.
+        requires_grad: Whether ``backward()`` should compute ``self.grad``.
+            Defaults to ``False``.
+        name: Optional name, shown in ``repr``.
+
+    Example:
+        >>> t = Tensor([1.0, 2.0, 3.0])
+        >>> t.shape, t.dtype.name
+        ((3,), 'float32')
+    """
+
+    __array_priority__ = 100  # so `ndarray * Tensor` calls Tensor.__rmul__
+
+    def __init__(self, data, requires_grad=False, name=None):
+        self.data = _to_array(data)
+        self.requires_grad = bool(requires_grad)
+        self.grad = None
+        self.name = name
+        self._creator = None  # the Function that produced this Tensor, if any
+
+    # --- array-like properties -------------------------------------------------
+    @property
+    def shape(self):
+        return tuple(self.data.shape)
+
+    @property
+    def dtype(self):
+        return self.data.dtype
+
+    @property
+    def ndim(self):
+        return self.data.ndim
+
+    @property
+    def size(self):
+        return int(self.data.size)
+
+    @property
+    def T(self):
+        return ops_shape.transpose(self)
+
+    def __len__(self):
+        return len(self.data)
+
+    def numpy(self):
+        """Return the data as a NumPy array (copied from the GPU if needed)."""
+        return to_numpy(self.data)
+
+    def item(self):
+        """Return the value of a one-element Tensor as a Python number."""
+        return self.data.item()
+
+    def __array__(self, dtype=None, copy=None):
+        array = self.numpy()
+        return array if dtype is None else array.astype(dtype)
+
+    def __float__(self):
+        return float(self.item())
+
+    def __bool__(self):
+        return bool(self.data)
+
+    __hash__ = object.__hash__  # hashed by identity, although == is elementwise
+
+    def __repr__(self):
+        grad = ", requires_grad=True" if self.requires_grad else ""
+        name = f", name={self.name!r}" if self.name else ""
+        return f"Tensor({self.numpy()!r}{grad}{name})"
+
+    def detach(self):
+        """Return a Tensor sharing the data but cut from the graph."""
+        return Tensor(self.data)
+
+    def astype(self, dtype):
+        """Return a copy cast to ``dtype``, cut from the graph (casting is not differentiable here)."""
+        return Tensor(self.data.astype(dtype))
+
+    # --- backpropagation -------------------------------------------------------
+    def backward(self, grad=None):
+        """Compute ``d self / d leaf`` for every leaf that requires a gradient.
+
+        Args:
+            grad: Upstream gradient of ``self``'s shape. May be omitted only for a
+                one-element Tensor (a loss), where it defaults to 1.
+
+        Gradients accumulate: call it twice and ``leaf.grad`` doubles, as in
+        PyTorch. Optimizers clear them before each step.
+        """
+        if not self.requires_grad:
+            raise RuntimeError("backward() called on a Tensor that does not require grad "
+                               "(no input of its computation had requires_grad=True).")
+        if grad is None:
+            if self.size != 1:
+                raise RuntimeError(
+                    f"backward() without a gradient needs a scalar (one-element) Tensor; this one has "
+                    f"shape {self.shape}. Reduce it first (e.g. loss.sum()) or pass grad= of that shape.")
+            grad = get_array_module(self.data).ones_like(self.data)
+        grads = {id(self): _to_array(grad, dtype=self.dtype)}
+        for tensor in _reverse_topological_order(self):
+            tensor_grad = grads.pop(id(tensor))
+            if tensor._creator is None:
+                tensor.grad = tensor_grad if tensor.grad is None else tensor.grad + tensor_grad
+                continue
+            fn = tensor._creator
+            input_grads = fn.backward(tensor_grad)
+            if not isinstance(input_grads, tuple):
+                input_grads = (input_grads,)
+            for parent, parent_grad in zip(fn.inputs, input_grads):
+                if parent_grad is None or not parent.requires_grad:
+                    continue
+                key = id(parent)
+                grads[key] = parent_grad if key not in grads else grads[key] + parent_grad
+
+    # --- operators: each is one line that calls the op function ---------------
+    def __add__(self, other):
+        return ew.add(self, other)
+
+    def __radd__(self, other):
+        return ew.add(other, self)
+
+    def __sub__(self, other):
+        return ew.sub(self, other)
+
+    def __rsub__(self, other):
+        return ew.sub(other, self)
+
+    def __mul__(self, other):
+        return ew.mul(self, other)
+
+    def __rmul__(self, other):
+        return ew.mul(other, self)
+
+    def __truediv__(self, other):
+        return ew.div(self, other)
+
+    def __rtruediv__(self, other):
+        return ew.div(other, self)
+
+    def __pow__(self, exponent):
+        return ew.pow(self, exponent)
+
+    def __rpow__(self, base):
+        return ew.pow(base, self)
+
+    def __neg__(self):
+        return ew.neg(self)
+
+    def __matmul__(self, other):
+        return ops_linalg.matmul(self, other)
+
+    def __rmatmul__(self, other):
+        return ops_linalg.matmul(other, self)
+
+    def __getitem__(self, index):
+        return ops_shape.getitem(self, index)
+
+    # Comparisons give non-differentiable boolean Tensors, as in NumPy.
+    def __lt__(self, other):
+        return Tensor(self.data < _other_data(other))
+
+    def __le__(self, other):
+        return Tensor(self.data <= _other_data(other))
+
+    def __gt__(self, other):
+        return Tensor(self.data > _other_data(other))
+
+    def __ge__(self, other):
+        return Tensor(self.data >= _other_data(other))
+
+    def __eq__(self, other):
+        return Tensor(self.data == _other_data(other))
+
+    def __ne__(self, other):
+        return Tensor(self.data != _other_data(other))
+
+    # --- methods mirroring NumPy's ------------------------------------------
+    def sum(self, axis=None, keepdims=False):
+        return ops_reduce.sum(self, axis=axis, keepdims=keepdims)
+
+    def mean(self, axis=None, keepdims=False):
+        return ops_reduce.mean(self, axis=axis, keepdims=keepdims)
+
+    def max(self, axis=None, keepdims=False):
+        return ops_reduce.max(self, axis=axis, keepdims=keepdims)
+
+    def min(self, axis=None, keepdims=False):
+        return ops_reduce.min(self, axis=axis, keepdims=keepdims)
+
+    def reshape(self, *shape):
+        if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
+            shape = shape[0]
+        return ops_shape.reshape(self, tuple(shape))
+
+    def transpose(self, *axes):
+        if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
+            axes = axes[0]
+        return ops_shape.transpose(self, tuple(axes) if axes else None)
+
+    def exp(self):
+        return ew.exp(self)
+
+    def log(self):
+        return ew.log(self)
+
+    def sqrt(self):
+        return ew.sqrt(self)
+
+    def abs(self):
+        return ew.abs(self)
+
+    def tanh(self):
+        return ops_nn.tanh(self)
+
+    def sigmoid(self):
+        return ops_nn.sigmoid(self)
+
+    def relu(self):
+        return ops_nn.relu(self)
+
+    def clip(self, min_value, max_value):
+        return ew.clip(self, min_value, max_value)
+
+
+def _other_data(other):
+    return other.data if isinstance(other, Tensor) else other
+
+
+def _reverse_topological_order(root):
+    """Tensors reachable from ``root`` through creators, outputs before inputs.
+
+    Iterative depth-first search, so deep graphs (long RNNs) do not hit
+    Python's recursion limit.
+    """
+    order, visited = [], set()
+    stack = [(root, False)]
+    while stack:
+        tensor, children_done = stack.pop()
+        if children_done:
+            order.append(tensor)
+            continue
+        if id(tensor) in visited:
+            continue
+        visited.add(id(tensor))
+        stack.append((tensor, True))
+        if tensor._creator is not None:
+            for parent in tensor._creator.inputs:
+                if parent.requires_grad and id(parent) not in visited:
+                    stack.append((parent, False))
+    return reversed(order)

@@ -1,0 +1,252 @@
+"""`Layer`: the base class of every layer (weights, build-on-first-call, config).
+
+A layer turns inputs into outputs with ``call``. It creates its weights in
+``build`` the first time it sees an input (only then are the sizes known), with
+``add_weight``, so that every weight has a stable name such as ``dense/kernel``.
+Called on real arrays it computes at once (eager); called on a symbolic
+`KerasTensor` from `Input` it records a node of a functional model.
+
+Example:
+    >>> import numpy as np
+    >>> from kerasedu.layers import Dense
+    >>> layer = Dense(3)
+    >>> layer(np.ones((2, 4), dtype="float32")).shape
+    (2, 3)
+    >>> [w.shape for w in layer.get_weights()]
+    [(4, 3), (3,)]
+"""
+
+import inspect
+
+import numpy as np
+
+from kerasedu import constraints, initializers, regularizers
+from kerasedu.autograd.tensor import Tensor
+from kerasedu.autograd.variable import Variable
+from kerasedu.backend.config import floatx
+from kerasedu.backend.device import to_device, to_numpy
+from kerasedu.backend.naming import to_snake_case, unique_name
+from kerasedu.layers import node
+
+_BASE_KWARGS = ("name", "trainable", "dtype", "input_shape", "input_dim", "batch_size",
+                "batch_input_shape")
+
+
+class Layer:
+    """Base class for layers.
+
+    Args:
+        name: Unique name; defaults to the class name in snake case plus a
+            counter (``dense``, ``dense_1``...).
+        trainable: Whether the weights are updated by training. Defaults to ``True``.
+        input_shape: Shape of one sample, for the first layer of a `Sequential`
+            (``input_dim=n`` is the same as ``input_shape=(n,)``).
+        batch_size: Fixed batch size of that input, if any.
+
+    Shapes:
+        Set by each subclass; ``N`` is the batch axis.
+    """
+
+    def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
+        self._set_input_shape_kwargs(kwargs)
+        self.name = name or unique_name(to_snake_case(type(self).__name__))
+        self.trainable = trainable
+        self.dtype = dtype or floatx()
+        self.built = False
+        self.input_spec = None
+        self._trainable_weights, self._non_trainable_weights = [], []
+        self._activity_losses = []
+        self._inbound_nodes = []  # filled when called on symbolic inputs
+        self._build_input_shape = None
+        self._output_shape = None
+
+    def _set_input_shape_kwargs(self, kwargs):
+        unknown = set(kwargs) - set(_BASE_KWARGS)
+        if unknown:
+            raise TypeError(f"{type(self).__name__}: unexpected keyword argument(s) {sorted(unknown)}.")
+        shape = kwargs.get("input_shape")
+        if kwargs.get("input_dim") is not None:
+            shape = (kwargs["input_dim"],)
+        batch_size = kwargs.get("batch_size")
+        if kwargs.get("batch_input_shape") is not None:
+            batch_size, *rest = kwargs["batch_input_shape"]
+            shape = tuple(rest)
+        self._batch_input_shape = None if shape is None else (batch_size, *tuple(shape))
+
+    # --- weights ---------------------------------------------------------------
+    def add_weight(self, name, shape, initializer="glorot_uniform", regularizer=None,
+                   constraint=None, trainable=True, dtype=None):
+        """Create, register and return a weight `Variable` named ``"<layer>/<name>"``.
+
+        The initial value is drawn on the CPU from NumPy's global random state
+        (so ``np.random.seed`` makes a model reproducible), then moved to the device.
+        """
+        init = initializers.get(initializer)
+        value = np.asarray(init(tuple(shape), dtype=dtype or self.dtype), dtype=dtype or self.dtype)
+        variable = Variable(to_device(value), name=f"{self.name}/{name}", trainable=trainable,
+                            constraint=constraints.get(constraint),
+                            regularizer=regularizers.get(regularizer))
+        (self._trainable_weights if trainable else self._non_trainable_weights).append(variable)
+        return variable
+
+    @property
+    def trainable_weights(self):
+        """The weights training updates: none when ``layer.trainable`` is False."""
+        if not self.trainable:
+            return []
+        return self._trainable_weights + [w for l in self._sublayers() for w in l.trainable_weights]
+
+    @property
+    def non_trainable_weights(self):
+        """Weights training leaves alone (frozen weights, BatchNormalization's moving stats)."""
+        own = self._non_trainable_weights if self.trainable else (
+            self._trainable_weights + self._non_trainable_weights)
+        nested = [w for l in self._sublayers() for w in
+                  (l.non_trainable_weights if self.trainable else l.weights)]
+        return own + nested
+
+    @property
+    def weights(self):
+        """All weights in Keras's order: trainable first, then non-trainable."""
+        return self.trainable_weights + self.non_trainable_weights
+
+    def _sublayers(self):
+        """Layers nested inside this one (Bidirectional, TimeDistributed, models)."""
+        return []
+
+    def get_weights(self):
+        """Return the weights as a list of NumPy arrays, in the order of ``weights``."""
+        return [to_numpy(w.data).copy() for w in self.weights]
+
+    def set_weights(self, weights):
+        """Set the weights from a list of arrays of the same shapes as `get_weights` returns."""
+        own = self.weights
+        if len(weights) != len(own):
+            raise ValueError(f"Layer '{self.name}' expects {len(own)} weight arrays, "
+                             f"but received {len(weights)}.")
+        for variable, value in zip(own, weights):
+            if tuple(np.shape(value)) != variable.shape:
+                raise ValueError(f"Layer '{self.name}' weight '{variable.name}' has shape "
+                                 f"{variable.shape}, but received an array of shape {np.shape(value)}.")
+        for variable, value in zip(own, weights):
+            variable.assign(value)
+
+    def count_params(self):
+        """Return the number of scalars in all weights (trainable and not)."""
+        if not self.built:
+            raise ValueError(f"Layer '{self.name}' has no weights yet: call it on an input or "
+                             "give its input shape first, then count its parameters.")
+        return int(sum(w.size for w in self.weights))
+
+    @property
+    def losses(self):
+        """Regularization penalties to add to the training loss (weights and activity)."""
+        penalties = [w.regularizer(w) for w in self.weights if w.regularizer is not None]
+        nested = [loss for l in self._sublayers() for loss in l.losses]
+        return penalties + list(self._activity_losses) + nested
+
+    # --- calling ---------------------------------------------------------------
+    def __call__(self, inputs, *args, **kwargs):
+        """Build on the first call, check the input, then run ``call``."""
+        if node.is_symbolic(inputs):
+            return node.symbolic_call(self, inputs, *args, **kwargs)
+        inputs = _to_tensors(inputs, self.dtype)
+        shapes = _shapes_of(inputs)
+        self.maybe_build(shapes)
+        if self.input_spec is not None and not isinstance(shapes, list):
+            self.input_spec.check(self.name, shapes)
+        if "training" in kwargs and not self._call_takes("training"):
+            kwargs.pop("training")
+        return self.call(inputs, *args, **kwargs)
+
+    def maybe_build(self, input_shape):
+        """Call ``build`` once, remembering the shape it was built for."""
+        if not self.built:
+            self.build(input_shape)
+            self.built = True
+            self._build_input_shape = input_shape
+
+    def _call_takes(self, argument):
+        return argument in inspect.signature(self.call).parameters
+
+    def build(self, input_shape):
+        """Create the weights for inputs of ``input_shape``. The base layer has none."""
+        self.built = True
+
+    def call(self, inputs, **kwargs):
+        """The layer's computation. The base layer returns its input."""
+        return inputs
+
+    def compute_output_shape(self, input_shape):
+        """Return the output shape for ``input_shape`` (``None`` for unknown sizes).
+
+        The default runs the layer on zeros of that shape (batch size 1), which
+        is always right and cheap for the small shapes used to build models.
+        """
+        from kerasedu.autograd.function import no_grad  # noqa: cycle-free, kept local for clarity
+
+        def zeros(shape):
+            return Tensor(np.zeros([1 if d is None else d for d in shape], dtype=self.dtype))
+
+        dummy = [zeros(s) for s in input_shape] if _is_shape_list(input_shape) else zeros(input_shape)
+        with no_grad():
+            output = self(dummy)
+        batch = (input_shape[0] if _is_shape_list(input_shape) else input_shape)[0]
+        if isinstance(output, (list, tuple)):
+            return [(batch, *o.shape[1:]) for o in output]
+        return (batch, *output.shape[1:])
+
+    # --- shapes once built -------------------------------------------------------
+    @property
+    def input_shape(self):
+        """The input shape this layer was built for (``None`` for the batch axis)."""
+        if self._inbound_nodes:
+            return self._inbound_nodes[0].input_shapes
+        if self._build_input_shape is None:
+            raise AttributeError(f"Layer '{self.name}' has not been called yet, so it has no input shape.")
+        return self._build_input_shape
+
+    @property
+    def output_shape(self):
+        """The output shape of this layer's first call."""
+        if self._inbound_nodes:
+            return self._inbound_nodes[0].output_shapes
+        if self._build_input_shape is None:
+            raise AttributeError(f"Layer '{self.name}' has not been called yet, so it has no output shape.")
+        return self.compute_output_shape(self._build_input_shape)
+
+    # --- serialization ------------------------------------------------------------
+    def get_config(self):
+        """Return the constructor arguments as a JSON-serialisable dict."""
+        config = {"name": self.name, "trainable": self.trainable, "dtype": self.dtype}
+        if self._batch_input_shape is not None:
+            config["batch_input_shape"] = list(self._batch_input_shape)
+        return config
+
+    @classmethod
+    def from_config(cls, config):
+        """Create a layer from the dict `get_config` returned."""
+        return cls(**config)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} name={self.name}, built={self.built}>"
+
+
+def _is_shape_list(shape):
+    return isinstance(shape, list) and len(shape) > 0 and isinstance(shape[0], (tuple, list))
+
+
+def _to_tensors(inputs, dtype):
+    """Convert arrays to Tensors; floats are cast to the layer's dtype, integers kept (Embedding)."""
+    if isinstance(inputs, (list, tuple)):
+        return [_to_tensors(x, dtype) for x in inputs]
+    tensor = inputs if isinstance(inputs, Tensor) else Tensor(inputs)
+    if tensor.dtype.kind == "f" and tensor.dtype != dtype:
+        tensor = tensor.astype(dtype) if not tensor.requires_grad else tensor
+    return tensor
+
+
+def _shapes_of(inputs):
+    if isinstance(inputs, list):
+        return [(None, *x.shape[1:]) for x in inputs]
+    return (None, *inputs.shape[1:])
