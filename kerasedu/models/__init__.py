@@ -1,0 +1,3 @@
+"""Models: `Model` (functional graphs and subclassing) and `Sequential`."""
+
+from kerasedu.models.model import Model

@@ -1,0 +1,299 @@
+"""Feeding data to ``fit``/``evaluate``/``predict``: validation split, shuffling, batches.
+
+``x`` and ``y`` may be one array, a list of arrays (several inputs or outputs)
+or a dict of arrays keyed by input/output name; or ``x`` may be a Python
+generator or a `Sequence` producing whole batches. `make_batches` turns any of
+these into one object with ``steps`` and ``epoch()``, so ``fit`` only ever
+loops over ``for x, y, sample_weight in data.epoch()``.
+
+Arrays are never copied per epoch: each epoch shuffles a permutation of the
+sample *indices*, and each batch gathers its rows with ``x[idx]``.
+
+Example:
+    >>> x, y = np.arange(10, dtype="float32"), np.arange(10)
+    >>> data = make_batches(x, y, batch_size=4)
+    >>> data.steps, [len(xb) for xb, yb, sw in data.epoch()]
+    (3, [4, 4, 2])
+"""
+
+import math
+import types
+
+import numpy as np
+
+from kerasedu.backend.config import floatx
+from kerasedu.backend.device import to_device
+from kerasedu.utils.sequence import Sequence
+
+
+def map_structure(fn, data):
+    """Apply ``fn`` to every array in ``data`` (an array, a list/tuple or a dict of arrays)."""
+    if data is None:
+        return None
+    if isinstance(data, dict):
+        return {key: fn(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [fn(value) for value in data]
+    return fn(data)
+
+
+def flatten(data):
+    """Return the arrays in ``data`` as a flat list (``[]`` for ``None``)."""
+    if data is None:
+        return []
+    if isinstance(data, dict):
+        return list(data.values())
+    if isinstance(data, (list, tuple)):
+        return list(data)
+    return [data]
+
+
+def _as_array(value):
+    """NumPy-ify once: lists become arrays and float64 becomes float32 (not per batch)."""
+    if hasattr(value, "__cuda_array_interface__"):
+        return value  # already on the GPU
+    array = np.asarray(value)
+    if array.dtype == np.float64:
+        array = array.astype(floatx())
+    return array
+
+
+def _to_batch(array, cast_uint8=False):
+    """Move one batch to the device; uint8 images become floats here, batch by batch."""
+    if cast_uint8 and array.dtype == np.uint8:
+        array = array.astype(floatx())
+    elif array.dtype == np.float64:
+        array = array.astype(floatx())
+    return to_device(array)
+
+
+def unpack_x_y_sample_weight(data):
+    """Split a batch ``(x,)``, ``(x, y)`` or ``(x, y, sample_weight)`` into three parts.
+
+    Only a *tuple* is unpacked: a list is several inputs of one ``x``, as in Keras.
+
+    Example:
+        >>> unpack_x_y_sample_weight((1, 2))
+        (1, 2, None)
+    """
+    if not isinstance(data, tuple):
+        return data, None, None
+    if len(data) == 1:
+        return data[0], None, None
+    if len(data) == 2:
+        return data[0], data[1], None
+    if len(data) == 3:
+        return data
+    raise ValueError(f"A batch must be (x,), (x, y) or (x, y, sample_weight). Received a tuple "
+                     f"of length {len(data)}.")
+
+
+def num_samples(x, y=None, sample_weight=None):
+    """Return the common first-axis length of all arrays; raise if they disagree."""
+    counts = {}
+    for label, data in (("x", x), ("y", y), ("sample_weight", sample_weight)):
+        for array in flatten(data):
+            counts.setdefault(label, set()).add(int(array.shape[0]))
+    every = set().union(*counts.values())
+    if len(every) > 1:
+        detail = ", ".join(f"{k} sizes: {sorted(v)}" for k, v in counts.items())
+        raise ValueError("Data cardinality is ambiguous: x and y should have the same number of "
+                         f"samples. Received: {detail}.")
+    return every.pop()
+
+
+def train_validation_split(arrays, validation_split):
+    """Cut each array in two: the first ``1 - validation_split`` and the LAST part.
+
+    As in Keras, the validation samples are the last ones *before* any
+    shuffling, so the split is the same every epoch. Returns views, not copies.
+
+    Example:
+        >>> train, val = train_validation_split((np.arange(10), None), 0.2)
+        >>> train[0].tolist(), val[0].tolist(), val[1]
+        ([0, 1, 2, 3, 4, 5, 6, 7], [8, 9], None)
+    """
+    if not 0.0 < validation_split < 1.0:
+        raise ValueError(f"validation_split must be between 0 and 1. Received: "
+                         f"validation_split={validation_split}")
+    total = num_samples(*arrays)
+    split_at = int(math.floor(total * (1.0 - validation_split)))
+    if split_at == 0 or split_at == total:
+        raise ValueError(f"validation_split={validation_split} leaves no training or no validation "
+                         f"samples out of {total}. Use more data or another fraction.")
+
+    def head(array):
+        return array[:split_at]
+
+    def tail(array):
+        return array[split_at:]
+
+    train = tuple(map_structure(head, a) for a in arrays)
+    val = tuple(map_structure(tail, a) for a in arrays)
+    return train, val
+
+
+def class_weight_to_sample_weight(y, class_weight):
+    """Per-sample weights ``class_weight[label]``; one-hot ``y`` is read with argmax."""
+    labels = np.asarray(y)
+    if labels.ndim > 1 and labels.shape[-1] > 1:
+        labels = labels.argmax(axis=-1)  # one-hot rows -> class index
+    labels = labels.reshape(len(labels), -1)[:, 0].astype("int64")
+    table = np.zeros(max(max(class_weight) + 1, labels.max() + 1), dtype=floatx())
+    table[:] = 1.0  # classes missing from the dict keep weight 1
+    for label, weight in class_weight.items():
+        table[int(label)] = weight
+    return table[labels]
+
+
+class ArrayBatches:
+    """Batches of in-memory arrays, reshuffled every epoch when ``shuffle`` is True.
+
+    Args:
+        x, y, sample_weight: Arrays or lists/dicts of arrays (``y`` and
+            ``sample_weight`` may be ``None``).
+        batch_size: Samples per batch; the last batch may be smaller.
+        shuffle: Whether each epoch visits the samples in a new random order
+            (drawn from NumPy's global generator, so ``np.random.seed`` fixes it).
+        class_weight: Optional ``{class: weight}``, turned into per-sample weights.
+        steps: Batches per epoch; defaults to one pass over the data.
+    """
+
+    def __init__(self, x, y=None, sample_weight=None, batch_size=32, shuffle=False,
+                 class_weight=None, steps=None):
+        self.x = map_structure(_as_array, x)
+        self.y = map_structure(_as_array, y)
+        self.sample_weight = map_structure(_as_array, sample_weight)
+        self.size = num_samples(self.x, self.y, self.sample_weight)
+        if class_weight is not None:
+            self.sample_weight = _class_weights(self.y, self.sample_weight, class_weight)
+        self.batch_size = batch_size
+        self.shuffle = shuffle
+        self.steps = steps or math.ceil(self.size / batch_size)
+
+    def epoch(self):
+        """Yield ``(x, y, sample_weight)`` batches for one epoch, on the current device."""
+        step = 0
+        while step < self.steps:  # more steps than batches: start another pass
+            order = np.random.permutation(self.size) if self.shuffle else None
+            for start in range(0, self.size, self.batch_size):
+                if step == self.steps:
+                    return
+                if order is None:
+                    index = slice(start, start + self.batch_size)  # a view, no copy
+                else:
+                    index = order[start:start + self.batch_size]  # gathers this batch only
+                yield self._take(index)
+                step += 1
+
+    def _take(self, index):
+        def take_x(array):
+            return _to_batch(array[index], cast_uint8=True)
+
+        def take(array):
+            return _to_batch(array[index])
+
+        return (map_structure(take_x, self.x), map_structure(take, self.y),
+                map_structure(take, self.sample_weight))
+
+
+def _class_weights(y, sample_weight, class_weight):
+    if isinstance(y, (list, dict)):
+        raise ValueError("class_weight is only supported for models with a single output; "
+                         "pass sample_weight per output instead.")
+    if sample_weight is not None:
+        raise ValueError("You cannot pass both class_weight and sample_weight; multiply them "
+                         "into one sample_weight array instead.")
+    return class_weight_to_sample_weight(y, class_weight)
+
+
+class GeneratorBatches:
+    """Batches taken from a Python generator (or any iterator) that yields them.
+
+    The generator is shared across epochs: an epoch is the next ``steps``
+    batches. Without ``steps`` one epoch runs until the generator is exhausted.
+    """
+
+    def __init__(self, generator, steps=None, class_weight=None):
+        self.generator = generator
+        self.steps = steps
+        self.class_weight = class_weight
+
+    def epoch(self):
+        """Yield up to ``steps`` batches ``(x, y, sample_weight)``."""
+        step = 0
+        while self.steps is None or step < self.steps:
+            try:
+                batch = next(self.generator)
+            except StopIteration:
+                return
+            yield _convert_batch(batch, self.class_weight)
+            step += 1
+
+
+class SequenceBatches:
+    """Batches ``seq[0] ... seq[len(seq) - 1]`` of a `Sequence`, then ``seq.on_epoch_end()``."""
+
+    def __init__(self, sequence, steps=None, class_weight=None):
+        self.sequence = sequence
+        self.steps = min(steps or len(sequence), len(sequence))
+        self.class_weight = class_weight
+
+    def epoch(self):
+        """Yield the Sequence's batches in order, then let it reshuffle."""
+        for index in range(self.steps):
+            yield _convert_batch(self.sequence[index], self.class_weight)
+        self.sequence.on_epoch_end()
+
+
+def _convert_batch(batch, class_weight=None):
+    x, y, sample_weight = unpack_x_y_sample_weight(batch)
+    x = map_structure(_as_array, x)
+    y = map_structure(_as_array, y)
+    sample_weight = map_structure(_as_array, sample_weight)
+    if class_weight is not None and y is not None:
+        sample_weight = _class_weights(y, sample_weight, class_weight)
+
+    def move_x(array):
+        return _to_batch(array, cast_uint8=True)
+
+    return (map_structure(move_x, x), map_structure(_to_batch, y),
+            map_structure(_to_batch, sample_weight))
+
+
+def make_batches(x, y=None, sample_weight=None, batch_size=None, shuffle=False,
+                 class_weight=None, steps=None):
+    """Return an object with ``steps`` and ``epoch()`` for any supported kind of data.
+
+    Args:
+        x: Arrays (one, a list or a dict), a generator/iterator yielding batches,
+            or a `Sequence`.
+        y: Targets, for arrays only (a generator or Sequence yields its own).
+        sample_weight: Per-sample weights, for arrays only.
+        batch_size: Batch size for arrays. Defaults to ``32``.
+        shuffle: Reshuffle arrays each epoch. Defaults to ``False``.
+        class_weight: Optional ``{class: weight}`` dict.
+        steps: Batches per epoch (needed for an endless generator).
+
+    Returns:
+        An `ArrayBatches`, `GeneratorBatches` or `SequenceBatches`.
+
+    Example:
+        >>> make_batches(np.zeros((5, 2)), batch_size=2).steps
+        3
+    """
+    if x is None:
+        raise ValueError("No data: pass x (arrays, a generator or a Sequence). Received: x=None")
+    is_batches = isinstance(x, (Sequence, types.GeneratorType)) or (
+        hasattr(x, "__next__") and not hasattr(x, "shape"))
+    if is_batches and (y is not None or sample_weight is not None):
+        raise ValueError(f"When x is a generator or a Sequence it yields the targets itself; do not "
+                         f"pass y or sample_weight. Received: x={type(x).__name__}, "
+                         f"y={type(y).__name__}")
+    if isinstance(x, Sequence):
+        return SequenceBatches(x, steps, class_weight)
+    if is_batches:
+        return GeneratorBatches(x, steps, class_weight)
+    if batch_size is not None and (not isinstance(batch_size, int) or batch_size < 1):
+        raise ValueError(f"batch_size must be a positive integer. Received: batch_size={batch_size!r}")
+    return ArrayBatches(x, y, sample_weight, batch_size or 32, shuffle, class_weight, steps)
