@@ -39,6 +39,13 @@ LEGACY_NAMES = {
     "output": ("outputs", "2.0"),
     "pool_length": ("pool_size", "2.0"),
     "stride": ("strides", "2.0"),
+    # recurrent layers (Keras 1 LSTM/GRU/SimpleRNN)
+    "inner_init": ("recurrent_initializer", "2.0"),
+    "inner_activation": ("recurrent_activation", "2.0"),
+    "U_regularizer": ("recurrent_regularizer", "2.0"),
+    "U_constraint": ("recurrent_constraint", "2.0"),
+    "dropout_W": ("dropout", "2.0"),
+    "dropout_U": ("recurrent_dropout", "2.0"),
 }
 
 

@@ -1,4 +1,4 @@
-"""Elementwise ops: add sub mul div neg pow exp log sqrt abs maximum minimum clip where.
+"""Elementwise ops: add sub mul div neg pow exp log sqrt abs maximum minimum clip where cast.
 
 Each op is a `Function` whose ``backward`` states its local derivative in the
 comment on the gradient line. Binary ops broadcast like NumPy; `unbroadcast`
@@ -222,6 +222,17 @@ class Where(Function):
         return None, da, db
 
 
+class Cast(Function):
+    """``x.astype(dtype)`` between float types; the gradient is cast back."""
+
+    def forward(self, x, dtype):
+        self.in_dtype = x.dtype
+        return x.astype(dtype)
+
+    def backward(self, grad):
+        return grad.astype(self.in_dtype)  # d cast(x)/dx = 1
+
+
 def add(a, b):
     """Return ``a + b`` (see `Add`)."""
     return Add.apply(a, b)
@@ -295,3 +306,20 @@ def clip(x, min_value, max_value):
 def where(condition, a, b):
     """Return ``a`` where ``condition`` is true, else ``b`` (differentiable in ``a`` and ``b``)."""
     return Where.apply(condition, a, b)
+
+
+def cast(x, dtype):
+    """Return ``x`` converted to ``dtype``; differentiable between float types.
+
+    Casting to an integer or boolean type gives a Tensor cut from the graph.
+
+    Example:
+        >>> cast(np.array([1.5]), "float16").dtype.name
+        'float16'
+    """
+    from kerasedu.autograd.tensor import Tensor  # tensor.py imports this module
+
+    x = x if isinstance(x, Tensor) else Tensor(x)
+    if get_array_module(x.data).dtype(dtype).kind != "f":
+        return Tensor(x.data.astype(dtype))  # no gradient through rounding
+    return Cast.apply(x, dtype=dtype)

@@ -39,8 +39,9 @@ def erf_array(x):
     for c in _ERFC_COEFFS[-2::-1]:  # Horner's rule
         poly = poly * t + c
     erfc = t * xp.exp(-z * z + poly)
-    x2 = x * x
-    term, series = x, x  # n = 0 term of the Taylor series
+    small = xp.clip(x, -0.5, 0.5)  # the series is only used there; clipping avoids overflow
+    x2 = small * small
+    term, series = small, small  # n = 0 term of the Taylor series
     for n in range(1, 8):
         term = term * (-x2 / n)  # (-1)^n x^(2n+1) / n!
         series = series + term / (2 * n + 1)

@@ -23,11 +23,15 @@ class ReLU(Function):
     """Keras's relu: ``x`` above ``threshold`` (capped at ``max_value``), else ``negative_slope * (x - threshold)``."""
 
     def forward(self, x, negative_slope=0.0, max_value=None, threshold=0.0):
+        xp = get_array_module(x)
         self.passes = x > threshold
-        y = x * self.passes
+        if threshold == 0:
+            y = xp.maximum(x, 0)  # the common case, fastest
+        else:
+            y = xp.where(self.passes, x, 0)  # where, not x * mask, which gives -0.0
         if max_value is not None:
             self.passes = self.passes & (x < max_value)
-            y = get_array_module(x).minimum(y, max_value).astype(x.dtype, copy=False)
+            y = xp.minimum(y, max_value).astype(x.dtype, copy=False)
         self.slope = negative_slope
         if negative_slope != 0:
             self.below = x <= threshold

@@ -6,6 +6,8 @@ Example:
     [4.0, 6.0]
 """
 
+import builtins
+
 from kerasedu.autograd.function import Function
 from kerasedu.backend.device import get_array_module
 
@@ -15,10 +17,11 @@ def normalize_axes(axis, ndim):
     if axis is None:
         return tuple(range(ndim))
     axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    rank = builtins.max(ndim, 1)  # this module defines its own max()
     for a in axes:
-        if not -ndim <= a < max(ndim, 1):
+        if not -rank <= a < rank:
             raise ValueError(f"axis {a} is out of range for a tensor of rank {ndim}.")
-    return tuple(sorted(a % max(ndim, 1) for a in axes))
+    return tuple(sorted(a % rank for a in axes))
 
 
 def expand_reduced(grad, axes, keepdims):

@@ -34,7 +34,8 @@ def _to_array(data, dtype=None):
         array = data if dtype is None else data.astype(dtype, copy=False)
     else:
         array = module.asarray(data, dtype=dtype)
-    if dtype is None and isinstance(data, (list, tuple, float)) and array.dtype.kind == "f":
+    python_float = isinstance(data, (list, tuple, float)) and not isinstance(data, np.generic)
+    if dtype is None and python_float and array.dtype.kind == "f":
         array = array.astype(floatx(), copy=False)  # Python floats are float64; Keras uses float32
     return array
 

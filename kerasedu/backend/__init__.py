@@ -16,3 +16,14 @@ from kerasedu.backend.device import (
     get_array_module, get_device, set_device, to_device, to_numpy, xp,
 )
 from kerasedu.backend.naming import clear_session
+from kerasedu.backend.functional import (
+    batch_flatten, batch_get_value, batch_set_value, cast, concatenate, constant, dtype, eval,
+    expand_dims, flatten, gather, get_value, int_shape, ndim, ones, ones_like, permute_dimensions,
+    repeat_elements, reshape, set_value, shape, squeeze, stack, tile, transpose, variable, zeros,
+    zeros_like,
+)
+from kerasedu.backend.functional_math import (
+    abs, argmax, argmin, batch_dot, clip, dot, elu, equal, exp, gradients, greater, greater_equal,
+    hard_sigmoid, l2_normalize, less, less_equal, log, max, maximum, mean, min, minimum, not_equal,
+    pow, relu, sigmoid, sign, softmax, softplus, softsign, sqrt, square, std, sum, tanh, var,
+)

@@ -1,3 +1,6 @@
 """Models: `Model` (functional graphs and subclassing) and `Sequential`."""
 
 from kerasedu.models.model import Model
+from kerasedu.models.functional import Functional
+from kerasedu.models.sequential import Sequential
+from kerasedu.models.model_json import model_from_json

@@ -18,6 +18,7 @@ Example:
 
 import math
 import types
+import warnings
 
 import numpy as np
 
@@ -165,6 +166,8 @@ class ArrayBatches:
         self.y = map_structure(_as_array, y)
         self.sample_weight = map_structure(_as_array, sample_weight)
         self.size = num_samples(self.x, self.y, self.sample_weight)
+        _warn_if_nan(self.x, "x")
+        _warn_if_nan(self.y, "y")
         if class_weight is not None:
             self.sample_weight = _class_weights(self.y, self.sample_weight, class_weight)
         self.batch_size = batch_size
@@ -195,6 +198,17 @@ class ArrayBatches:
 
         return (map_structure(take_x, self.x), map_structure(take, self.y),
                 map_structure(take, self.sample_weight))
+
+
+def _warn_if_nan(data, label):
+    for array in flatten(data):
+        if array.dtype.kind != "f" or array.size == 0:
+            continue
+        largest = array.max()  # NaN propagates through max: one cheap pass
+        if bool(largest != largest):
+            warnings.warn(f"{label} contains NaN values: the loss will become NaN. Clean or fill "
+                          "them (e.g. np.nan_to_num) before training.", RuntimeWarning, stacklevel=4)
+            return
 
 
 def _class_weights(y, sample_weight, class_weight):
@@ -297,3 +311,38 @@ def make_batches(x, y=None, sample_weight=None, batch_size=None, shuffle=False,
     if batch_size is not None and (not isinstance(batch_size, int) or batch_size < 1):
         raise ValueError(f"batch_size must be a positive integer. Received: batch_size={batch_size!r}")
     return ArrayBatches(x, y, sample_weight, batch_size or 32, shuffle, class_weight, steps)
+
+
+def make_validation_batches(validation_data, batch_size=None, steps=None):
+    """Batches for ``fit(validation_data=...)``: a tuple ``(x, y[, sample_weight])``, a
+    generator or a `Sequence` (``None`` gives ``None``).
+
+    Example:
+        >>> make_validation_batches((np.zeros((3, 2)), np.zeros(3)), batch_size=2).steps
+        2
+    """
+    if validation_data is None:
+        return None
+    if isinstance(validation_data, list) and len(validation_data) in (2, 3):
+        validation_data = tuple(validation_data)  # Keras 2 accepted [x_val, y_val]
+    if isinstance(validation_data, tuple):
+        x, y, sample_weight = unpack_x_y_sample_weight(validation_data)
+        return make_batches(x, y, sample_weight, batch_size, steps=steps)
+    return make_batches(validation_data, batch_size=batch_size, steps=steps)
+
+
+def concatenate_batches(batches):
+    """Join per-batch outputs (arrays, lists or dicts of arrays) along the batch axis.
+
+    Example:
+        >>> concatenate_batches([np.zeros((2, 3)), np.ones((1, 3))]).shape
+        (3, 3)
+    """
+    if not batches:
+        return np.zeros((0,), dtype=floatx())
+    first = batches[0]
+    if isinstance(first, dict):
+        return {key: np.concatenate([b[key] for b in batches]) for key in first}
+    if isinstance(first, (list, tuple)):
+        return [np.concatenate([b[i] for b in batches]) for i in range(len(first))]
+    return np.concatenate(batches)

@@ -5,6 +5,7 @@ work (loading files, augmenting): ``fit`` asks for ``seq[0]``, ``seq[1]``, ...
 ``seq[len(seq) - 1]`` each epoch, then calls ``on_epoch_end``.
 
 Example:
+    >>> import numpy as np
     >>> class Squares(Sequence):
     ...     def __len__(self):
     ...         return 2

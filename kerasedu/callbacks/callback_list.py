@@ -1,0 +1,104 @@
+"""`CallbackList`: calls one hook on every callback, in order.
+
+``fit`` wraps the user's callbacks in a CallbackList, with a `ProgbarLogger`
+first (so it prints before the others speak) and the `History` last (so it
+records what the others added to ``logs``), as Keras does.
+
+Example:
+    >>> from kerasedu.callbacks import History
+    >>> callbacks = CallbackList([History()], epochs=1, steps=1, verbose=0)
+    >>> callbacks.on_train_begin()
+    >>> callbacks.on_epoch_end(0, {"loss": 0.5})
+    >>> callbacks.callbacks[0].history
+    {'loss': [0.5]}
+"""
+
+from kerasedu.callbacks.callback import Callback
+from kerasedu.callbacks.history import History
+from kerasedu.callbacks.progbar_logger import ProgbarLogger
+
+
+class CallbackList(Callback):
+    """A list of callbacks that acts as one callback.
+
+    Args:
+        callbacks: List of `Callback` instances (or ``None``).
+        add_history: Append a `History` if none is in the list. Defaults to ``False``.
+        add_progbar: Put a `ProgbarLogger` first if none is in the list. Defaults to ``False``.
+        model: The model given to every callback.
+        **params: ``epochs``, ``steps``, ``verbose``, given to every callback.
+    """
+
+    def __init__(self, callbacks=None, add_history=False, add_progbar=False, model=None,
+                 **params):
+        super().__init__()
+        self.callbacks = list(callbacks or [])
+        for callback in self.callbacks:
+            if not isinstance(callback, Callback):
+                raise TypeError("Every callback must be an instance of kerasedu.callbacks.Callback. "
+                                f"Received: {callback!r}")
+        self.history = next((c for c in self.callbacks if isinstance(c, History)), None)
+        if add_history and self.history is None:
+            self.history = History()
+            self.callbacks.append(self.history)
+        if add_progbar and not any(isinstance(c, ProgbarLogger) for c in self.callbacks):
+            self.callbacks.insert(0, ProgbarLogger())
+        if model is not None:
+            self.set_model(model)
+        self.set_params(params)
+
+    def set_model(self, model):
+        super().set_model(model)
+        for callback in self.callbacks:
+            callback.set_model(model)
+
+    def set_params(self, params):
+        super().set_params(params)
+        for callback in self.callbacks:
+            callback.set_params(params)
+
+    def _call(self, hook, *args):
+        for callback in self.callbacks:
+            getattr(callback, hook)(*args)
+
+    def on_train_begin(self, logs=None):
+        self._call("on_train_begin", logs)
+
+    def on_train_end(self, logs=None):
+        self._call("on_train_end", logs)
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._call("on_epoch_begin", epoch, logs)
+
+    def on_epoch_end(self, epoch, logs=None):
+        self._call("on_epoch_end", epoch, logs)
+
+    def on_train_batch_begin(self, batch, logs=None):
+        self._call("on_train_batch_begin", batch, logs)
+
+    def on_train_batch_end(self, batch, logs=None):
+        self._call("on_train_batch_end", batch, logs)
+
+    def on_test_begin(self, logs=None):
+        self._call("on_test_begin", logs)
+
+    def on_test_end(self, logs=None):
+        self._call("on_test_end", logs)
+
+    def on_test_batch_begin(self, batch, logs=None):
+        self._call("on_test_batch_begin", batch, logs)
+
+    def on_test_batch_end(self, batch, logs=None):
+        self._call("on_test_batch_end", batch, logs)
+
+    def on_predict_begin(self, logs=None):
+        self._call("on_predict_begin", logs)
+
+    def on_predict_end(self, logs=None):
+        self._call("on_predict_end", logs)
+
+    def on_predict_batch_begin(self, batch, logs=None):
+        self._call("on_predict_batch_begin", batch, logs)
+
+    def on_predict_batch_end(self, batch, logs=None):
+        self._call("on_predict_batch_end", batch, logs)

@@ -1,0 +1,79 @@
+"""Teaching diagnostics: kerasedu notices classic mistakes and explains them as they happen.
+
+Each check is a small named function in `kerasedu.diagnostics.checks`. When one
+fires it emits a `TeachingWarning` (a ``UserWarning``) whose message says what
+is wrong and how to fix it, in English and Chinese, with a link to the lesson
+that explains it. Experts can silence all checks or single ones.
+
+Example:
+    >>> import kerasedu.diagnostics as diagnostics
+    >>> diagnostics.disable("input_scale")
+    >>> diagnostics.is_enabled("input_scale")
+    False
+    >>> diagnostics.enable()
+    >>> diagnostics.is_enabled("input_scale")
+    True
+"""
+
+import warnings
+
+SITE = "https://kerasedu.github.io/kerasedu"
+PITFALLS_PAGE = f"{SITE}/en/lessons/05-pitfalls/"
+
+CHECK_NAMES = (
+    "single_unit_softmax",   # 1. Dense(1, activation='softmax')
+    "label_format",          # 2. labels that do not fit the loss
+    "input_scale",           # 3. 0..255 images fed without scaling
+    "trainable_after_compile",  # 4. trainable changed without recompiling
+    "sorted_validation_split",  # 5. validation_split on sorted labels
+    "training_health",       # 6. NaN/diverging loss, dead ReLUs, learning rate 0
+    "output_label_shape",    # 7. output shape cannot match the labels
+    "from_logits",           # 8. from_logits that does not match the output
+)
+
+_disabled = set()
+
+
+class TeachingWarning(UserWarning):
+    """A warning that explains a common deep-learning mistake and its fix."""
+
+
+def disable(*names):
+    """Silence the named checks, or all of them when no name is given.
+
+    Args:
+        *names: Names from ``CHECK_NAMES``, e.g. ``"input_scale"``.
+    """
+    unknown = set(names) - set(CHECK_NAMES)
+    if unknown:
+        raise ValueError(f"Unknown diagnostic(s) {sorted(unknown)}. Valid names: {list(CHECK_NAMES)}")
+    _disabled.update(names or CHECK_NAMES)
+
+
+def enable(*names):
+    """Turn the named checks (or all of them) back on."""
+    if names:
+        _disabled.difference_update(names)
+    else:
+        _disabled.clear()
+
+
+def is_enabled(name):
+    """Return whether the check ``name`` is active."""
+    return name not in _disabled
+
+
+def teach(name, english, chinese, anchor="", stacklevel=3):
+    """Emit a `TeachingWarning` for check ``name`` (if enabled), in both languages.
+
+    Args:
+        name: The check's name, one of ``CHECK_NAMES``.
+        english: What is wrong and how to fix it.
+        chinese: The same in Chinese.
+        anchor: Section of the pitfalls lesson that explains it.
+    """
+    if not is_enabled(name):
+        return
+    link = PITFALLS_PAGE + (f"#{anchor}" if anchor else "")
+    message = f"[{name}] {english}\n  {chinese}\n  See: {link}"
+    warnings.warn(message, TeachingWarning, stacklevel=stacklevel)

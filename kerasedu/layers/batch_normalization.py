@@ -1,0 +1,152 @@
+"""`BatchNormalization`: normalise each feature with batch statistics while training.
+
+Example:
+    >>> from kerasedu.layers import BatchNormalization
+    >>> bn = BatchNormalization()
+    >>> y = bn(np.array([[1.0], [3.0]]), training=True)
+    >>> y.numpy().round(2).tolist()
+    [[-1.0], [1.0]]
+    >>> [w.name for w in bn.weights]
+    ['batch_normalization/gamma', 'batch_normalization/beta', 'batch_normalization/moving_mean', 'batch_normalization/moving_variance']
+"""
+
+from kerasedu import constraints, initializers, regularizers
+from kerasedu.autograd.function import no_grad
+from kerasedu.layers.input_spec import InputSpec
+from kerasedu.layers.layer import Layer
+from kerasedu.legacy import warn_legacy
+
+# Keras 1 names of BatchNormalization's arguments -> Keras 2/3 names
+_LEGACY_BN_NAMES = {"beta_init": "beta_initializer", "gamma_init": "gamma_initializer"}
+
+
+class BatchNormalization(Layer):
+    """Normalise features to mean 0, variance 1, then scale by ``gamma`` and shift by ``beta``.
+
+    Training (``training=True``): ``y = gamma * (x - mean) / sqrt(var + epsilon) + beta``
+    with the mean and the (biased) variance of the batch, taken over every axis
+    but ``axis``; the running averages are updated as
+    ``moving = moving * momentum + batch_stat * (1 - momentum)``.
+    Inference (``training`` not given or ``False``, or ``trainable=False``): the
+    same formula with ``moving_mean`` and ``moving_variance``.
+
+    Args:
+        axis: The feature axis (or list of axes) that keeps its own statistics.
+            Defaults to ``-1`` (channels last).
+        momentum: Weight of the old value in the running averages. Defaults to ``0.99``.
+        epsilon: Added to the variance before the square root. Defaults to ``1e-3``.
+        center: Whether to learn ``beta``. Defaults to ``True``.
+        scale: Whether to learn ``gamma``. Defaults to ``True``.
+        beta_initializer: Defaults to ``"zeros"``.
+        gamma_initializer: Defaults to ``"ones"``.
+        moving_mean_initializer: Defaults to ``"zeros"``.
+        moving_variance_initializer: Defaults to ``"ones"``.
+        beta_regularizer, gamma_regularizer: Optional regularizers.
+        beta_constraint, gamma_constraint: Optional constraints.
+
+    Shapes:
+        any input shape -> the same shape.
+
+    Example:
+        >>> bn = BatchNormalization()
+        >>> bn(np.ones((4, 3))).shape, bn.count_params()
+        ((4, 3), 12)
+    """
+
+    def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
+                 beta_initializer="zeros", gamma_initializer="ones",
+                 moving_mean_initializer="zeros", moving_variance_initializer="ones",
+                 beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
+                 gamma_constraint=None, **kwargs):
+        for old, new in _LEGACY_BN_NAMES.items():
+            if old in kwargs:
+                warn_legacy("BatchNormalization", old, new, "2.0", stacklevel=3)
+                if new == "beta_initializer":
+                    beta_initializer = kwargs.pop(old)
+                else:
+                    gamma_initializer = kwargs.pop(old)
+        super().__init__(**kwargs)
+        self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
+        self.momentum = momentum
+        self.epsilon = epsilon
+        self.center = center
+        self.scale = scale
+        self.beta_initializer = initializers.get(beta_initializer)
+        self.gamma_initializer = initializers.get(gamma_initializer)
+        self.moving_mean_initializer = initializers.get(moving_mean_initializer)
+        self.moving_variance_initializer = initializers.get(moving_variance_initializer)
+        self.beta_regularizer = regularizers.get(beta_regularizer)
+        self.gamma_regularizer = regularizers.get(gamma_regularizer)
+        self.beta_constraint = constraints.get(beta_constraint)
+        self.gamma_constraint = constraints.get(gamma_constraint)
+
+    def build(self, input_shape):
+        ndim = len(input_shape)
+        axes = self.axis if isinstance(self.axis, list) else [self.axis]
+        for a in axes:
+            if not -ndim <= a < ndim or a % ndim == 0:
+                raise ValueError(f"Layer '{self.name}': axis {a} is not a feature axis of an input "
+                                 f"of shape {tuple(input_shape)}. Received: axis={self.axis}")
+        feature_axes = sorted(a % ndim for a in axes)
+        param_shape = tuple(input_shape[a] for a in feature_axes)
+        # statistics are taken over every other axis (batch and, for images, H and W)
+        self._reduce_axes = tuple(a for a in range(ndim) if a not in feature_axes)
+        # shape that broadcasts a (C,) parameter against the input, e.g. (1, 1, 1, C)
+        self._broadcast_shape = tuple(input_shape[a] if a in feature_axes else 1 for a in range(ndim))
+        self.gamma = self.beta = None
+        if self.scale:
+            self.gamma = self.add_weight("gamma", param_shape, self.gamma_initializer,
+                                         self.gamma_regularizer, self.gamma_constraint)
+        if self.center:
+            self.beta = self.add_weight("beta", param_shape, self.beta_initializer,
+                                        self.beta_regularizer, self.beta_constraint)
+        self.moving_mean = self.add_weight("moving_mean", param_shape, self.moving_mean_initializer,
+                                           trainable=False)
+        self.moving_variance = self.add_weight("moving_variance", param_shape,
+                                               self.moving_variance_initializer, trainable=False)
+        self.input_spec = InputSpec(ndim=ndim, axes={a: input_shape[a] for a in feature_axes})
+
+    def call(self, inputs, training=None):
+        if training and self.trainable:
+            mean = inputs.mean(axis=self._reduce_axes, keepdims=True)
+            centered = inputs - mean
+            variance = (centered * centered).mean(axis=self._reduce_axes, keepdims=True)  # biased
+            self._update_moving_stats(mean, variance)
+        else:
+            mean = self._broadcast(self.moving_mean)
+            variance = self._broadcast(self.moving_variance)
+            centered = inputs - mean
+        y = centered / (variance + self.epsilon).sqrt()
+        if self.gamma is not None:
+            y = y * self._broadcast(self.gamma)
+        if self.beta is not None:
+            y = y + self._broadcast(self.beta)
+        return y
+
+    def _broadcast(self, param):
+        """A parameter of shape (C,) reshaped to broadcast against the input."""
+        if param.shape == self._broadcast_shape[-len(param.shape):]:
+            return param  # feature axes are the last ones: NumPy broadcasting already works
+        return param.reshape(self._broadcast_shape)
+
+    def _update_moving_stats(self, mean, variance):
+        """moving = moving * momentum + batch_stat * (1 - momentum), outside the graph."""
+        with no_grad():
+            for moving, stat in ((self.moving_mean, mean), (self.moving_variance, variance)):
+                batch_stat = stat.data.reshape(moving.shape)
+                moving.assign(moving.data * self.momentum + batch_stat * (1 - self.momentum))
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return {**super().get_config(), "axis": self.axis, "momentum": self.momentum,
+                "epsilon": self.epsilon, "center": self.center, "scale": self.scale,
+                "beta_initializer": initializers.serialize(self.beta_initializer),
+                "gamma_initializer": initializers.serialize(self.gamma_initializer),
+                "moving_mean_initializer": initializers.serialize(self.moving_mean_initializer),
+                "moving_variance_initializer": initializers.serialize(self.moving_variance_initializer),
+                "beta_regularizer": regularizers.serialize(self.beta_regularizer),
+                "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
+                "beta_constraint": constraints.serialize(self.beta_constraint),
+                "gamma_constraint": constraints.serialize(self.gamma_constraint)}

@@ -1,0 +1,274 @@
+"""Convolution layers: Conv1D, Conv2D, Conv2DTranspose (and Keras 1's Convolution1D/2D).
+
+A convolution slides small learned filters over a sequence or an image; each
+filter answers "how much does this patch look like me?" at every position.
+The arithmetic lives in `kerasedu.autograd.ops_conv`; these classes own the
+weights and the hyper-parameters.
+
+Example:
+    >>> from kerasedu.layers import Conv2D
+    >>> layer = Conv2D(8, 3, padding="same", activation="relu")
+    >>> layer(np.ones((2, 28, 28, 1))).shape
+    (2, 28, 28, 8)
+    >>> [w.shape for w in layer.get_weights()]
+    [(3, 3, 1, 8), (8,)]
+"""
+
+import warnings
+
+from kerasedu import activations, constraints, initializers, regularizers
+from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose
+from kerasedu.layers.conv_utils import (
+    check_data_format, conv_output_length, normalize_padding, normalize_tuple,
+)
+from kerasedu.layers.input_spec import InputSpec
+from kerasedu.layers.layer import Layer
+from kerasedu.legacy import accepts_legacy_kwargs
+
+
+class BaseConv(Layer):
+    """Shared arguments, weights and config of the convolution layers (not used directly).
+
+    Args:
+        rank: 1 for sequences, 2 for images.
+        filters: Number of filters (output channels).
+        kernel_size: Filter size, an int or a tuple of ``rank`` ints.
+        strides: Step between windows. Defaults to ``1``.
+        padding: ``"valid"`` (no padding) or ``"same"`` (output length
+            ``ceil(length / stride)``); Conv1D also takes ``"causal"``.
+        data_format: Only ``"channels_last"`` (or ``None``) is supported.
+        dilation_rate: Gap between filter taps. Defaults to ``1``.
+        activation: Name or callable applied to the output; ``None`` = linear.
+        use_bias: Whether to add a bias per filter. Defaults to ``True``.
+        kernel_initializer: Defaults to ``"glorot_uniform"``.
+        bias_initializer: Defaults to ``"zeros"``.
+        kernel_regularizer, bias_regularizer: Optional regularizers.
+        kernel_constraint, bias_constraint: Optional constraints.
+    """
+
+    _allowed_padding = ("valid", "same")
+
+    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
+                 dilation_rate=1, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
+                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
+                 kernel_constraint=None, bias_constraint=None, **kwargs):
+        self.data_format = check_data_format(data_format, kwargs)
+        super().__init__(**kwargs)
+        if not isinstance(filters, int) or filters <= 0:
+            raise ValueError(f"{type(self).__name__}: `filters` must be a positive int. "
+                             f"Received: filters={filters!r}")
+        self.rank = rank
+        self.filters = filters
+        self.kernel_size = normalize_tuple(kernel_size, rank, "kernel_size")
+        self.strides = normalize_tuple(strides, rank, "strides")
+        self.padding = normalize_padding(padding, self._allowed_padding)
+        self.dilation_rate = normalize_tuple(dilation_rate, rank, "dilation_rate")
+        if max(self.strides) > 1 and max(self.dilation_rate) > 1:
+            raise ValueError(f"{type(self).__name__}: strides > 1 cannot be combined with "
+                             f"dilation_rate > 1. Received: strides={strides}, dilation_rate={dilation_rate}")
+        self.activation = activations.get(activation)
+        self.use_bias = use_bias
+        self.kernel_initializer = initializers.get(kernel_initializer)
+        self.bias_initializer = initializers.get(bias_initializer)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
+        self.kernel_constraint = constraints.get(kernel_constraint)
+        self.bias_constraint = constraints.get(bias_constraint)
+
+    def _kernel_shape(self, in_channels):
+        return (*self.kernel_size, in_channels, self.filters)  # (kh, kw, C_in, C_out)
+
+    def build(self, input_shape):
+        in_channels = input_shape[-1]
+        if in_channels is None:
+            raise ValueError(f"Layer '{self.name}': the channel axis (last) of the input must be known. "
+                             f"Received: input_shape={tuple(input_shape)}")
+        self.kernel = self.add_weight("kernel", self._kernel_shape(in_channels), self.kernel_initializer,
+                                      self.kernel_regularizer, self.kernel_constraint)
+        self.bias = None
+        if self.use_bias:
+            self.bias = self.add_weight("bias", (self.filters,), self.bias_initializer,
+                                        self.bias_regularizer, self.bias_constraint)
+        self.input_spec = InputSpec(ndim=self.rank + 2, axes={-1: in_channels})
+
+    def call(self, inputs):
+        y = self._convolve(inputs)
+        if self.bias is not None:
+            y = y + self.bias  # one bias per filter, broadcast over N and the spatial axes
+        return self.activation(y)
+
+    def compute_output_shape(self, input_shape):
+        spatial = [conv_output_length(length, k, self.padding, s, d) for length, k, s, d in
+                   zip(input_shape[1:-1], self.kernel_size, self.strides, self.dilation_rate)]
+        return (input_shape[0], *spatial, self.filters)
+
+    def get_config(self):
+        return {**super().get_config(), "filters": self.filters, "kernel_size": list(self.kernel_size),
+                "strides": list(self.strides), "padding": self.padding, "data_format": self.data_format,
+                "dilation_rate": list(self.dilation_rate),
+                "activation": activations.serialize(self.activation), "use_bias": self.use_bias,
+                "kernel_initializer": initializers.serialize(self.kernel_initializer),
+                "bias_initializer": initializers.serialize(self.bias_initializer),
+                "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+                "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+                "kernel_constraint": constraints.serialize(self.kernel_constraint),
+                "bias_constraint": constraints.serialize(self.bias_constraint)}
+
+
+class Conv1D(BaseConv):
+    """1-D convolution over sequences: ``y[n, t, o] = sum_{i,c} x[n, t*s + i*d, c] * kernel[i, c, o] + bias[o]``.
+
+    Takes the arguments of `BaseConv` (``filters, kernel_size, strides,
+    padding, dilation_rate, activation, use_bias``, initializers...), with
+    ``padding="causal"`` also allowed: the sequence is left-padded by
+    ``(kernel_size - 1) * dilation_rate``, so output ``t`` sees only inputs ``<= t``.
+
+    Shapes:
+        input ``(N, T, C_in)`` -> output ``(N, T_out, filters)``; kernel
+        ``(kernel_size, C_in, filters)``.
+
+    Example:
+        >>> Conv1D(4, 3, padding="causal")(np.ones((2, 10, 3))).shape
+        (2, 10, 4)
+    """
+
+    _allowed_padding = ("valid", "same", "causal")
+
+    @accepts_legacy_kwargs
+    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
+                 dilation_rate=1, activation=None, use_bias=True, **kwargs):
+        super().__init__(1, filters, kernel_size, strides, padding, data_format, dilation_rate,
+                         activation, use_bias, **kwargs)
+
+    def _convolve(self, inputs):
+        return conv1d(inputs, self.kernel, self.strides[0], self.padding, self.dilation_rate[0])
+
+
+class Conv2D(BaseConv):
+    """2-D convolution over images: ``y[n, a, b, o] = sum_{i,j,c} x[n, a*s+i, b*s+j, c] * kernel[i, j, c, o] + bias[o]``.
+
+    Takes the arguments of `BaseConv` (``filters, kernel_size, strides,
+    padding, dilation_rate, activation, use_bias``, initializers...).
+    ``"same"`` padding follows TensorFlow: an odd total padding puts the extra
+    row/column at the bottom/right.
+
+    Shapes:
+        input ``(N, H, W, C_in)`` -> output ``(N, H_out, W_out, filters)``;
+        kernel ``(kh, kw, C_in, filters)``.
+
+    Example:
+        >>> Conv2D(2, (3, 3), strides=2, padding="same")(np.ones((1, 5, 5, 3))).shape
+        (1, 3, 3, 2)
+    """
+
+    @accepts_legacy_kwargs
+    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", data_format=None,
+                 dilation_rate=(1, 1), activation=None, use_bias=True, **kwargs):
+        super().__init__(2, filters, kernel_size, strides, padding, data_format, dilation_rate,
+                         activation, use_bias, **kwargs)
+
+    def _convolve(self, inputs):
+        return conv2d(inputs, self.kernel, self.strides, self.padding, self.dilation_rate)
+
+
+class Conv2DTranspose(BaseConv):
+    """Transposed 2-D convolution ("deconvolution"): upsamples images by ``strides``.
+
+    It computes the gradient of a `Conv2D` with respect to that layer's input,
+    so a stride-2 Conv2DTranspose doubles the height and width.
+
+    Args:
+        output_padding: Optional int or pair that fixes an ambiguous output
+            size. Defaults to ``None``.
+        The other arguments are those of `Conv2D`.
+
+    Shapes:
+        input ``(N, H, W, C_in)`` -> output ``(N, H_out, W_out, filters)``
+        (``"same"``: ``H_out = H * stride``); kernel ``(kh, kw, filters, C_in)``.
+
+    Example:
+        >>> Conv2DTranspose(3, 3, strides=2, padding="same")(np.ones((1, 4, 4, 2))).shape
+        (1, 8, 8, 3)
+    """
+
+    @accepts_legacy_kwargs
+    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", output_padding=None,
+                 data_format=None, dilation_rate=(1, 1), activation=None, use_bias=True, **kwargs):
+        super().__init__(2, filters, kernel_size, strides, padding, data_format, dilation_rate,
+                         activation, use_bias, **kwargs)
+        self.output_padding = None if output_padding is None else _pair(output_padding)
+        if self.output_padding is not None and min(self.output_padding) < 0:
+            raise ValueError(f"Conv2DTranspose: `output_padding` must be >= 0. "
+                             f"Received: output_padding={output_padding!r}")
+
+    def _kernel_shape(self, in_channels):
+        return (*self.kernel_size, self.filters, in_channels)  # Keras stores it the other way round
+
+    def _convolve(self, inputs):
+        return conv2d_transpose(inputs, self.kernel, self.strides, self.padding, self.output_padding,
+                                self.dilation_rate)
+
+    def compute_output_shape(self, input_shape):
+        out_pad = self.output_padding or (None, None)
+        spatial = [_deconv_output_length(length, k, self.padding, p, s, d) for length, k, p, s, d in
+                   zip(input_shape[1:3], self.kernel_size, out_pad, self.strides, self.dilation_rate)]
+        return (input_shape[0], *spatial, self.filters)
+
+    def get_config(self):
+        output_padding = None if self.output_padding is None else list(self.output_padding)
+        return {**super().get_config(), "output_padding": output_padding}
+
+
+def _pair(value):
+    return (value, value) if isinstance(value, int) else tuple(value)
+
+
+def _deconv_output_length(length, kernel_size, padding, output_padding, stride, dilation):
+    """Output length of a transposed convolution along one axis (Keras's formula)."""
+    if length is None:
+        return None
+    span = (kernel_size - 1) * dilation + 1
+    if output_padding is not None:
+        crop = span // 2 if padding == "same" else 0
+        return (length - 1) * stride + span - 2 * crop + output_padding
+    if padding == "valid":
+        return length * stride + max(span - stride, 0)
+    return length * stride
+
+
+class Convolution1D(Conv1D):
+    """Keras 1's name for `Conv1D`; accepts ``nb_filter``, ``filter_length``, ``border_mode``...
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     layer = Convolution1D(nb_filter=4, filter_length=3)
+        >>> layer.filters, layer.kernel_size
+        (4, (3,))
+    """
+
+
+class Convolution2D(Conv2D):
+    """Keras 1's name for `Conv2D`, with its positional form ``Convolution2D(nb_filter, nb_row, nb_col)``.
+
+    ``Convolution2D(32, 3, 3)`` means 32 filters of size 3x3 (in Keras 3,
+    ``Conv2D(32, 3, 3)`` would mean strides 3), so this class converts it,
+    with a DeprecationWarning.
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     layer = Convolution2D(32, 3, 3, border_mode="same")
+        >>> layer.kernel_size, layer.padding
+        ((3, 3), 'same')
+    """
+
+    def __init__(self, *args, **kwargs):
+        if len(args) >= 3 and isinstance(args[1], int) and isinstance(args[2], int):
+            warnings.warn("Convolution2D(nb_filter, nb_row, nb_col) is the Keras 1 form; use "
+                          f"Conv2D({args[0]}, ({args[1]}, {args[2]})) instead.",
+                          DeprecationWarning, stacklevel=2)
+            args = (args[0], (args[1], args[2]), *args[3:])
+        super().__init__(*args, **kwargs)

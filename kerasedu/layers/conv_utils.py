@@ -1,0 +1,79 @@
+"""Argument checks and output-size arithmetic shared by convolution and pooling layers.
+
+Example:
+    >>> normalize_tuple(3, 2, "kernel_size")
+    (3, 3)
+    >>> conv_output_length(28, 3, "same", stride=2), conv_output_length(28, 3, "valid")
+    (14, 26)
+"""
+
+import warnings
+
+
+def normalize_tuple(value, n, name):
+    """Return ``value`` as a tuple of ``n`` positive ints (``3`` -> ``(3, 3)``).
+
+    Raises:
+        ValueError: for a wrong length or a non-positive entry.
+
+    Example:
+        >>> normalize_tuple([2, 1], 2, "strides")
+        (2, 1)
+    """
+    values = (value,) * n if isinstance(value, int) else tuple(value)
+    if len(values) != n or not all(isinstance(v, int) and v >= 1 for v in values):
+        raise ValueError(f"`{name}` must be a positive int or a tuple of {n} positive ints. "
+                         f"Received: {name}={value!r}")
+    return values
+
+
+def normalize_padding(padding, allowed=("valid", "same")):
+    """Return ``padding`` in lower case, checking it is one of ``allowed``.
+
+    Example:
+        >>> normalize_padding("SAME")
+        'same'
+    """
+    value = padding.lower() if isinstance(padding, str) else padding
+    if value not in allowed:
+        raise ValueError(f"`padding` must be one of {list(allowed)}. Received: padding={padding!r}")
+    return value
+
+
+def check_data_format(data_format, kwargs=None):
+    """Accept only channels-last data (``None``, ``"channels_last"``, Keras 1's ``dim_ordering="tf"``).
+
+    ``kwargs`` may hold Keras 1's ``dim_ordering``, which is removed from it.
+
+    Example:
+        >>> check_data_format(None)
+        'channels_last'
+    """
+    if kwargs is not None and "dim_ordering" in kwargs:
+        ordering = kwargs.pop("dim_ordering")
+        warnings.warn("`dim_ordering` is the Keras 1 spelling; use `data_format` instead.",
+                      DeprecationWarning, stacklevel=4)
+        data_format = {"tf": "channels_last", "th": "channels_first"}.get(ordering, ordering)
+    if data_format in (None, "channels_last"):
+        return "channels_last"
+    raise ValueError(
+        "kerasedu implements only channels-last data (N, H, W, C). Received: "
+        f"data_format={data_format!r}. Transpose your arrays, e.g. np.transpose(x, (0, 2, 3, 1)).")
+
+
+def conv_output_length(length, kernel_size, padding, stride=1, dilation=1):
+    """Length of a convolution's (or pooling's) output along one axis; ``None`` stays ``None``.
+
+    ``"valid"``: windows that fit entirely; ``"same"`` and ``"causal"``:
+    ``ceil(length / stride)``.
+
+    Example:
+        >>> conv_output_length(10, 3, "valid", stride=2, dilation=2)
+        3
+    """
+    if length is None:
+        return None
+    span = (kernel_size - 1) * dilation + 1  # the kernel's reach, dilation gaps included
+    if padding == "valid":
+        return (length - span) // stride + 1
+    return (length + stride - 1) // stride

@@ -1,0 +1,122 @@
+"""`Dense`: the fully connected layer, ``y = activation(x @ kernel + bias)``.
+
+Every output unit is a weighted sum of every input feature plus a bias. On
+inputs of rank above 2 (``(N, T, D_in)``), the same kernel is applied to each
+position of the last axis, as in Keras.
+
+Example:
+    >>> layer = Dense(3, activation="relu")
+    >>> layer(np.ones((2, 4), dtype="float32")).shape
+    (2, 3)
+    >>> layer.count_params()  # 4 * 3 kernel + 3 bias
+    15
+"""
+
+from kerasedu import activations, constraints, initializers, regularizers
+from kerasedu.autograd.function import is_grad_enabled
+from kerasedu.layers.input_spec import InputSpec
+from kerasedu.layers.layer import Layer
+from kerasedu.legacy import accepts_legacy_kwargs
+
+
+class Dense(Layer):
+    """Fully connected layer: ``y = activation(x @ kernel + bias)``.
+
+    Args:
+        units: Size of the output's last axis (a positive integer).
+        activation: Name (``"relu"``) or callable; ``None`` means identity. Defaults to ``None``.
+        use_bias: Whether to add a learned bias. Defaults to ``True``.
+        kernel_initializer: Initializer of the kernel. Defaults to ``"glorot_uniform"``.
+        bias_initializer: Initializer of the bias. Defaults to ``"zeros"``.
+        kernel_regularizer: Penalty on the kernel added to the loss (``"l2"``...). Defaults to ``None``.
+        bias_regularizer: Penalty on the bias. Defaults to ``None``.
+        activity_regularizer: Penalty on the output, recorded at each call. Defaults to ``None``.
+        kernel_constraint: Constraint applied to the kernel after each update. Defaults to ``None``.
+        bias_constraint: Constraint applied to the bias after each update. Defaults to ``None``.
+        **kwargs: Base layer arguments (``name``, ``input_shape``, ``input_dim``...).
+            Keras 1 names (``output_dim``, ``init``, ``W_regularizer``...) work with a warning.
+
+    Shapes:
+        input ``(N, ..., D_in)`` -> output ``(N, ..., units)``.
+
+    Example:
+        >>> Dense(10, input_dim=784).get_config()["units"]
+        10
+    """
+
+    @accepts_legacy_kwargs
+    def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
+                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, **kwargs):
+        super().__init__(**kwargs)
+        if not isinstance(units, int) or isinstance(units, bool) or units <= 0:
+            raise ValueError(f"`units` must be a positive integer. Received: units={units!r}")
+        self.units = units
+        self.activation = activations.get(activation)
+        self.use_bias = use_bias
+        self.kernel_initializer = initializers.get(kernel_initializer)
+        self.bias_initializer = initializers.get(bias_initializer)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
+        self.activity_regularizer = regularizers.get(activity_regularizer)
+        self.kernel_constraint = constraints.get(kernel_constraint)
+        self.bias_constraint = constraints.get(bias_constraint)
+        self.input_spec = InputSpec(min_ndim=2)
+
+    def build(self, input_shape):
+        d_in = input_shape[-1]
+        if d_in is None:
+            raise ValueError(f"Dense layer '{self.name}' needs a known last input axis. "
+                             f"Received: input_shape={tuple(input_shape)}")
+        self.kernel = self.add_weight("kernel", (d_in, self.units), self.kernel_initializer,
+                                      self.kernel_regularizer, self.kernel_constraint)
+        self.bias = None
+        if self.use_bias:
+            self.bias = self.add_weight("bias", (self.units,), self.bias_initializer,
+                                        self.bias_regularizer, self.bias_constraint)
+        self.input_spec = InputSpec(min_ndim=2, axes={-1: d_in})
+
+    def call(self, inputs):
+        x = inputs
+        if x.ndim > 2:  # (N, T, D_in) -> (N*T, D_in): one matrix product for all positions
+            y = (x.reshape(-1, x.shape[-1]) @ self.kernel).reshape(*x.shape[:-1], self.units)
+        else:
+            y = x @ self.kernel  # (N, D_in) @ (D_in, units)
+        if self.bias is not None:
+            y = y + self.bias  # bias broadcasts over N
+        y = self.activation(y)
+        record_activity_loss(self, y)
+        return y
+
+    def compute_output_shape(self, input_shape):
+        """``input_shape`` with its last axis replaced by ``units``."""
+        return (*tuple(input_shape)[:-1], self.units)
+
+    def get_config(self):
+        return {**super().get_config(), "units": self.units,
+                "activation": activations.serialize(self.activation), "use_bias": self.use_bias,
+                "kernel_initializer": initializers.serialize(self.kernel_initializer),
+                "bias_initializer": initializers.serialize(self.bias_initializer),
+                "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+                "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+                "activity_regularizer": regularizers.serialize(self.activity_regularizer),
+                "kernel_constraint": constraints.serialize(self.kernel_constraint),
+                "bias_constraint": constraints.serialize(self.bias_constraint)}
+
+
+def record_activity_loss(layer, outputs):
+    """Store ``layer.activity_regularizer(outputs)`` in ``layer._activity_losses``.
+
+    Each call replaces the previous penalty, so ``layer.losses`` always holds the
+    one from the latest forward pass. Calls that record no gradient (``predict``,
+    shape inference) store nothing: their penalty could not be trained on.
+
+    Args:
+        layer: A layer with an ``activity_regularizer`` attribute (``None`` for none).
+        outputs: The Tensor the layer just returned.
+    """
+    regularizer = getattr(layer, "activity_regularizer", None)
+    if regularizer is None or not is_grad_enabled():
+        layer._activity_losses = []
+        return
+    layer._activity_losses = [regularizer(outputs)]

@@ -1,0 +1,240 @@
+"""`Functional`: a model defined as a graph of layer calls, ``Model(inputs, outputs)``.
+
+Calling layers on the `KerasTensor` from `Input` records a `Node` per call.
+``Model(inputs, outputs)`` walks those nodes back from the outputs to the
+inputs, keeps them in an order where every node comes after the nodes it
+depends on, and ``call`` replays them on real data. The same layer object may
+be called several times (its weights are shared), and a whole model may be
+called like a layer inside another model.
+
+Example:
+    >>> from kerasedu.layers import Dense, Input
+    >>> from kerasedu.models import Model
+    >>> inputs = Input(shape=(4,))
+    >>> outputs = Dense(2)(Dense(3, activation="relu")(inputs))
+    >>> model = Model(inputs, outputs)
+    >>> [layer.__class__.__name__ for layer in model.layers]
+    ['InputLayer', 'Dense', 'Dense']
+    >>> model(np.ones((5, 4), dtype="float32")).shape
+    (5, 2)
+"""
+
+from kerasedu.layers.node import KerasTensor, flatten, is_symbolic, map_structure
+from kerasedu.legacy import accepts_legacy_kwargs
+from kerasedu.models import functional_config
+from kerasedu.models.graph import map_graph
+from kerasedu.models.model import Model
+from kerasedu.models.model_json import model_to_json
+from kerasedu.models.summary import print_summary
+
+
+class Functional(Model):
+    """A model whose layers form a graph from ``inputs`` to ``outputs``.
+
+    Usually created as ``Model(inputs, outputs)``. Keras 1's
+    ``Model(input=..., output=...)`` works too, with a warning.
+
+    Args:
+        inputs: A `KerasTensor` from `Input`, or a list (or dict) of them.
+        outputs: The KerasTensor(s) computed from ``inputs`` by calling layers.
+        name: Model name. Defaults to ``functional``, ``functional_1``...
+        trainable: Whether training updates the weights. Defaults to ``True``.
+
+    Example:
+        >>> from kerasedu.layers import Dense, Input, concatenate
+        >>> a, b = Input(shape=(2,), name="a"), Input(shape=(3,), name="b")
+        >>> model = Model([a, b], Dense(1)(concatenate([a, b])))
+        >>> model([np.ones((4, 2)), np.ones((4, 3))]).shape
+        (4, 1)
+    """
+
+    _counts_own_node = True  # Keras's configs number this model's calls from 1
+
+    @accepts_legacy_kwargs
+    def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
+        super().__init__(name=name, trainable=trainable, **kwargs)
+        self._init_graph(inputs, outputs)
+
+    def _init_graph(self, inputs, outputs):
+        """Check the inputs and outputs, then find the nodes and layers between them."""
+        for kind, structure in (("inputs", inputs), ("outputs", outputs)):
+            leaves = _leaves(structure)
+            if not leaves or not all(isinstance(t, KerasTensor) for t in leaves):
+                raise ValueError(f"All `{kind}` of a functional model must be KerasTensors (from "
+                                 f"`Input` or a layer called on one). Received: {kind}={structure!r}")
+        self._inputs_struct, self._outputs_struct = inputs, outputs
+        self.inputs, self.outputs = flatten(inputs), flatten(outputs)
+        self._nodes, self._layers = map_graph(self.inputs, self.outputs)
+        self.built = True
+
+    # --- structure ----------------------------------------------------------------
+    @property
+    def layers(self):
+        """The model's layers in Keras's order (inputs first), `InputLayer` included."""
+        return list(self._layers)
+
+    def _sublayers(self):
+        return self.layers
+
+    @property
+    def weights(self):
+        """All weights, layer after layer (each layer's trainable then non-trainable), as Keras 3."""
+        seen, weights = set(), []
+        for layer in self._sublayers():
+            for w in layer.weights:
+                if id(w) not in seen:
+                    seen.add(id(w))
+                    weights.append(w)
+        return weights
+
+    @property
+    def input(self):
+        """The input KerasTensor(s), in the structure given to the constructor."""
+        return self._inputs_struct
+
+    @property
+    def output(self):
+        """The output KerasTensor(s), in the structure given to the constructor."""
+        return self._outputs_struct
+
+    @property
+    def input_shape(self):
+        """Shape of the input (``None`` for the batch axis), or a list for several inputs."""
+        shapes = [t.shape for t in self.inputs]
+        return shapes[0] if len(shapes) == 1 else shapes
+
+    @property
+    def output_shape(self):
+        """Shape of the output, or a list for several outputs."""
+        shapes = [t.shape for t in self.outputs]
+        return shapes[0] if len(shapes) == 1 else shapes
+
+    @property
+    def input_names(self):
+        """Names of the input layers."""
+        return [t._keras_history[0].name for t in self.inputs]
+
+    @property
+    def output_names(self):
+        """Names of the layers that produce the outputs (keys for per-output losses)."""
+        return [t._keras_history[0].name for t in self.outputs]
+
+    def get_layer(self, name=None, index=None):
+        """Return a layer by ``name`` or by position ``index`` in ``layers``.
+
+        Raises:
+            ValueError: If no layer has that name (the message lists the names),
+                or the index is out of range.
+
+        Example:
+            >>> from kerasedu.layers import Dense, Input
+            >>> x = Input(shape=(2,))
+            >>> Model(x, Dense(1, name="out")(x)).get_layer("out").units
+            1
+        """
+        if index is not None:
+            if not -len(self.layers) <= index < len(self.layers):
+                raise ValueError(f"Model '{self.name}' has {len(self.layers)} layers. "
+                                 f"Received: index={index}")
+            return self.layers[index]
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise ValueError(f"No layer named '{name}' in model '{self.name}'. Its layers are: "
+                         f"{[layer.name for layer in self.layers]}. Received: name={name!r}")
+
+    # --- running -------------------------------------------------------------------
+    def __call__(self, inputs, *args, **kwargs):
+        """Call the model: symbolic inputs add a node; data runs the graph."""
+        if isinstance(inputs, dict) and not is_symbolic(inputs):
+            inputs = self._inputs_from_dict(inputs)
+        return super().__call__(inputs, *args, **kwargs)
+
+    def call(self, inputs, training=None):
+        """Replay the graph on ``inputs`` (Tensors), passing ``training`` to each layer."""
+        flat = inputs if isinstance(inputs, (list, tuple)) else [inputs]
+        self._check_inputs(flat)
+        values = {id(t): x for t, x in zip(self.inputs, flat)}
+        for node in self._nodes:
+            if node.is_input or all(id(t) in values for t in node.output_tensors):
+                continue
+            args = map_structure(lambda v: _lookup(values, v), (node.inputs, *node.call_args))
+            kwargs = map_structure(lambda v: _lookup(values, v), node.call_kwargs)
+            if training is not None and "training" not in kwargs:
+                kwargs["training"] = training
+            outputs = node.layer(*args, **kwargs)
+            results = outputs if isinstance(outputs, (list, tuple)) else [outputs]
+            for tensor, value in zip(node.output_tensors, results):
+                values[id(tensor)] = value
+        return map_structure(lambda t: values[id(t)], self._outputs_struct)
+
+    def _check_inputs(self, flat):
+        if len(flat) != len(self.inputs):
+            raise ValueError(f"Model '{self.name}' expects {len(self.inputs)} input(s) with shapes "
+                             f"{[t.shape for t in self.inputs]}, but received {len(flat)}.")
+        for i, (expected, x) in enumerate(zip(self.inputs, flat)):
+            shape = tuple(x.shape)
+            fits = len(shape) == len(expected.shape) and all(
+                e is None or e == s for e, s in zip(expected.shape[1:], shape[1:]))
+            if not fits:
+                raise ValueError(f"Input {i} of model '{self.name}' is incompatible with the model: "
+                                 f"expected shape={expected.shape}, but received data of "
+                                 f"shape={shape}.")
+
+    def _inputs_from_dict(self, data):
+        names = [t.name for t in self.inputs]
+        missing = [n for n in names if n not in data]
+        if missing:
+            raise ValueError(f"Model '{self.name}' needs inputs named {names}; missing {missing}. "
+                             f"Received keys: {sorted(data)}")
+        ordered = [data[n] for n in names]
+        return ordered[0] if len(ordered) == 1 else ordered
+
+    # --- description and serialization --------------------------------------------
+    def summary(self, line_length=None, print_fn=None):
+        """Print a table of the layers, their output shapes and parameter counts.
+
+        Args:
+            line_length: Total width of the table. Defaults to a width that fits.
+            print_fn: Function called with each line. Defaults to ``print``.
+        """
+        print_summary(self, line_length=line_length, print_fn=print_fn)
+
+    def get_config(self):
+        """Return the graph in Keras's functional format (layers with ``inbound_nodes``)."""
+        return functional_config.get_functional_config(self)
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """Rebuild a model from `get_config`'s dict; the weights are new (use ``set_weights``)."""
+        inputs, outputs = functional_config.rebuild_graph(config, custom_objects)
+        return cls(inputs, outputs, name=config.get("name"), trainable=config.get("trainable", True))
+
+    def to_json(self, **kwargs):
+        """Return the model's architecture (no weights) as a JSON string in Keras's layout.
+
+        Args:
+            **kwargs: Passed to ``json.dumps`` (``indent=2``...).
+        """
+        return model_to_json(self, **kwargs)
+
+    def to_yaml(self, **kwargs):
+        """Not supported: Keras removed YAML export because loading YAML could run code."""
+        raise RuntimeError("Model.to_yaml() was removed in Keras 2.6 because loading YAML could run "
+                           "arbitrary code. Use model.to_json() and models.model_from_json().")
+
+
+def _leaves(structure):
+    if isinstance(structure, dict):
+        structure = list(structure.values())
+    if isinstance(structure, (list, tuple)):
+        return [leaf for item in structure for leaf in _leaves(item)]
+    return [structure]
+
+
+def _lookup(values, item):
+    """Replace a KerasTensor by its computed value; leave other call arguments alone."""
+    if isinstance(item, KerasTensor):
+        return values[id(item)]
+    return item
+

@@ -1,0 +1,58 @@
+"""Adagrad: per-parameter learning rates that shrink with the sum of squared gradients.
+
+Update rule (Keras)::
+
+    acc = acc + g^2                     (acc starts at initial_accumulator_value)
+    w = w - lr * g / sqrt(acc + eps)
+
+Example:
+    >>> from kerasedu.autograd import Variable
+    >>> w = Variable(np.array([1.0], dtype="float32"))
+    >>> Adagrad(learning_rate=0.1).apply_gradients([(np.array([0.3]), w)])
+    >>> round(float(w.numpy()[0]), 4)   # 1 - 0.1 * 0.3 / sqrt(0.1 + 0.09)
+    0.9312
+"""
+
+from kerasedu.backend.device import get_array_module
+from kerasedu.legacy import accepts_legacy_kwargs
+from kerasedu.optimizers.optimizer import Optimizer
+
+
+class Adagrad(Optimizer):
+    """Adagrad (Duchi et al., 2011).
+
+    Args:
+        learning_rate: Float or schedule. Defaults to ``0.001`` (Keras 1/2 used 0.01).
+        initial_accumulator_value: Starting value of the squared-gradient sum.
+            Defaults to ``0.1``.
+        epsilon: Added inside the square root. Defaults to ``1e-7``.
+        **kwargs: Base arguments (``clipnorm``, ``weight_decay``, ``name``...).
+
+    Example:
+        >>> Adagrad().get_config()["initial_accumulator_value"]
+        0.1
+    """
+
+    @accepts_legacy_kwargs
+    def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
+                 name="adagrad", **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        self.initial_accumulator_value = initial_accumulator_value
+        self.epsilon = 1e-7 if epsilon is None else epsilon
+
+    def slot_names(self):
+        return ("accumulator",)
+
+    def initial_slot_value(self, slot_name):
+        return self.initial_accumulator_value
+
+    def update_step(self, grad, variable, lr):
+        xp = get_array_module(grad)
+        acc = self.slot(variable, "accumulator")
+        acc += grad * grad  # acc = acc + g^2
+        variable.data -= lr * grad / xp.sqrt(acc + self.epsilon)
+
+    def get_config(self):
+        """Return the constructor arguments as a dict."""
+        return {**super().get_config(), "epsilon": self.epsilon,
+                "initial_accumulator_value": self.initial_accumulator_value}

@@ -1,0 +1,89 @@
+"""RMSprop: divide the step by a running root-mean-square of recent gradients.
+
+Update rule (Keras: epsilon INSIDE the square root)::
+
+    v = rho * v + (1 - rho) * g^2
+    centered=True:  a = rho * a + (1 - rho) * g;   denom = v - a^2 + eps
+    otherwise:      denom = v + eps
+    step = lr * g / sqrt(denom)
+    momentum > 0:   m = momentum * m + step;  w = w - m
+    otherwise:      w = w - step
+
+Performance note: where a weight's gradient stays exactly 0 (the pixels at the
+border of MNIST images, say), ``v`` shrinks by ``rho`` every step and after some
+hundreds of steps reaches float32's *denormal* range (below about 1e-38). x86
+CPUs handle denormal numbers very slowly, and NumPy has no flush-to-zero switch;
+PyTorch measured a 14% slower epoch from it. See ``optimizers/README`` in the
+course notes for the measurement done on kerasedu.
+
+Example:
+    >>> from kerasedu.autograd import Variable
+    >>> w = Variable(np.array([1.0], dtype="float32"))
+    >>> RMSprop(learning_rate=0.01).apply_gradients([(np.array([2.0]), w)])
+    >>> round(float(w.numpy()[0]), 4)   # 1 - 0.01 * 2 / sqrt(0.1 * 4)
+    0.9684
+"""
+
+from kerasedu.backend.device import get_array_module
+from kerasedu.legacy import accepts_legacy_kwargs
+from kerasedu.optimizers.optimizer import Optimizer
+
+
+class RMSprop(Optimizer):
+    """RMSprop (Hinton's lecture 6e), with optional momentum and centering.
+
+    Args:
+        learning_rate: Float or schedule. Defaults to ``0.001``.
+        rho: Decay of the squared-gradient average. Defaults to ``0.9``.
+        momentum: Momentum of the step. Defaults to ``0.0``.
+        epsilon: Added inside the square root. Defaults to ``1e-7``.
+        centered: Normalise by the gradient's variance instead of its second
+            moment. Defaults to ``False``.
+        **kwargs: Base arguments (``clipnorm``, ``weight_decay``, ``name``...).
+
+    Example:
+        >>> RMSprop().get_config()["rho"]
+        0.9
+    """
+
+    @accepts_legacy_kwargs
+    def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False,
+                 name="rmsprop", **kwargs):
+        super().__init__(learning_rate=learning_rate, name=name, **kwargs)
+        self.rho = rho
+        self.momentum = momentum
+        self.epsilon = 1e-7 if epsilon is None else epsilon  # Keras 2 allowed None
+        self.centered = centered
+
+    def slot_names(self):
+        names = ["velocity"]
+        if self.momentum > 0:
+            names.append("momentum")
+        if self.centered:
+            names.append("average_gradient")
+        return tuple(names)
+
+    def update_step(self, grad, variable, lr):
+        xp = get_array_module(grad)
+        v = self.slot(variable, "velocity")
+        v *= self.rho
+        v += (1 - self.rho) * (grad * grad)  # v = rho v + (1 - rho) g^2
+        if self.centered:
+            a = self.slot(variable, "average_gradient")
+            a *= self.rho
+            a += (1 - self.rho) * grad  # a = rho a + (1 - rho) g
+            denominator = v - a * a + self.epsilon
+        else:
+            denominator = v + self.epsilon
+        step = lr * grad / xp.sqrt(denominator)
+        if self.momentum > 0:
+            m = self.slot(variable, "momentum")
+            m *= self.momentum
+            m += step
+            step = m
+        variable.data -= step
+
+    def get_config(self):
+        """Return the constructor arguments as a dict."""
+        return {**super().get_config(), "rho": self.rho, "momentum": self.momentum,
+                "epsilon": self.epsilon, "centered": self.centered}

@@ -1,0 +1,1 @@
+"""Saving and loading: model configs (the closed class registry) and HDF5 files."""

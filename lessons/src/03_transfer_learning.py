@@ -1,0 +1,511 @@
+"""Lesson 03: transfer learning with a VGG-style network (bilingual source)."""
+
+from make_notebooks import code, md
+
+CELLS = [
+    md(
+        """
+# 03 Transfer learning with a VGG-style network
+
+**Goal.** Reuse what a network learned on one task to learn a new task from very few labelled
+examples. You will meet VGG16, the classic network behind many transfer-learning tutorials, and then
+run the whole recipe offline on a small VGG-style network: pretrain, freeze, add a new head, compare
+with training from scratch, fine-tune. On the way you use the functional API, and you meet a bug that
+appears in published tutorials: a one-unit softmax output.
+""",
+        """
+# 03 用 VGG 风格的网络做迁移学习
+
+**本课目标**：把网络在一个任务上学到的东西拿来复用，只用很少的标注样本就学会一个新任务。
+我们先认识 VGG16——许多迁移学习（transfer learning）教程背后的经典网络；然后在一个小型的 VGG 风格网络上离线走完整个流程：
+预训练、冻结、换上新的“头”、与从零训练对比、微调。途中还会用到函数式 API（functional API），
+并认识一个在不少公开教程里出现过的错误：只有一个单元的 softmax 输出层。
+""",
+    ),
+    code(
+        """
+import warnings
+
+import numpy as np
+import matplotlib.pyplot as plt
+
+import kerasedu
+from kerasedu import optimizers
+from kerasedu.applications import VGG16
+from kerasedu.datasets import mnist
+from kerasedu.layers import Conv2D, Dense, Flatten, Input, MaxPooling2D
+from kerasedu.models import Model, Sequential
+from kerasedu.utils import to_categorical
+from kerasedu.utils.fonts import use_chinese_font
+
+use_chinese_font()  # «lets plots show Chinese labels (harmless in English)|让图中的中文正常显示»
+"""
+    ),
+    md(
+        """
+## 1. VGG16: blocks of 3x3 convolutions
+
+VGG16 (Simonyan and Zisserman, 2014) is built from one idea repeated: a **block** of two or three
+3x3 convolutions with ReLU, followed by a 2x2 max pooling that halves the image. Five blocks take a
+224x224 colour image down to a 7x7 grid of 512 features; on top of them, the original network has
+three fully connected layers (the "top") that pick one of the 1000 ImageNet classes.
+
+With `include_top=False` we get only the convolutional part, the **convolutional base**, which
+turns an image into features. `weights=None` starts from random weights, so nothing is downloaded.
+""",
+        """
+## 1. VGG16：由 3x3 卷积组成的块
+
+VGG16（Simonyan 和 Zisserman，2014）由一个想法反复堆叠而成：一个 **块**（block）包含两到三个带 ReLU 的 3x3 卷积，
+后面跟一个 2x2 的最大池化，把图像缩小一半。五个块把 224x224 的彩色图片一路缩小成 7x7、每个位置 512 个特征的网格；
+原始网络在它们上面还有三个全连接层，也就是所谓的“顶部”（top），负责从 ImageNet 的 1000 个类别中选出一个。
+
+设置 `include_top=False`，我们只取卷积部分，即 **卷积基**（convolutional base），它负责把图片变成特征。
+`weights=None` 表示从随机权重开始，因此不需要下载任何东西。
+""",
+    ),
+    code(
+        """
+vgg = VGG16(weights=None, include_top=False, input_shape=(224, 224, 3))
+vgg.summary()
+print("«parameters:|参数总数：»", f"{vgg.count_params():,}")
+assert vgg.count_params() == 14_714_688
+"""
+    ),
+    md(
+        """
+14.7 million parameters, all in the convolutions. Notice the pattern: each block doubles the number
+of filters (64, 128, 256, 512, 512) while pooling halves the width and height.
+
+### Loading the ImageNet weights (where they can be downloaded)
+
+The real value of VGG16 lies in the weights learned on 1.2 million ImageNet photos. Where the
+download host can be reached, one argument is enough:
+
+```python
+base = VGG16(weights="imagenet", include_top=False, input_shape=(224, 224, 3))
+# images must be prepared the way the network was trained:
+from kerasedu.applications.vgg16 import preprocess_input
+features = base.predict(preprocess_input(images))  # images: (N, 224, 224, 3), RGB 0..255
+```
+
+The file (`vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5`, about 59 MB) is downloaded once and
+cached. This course must run offline, so we do not execute that cell. Instead we run the **same
+recipe** on a network small enough to pretrain on a laptop in a few seconds.
+""",
+        """
+1470 万个参数，全部在卷积层里。注意其中的规律：每经过一个块，滤波器的个数翻一倍（64、128、256、512、512），
+而池化把宽和高各减半。
+
+### 加载 ImageNet 权重（在能下载的地方）
+
+VGG16 真正的价值在于它在 120 万张 ImageNet 图片上学到的权重。如果能访问下载服务器，只需一个参数：
+
+```python
+base = VGG16(weights="imagenet", include_top=False, input_shape=(224, 224, 3))
+# 图片必须按网络训练时的方式预处理：
+from kerasedu.applications.vgg16 import preprocess_input
+features = base.predict(preprocess_input(images))  # images：(N, 224, 224, 3)，RGB 取值 0..255
+```
+
+权重文件（`vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5`，约 59 MB）只下载一次，之后会缓存起来。
+本课程必须能离线运行，所以我们不执行这段代码，而是在一个足够小、能在笔记本电脑上几秒钟就预训练好的网络上，
+走一遍 **同样的流程**。
+""",
+    ),
+    code(
+        """
+del vgg  # «free the 59 MB of random weights|释放这 59 MB 的随机权重»
+"""
+    ),
+    md(
+        """
+## 2. Two tasks: digits 0-4 and digits 5-9
+
+- **Source task**: recognise the digits 0-4. We have plenty of labelled images for it (about
+  30,000 in MNIST's training set).
+- **Target task**: recognise the digits 5-9, but with only **50 labelled images per digit**, 250 in
+  all, as if labelling were expensive.
+
+The two tasks share no class, but they share the *kind* of input: pen strokes, curves, corners.
+A network that learned to see strokes on 0-4 should help on 5-9.
+""",
+        """
+## 2. 两个任务：数字 0-4 和数字 5-9
+
+- **源任务**（source task）：识别数字 0-4。这个任务有大量标注图片（MNIST 训练集里约 30,000 张）。
+- **目标任务**（target task）：识别数字 5-9，但每个数字只有 **50 张标注图片**，一共 250 张，就好像标注的成本很高。
+
+两个任务没有共同的类别，但输入是 *同一类* 东西：笔画、弧线、拐角。
+在 0-4 上学会“看笔画”的网络，应该对 5-9 也有帮助。
+""",
+    ),
+    code(
+        """
+(x_train, y_train), (x_test, y_test) = mnist.load_data()
+x_train = x_train.reshape(-1, 28, 28, 1).astype("float32") / 255
+x_test = x_test.reshape(-1, 28, 28, 1).astype("float32") / 255
+
+# «source task: digits 0-4, all their training images|源任务：数字 0-4 的全部训练图片»
+source = y_train < 5
+x_source, y_source = x_train[source], to_categorical(y_train[source], 5)
+source_test = y_test < 5
+x_source_test, y_source_test = x_test[source_test], to_categorical(y_test[source_test], 5)
+
+# «target task: digits 5-9, 50 labelled images per digit|目标任务：数字 5-9，每个数字 50 张标注图片»
+rng = np.random.default_rng(0)
+few = np.concatenate([rng.choice(np.flatnonzero(y_train == d), 50, replace=False) for d in range(5, 10)])
+x_few, y_few = x_train[few], to_categorical(y_train[few] - 5, 5)
+target_test = np.flatnonzero(y_test >= 5)[:1000]
+x_target_test, y_target_test = x_test[target_test], to_categorical(y_test[target_test] - 5, 5)
+
+print("«source task:|源任务：»", x_source.shape, " «target task:|目标任务：»", x_few.shape, " «target test:|目标测试集：»", x_target_test.shape)
+"""
+    ),
+    md(
+        """
+## 3. A small VGG-style network, pretrained on 0-4
+
+Two blocks, each of two 3x3 convolutions (`padding="same"` keeps the size) and a 2x2 max pooling:
+28x28 → 14x14 → 7x7, with 8 then 16 filters. As in VGG16, the convolutional base is its own
+`Sequential` model with block-wise layer names, and the classifier (the "head") goes on top.
+""",
+        """
+## 3. 小型 VGG 风格网络：先在 0-4 上预训练
+
+网络有两个块，每块是两个 3x3 卷积（`padding="same"` 保持尺寸不变）加一个 2x2 最大池化：
+28x28 → 14x14 → 7x7，滤波器个数依次为 8 和 16。和 VGG16 一样，卷积基本身是一个独立的 `Sequential` 模型，
+层名按块编号；分类器（即“头”，head）接在它上面。
+""",
+    ),
+    code(
+        """
+def vgg_style_base():
+    return Sequential([
+        Input(shape=(28, 28, 1)),
+        Conv2D(8, 3, padding="same", activation="relu", name="block1_conv1"),
+        Conv2D(8, 3, padding="same", activation="relu", name="block1_conv2"),
+        MaxPooling2D(2, name="block1_pool"),  # «28x28 -> 14x14|28x28 变为 14x14»
+        Conv2D(16, 3, padding="same", activation="relu", name="block2_conv1"),
+        Conv2D(16, 3, padding="same", activation="relu", name="block2_conv2"),
+        MaxPooling2D(2, name="block2_pool"),  # «14x14 -> 7x7|14x14 变为 7x7»
+    ], name="vgg_base")
+
+
+def new_head():
+    return [Flatten(), Dense(64, activation="relu"), Dense(5, activation="softmax")]
+
+
+kerasedu.utils.set_random_seed(0)
+base = vgg_style_base()
+pretrain = Sequential([base] + new_head())
+pretrain.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+pretrain.fit(x_source, y_source, batch_size=64, epochs=1, verbose=0)
+source_acc = pretrain.evaluate(x_source_test, y_source_test, batch_size=1000, verbose=0)[1]
+print("«accuracy on the test digits 0-4:|在测试集数字 0-4 上的准确率：»", round(source_acc, 2))
+assert source_acc > 0.97
+"""
+    ),
+    md(
+        """
+## 4. Reusing the frozen base under a new head (functional API)
+
+The head that chooses among 0-4 is useless for 5-9, so we throw it away and keep `base`. Setting
+`base.trainable = False` **freezes** it: its weights will not change, and only the new head learns.
+
+To put a new head on it we use the **functional API**: create an `Input`, call layers — and whole
+models — on it like functions, and finally wrap the graph with `Model(inputs=..., outputs=...)`.
+Calling `base` on a new `Input` reuses the very same layers and weights.
+""",
+        """
+## 4. 冻结卷积基，换上新的头（函数式 API）
+
+用来区分 0-4 的头对 5-9 没有用，所以扔掉它，只保留 `base`。设置 `base.trainable = False` 就把它 **冻结**（freeze）了：
+它的权重不再改变，只有新的头在学习。
+
+要给它接上新的头，我们用 **函数式 API**：先创建一个 `Input`，像调用函数一样在它上面调用各层——甚至整个模型——
+最后用 `Model(inputs=..., outputs=...)` 把这张图包装成模型。在新的 `Input` 上调用 `base`，
+复用的是完全相同的层和权重。
+""",
+    ),
+    code(
+        """
+base.trainable = False
+
+kerasedu.utils.set_random_seed(1)
+inputs = Input(shape=(28, 28, 1))
+features = base(inputs)  # «the pretrained, frozen base|预训练过、已冻结的卷积基»
+x = Flatten()(features)
+x = Dense(64, activation="relu")(x)
+outputs = Dense(5, activation="softmax")(x)
+transfer = Model(inputs=inputs, outputs=outputs)
+transfer.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+
+trainable = sum(int(np.prod(w.shape)) for w in transfer.trainable_weights)
+print("«all parameters:|全部参数：»", transfer.count_params(), " «trainable:|可训练参数：»", trainable)
+"""
+    ),
+    md(
+        """
+Only the head's weights are trainable. For comparison, we train **the same architecture from
+scratch** (fresh random weights, nothing frozen) on the same 250 images. Both models see the same
+data for the same number of epochs; after each epoch we record the accuracy on 1,000 test images of
+the digits 5-9.
+""",
+        """
+只有头部的权重可以训练。作为对照，我们在同样 250 张图片上 **从零训练同一结构的网络**（随机初始化，不冻结任何层）。
+两个模型看到的数据和训练轮数完全相同；每一轮结束后，都记录它们在 1,000 张数字 5-9 测试图片上的准确率。
+""",
+    ),
+    code(
+        """
+EPOCHS = 20
+transfer_history = transfer.fit(
+    x_few, y_few, batch_size=25, epochs=EPOCHS, verbose=0,
+    validation_data=(x_target_test, y_target_test),
+)
+
+kerasedu.utils.set_random_seed(1)
+scratch = Sequential([vgg_style_base()] + new_head())
+scratch.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+scratch_history = scratch.fit(
+    x_few, y_few, batch_size=25, epochs=EPOCHS, verbose=0,
+    validation_data=(x_target_test, y_target_test),
+)
+
+transfer_acc = transfer_history.history["val_accuracy"][-1]
+scratch_acc = scratch_history.history["val_accuracy"][-1]
+print("«frozen pretrained base:|冻结的预训练卷积基：»", round(transfer_acc, 2))
+print("«trained from scratch:  |从零训练：          »", round(scratch_acc, 2))
+"""
+    ),
+    code(
+        """
+epochs = np.arange(1, EPOCHS + 1)
+plt.figure(figsize=(6, 4))
+plt.plot(epochs, transfer_history.history["val_accuracy"], "o-", label="«frozen pretrained base + new head|冻结的预训练卷积基 + 新的头»")
+plt.plot(epochs, scratch_history.history["val_accuracy"], "s--", label="«same network from scratch|同一网络从零训练»")
+plt.xlabel("«epoch|轮次»")
+plt.ylabel("«test accuracy on digits 5-9|数字 5-9 的测试准确率»")
+plt.title("«250 labelled images: transfer vs from scratch|250 张标注图片：迁移学习 vs 从零训练»")
+plt.legend()
+plt.show()
+"""
+    ),
+    md(
+        """
+The pretrained base wins clearly, and from the very first epochs: its filters already respond to
+strokes and curves, so the head only has to learn how to combine them. The network trained from
+scratch must learn its filters from 250 images, and it overfits them.
+""",
+        """
+预训练卷积基明显胜出，而且从最初几轮就领先：它的滤波器已经能对笔画和弧线作出响应，头部只需学会如何组合这些特征。
+从零训练的网络则必须只凭 250 张图片去学滤波器，很容易过拟合（overfitting）。
+""",
+    ),
+    code(
+        """
+assert transfer_acc >= scratch_acc + 0.05, (transfer_acc, scratch_acc)
+print("«the frozen pretrained base beats from-scratch training by at least 5 points|冻结的预训练卷积基比从零训练至少高 5 个百分点»")
+"""
+    ),
+    md(
+        """
+## 5. Fine-tuning the last block
+
+Once the new head works, we may let the last convolutional block adapt to the new digits too. This is
+**fine-tuning**: unfreeze `block2`, keep `block1` frozen, and train with a **low learning rate**
+(here $10^{-4}$ instead of Adam's default $10^{-3}$), so that the pretrained filters are adjusted
+gently rather than overwritten by the noisy gradients of 250 images. Changing `trainable` only takes
+effect at the next `compile`, so we compile again.
+""",
+        """
+新的头训练好以后，还可以让最后一个卷积块也适应新的数字，这就是 **微调**（fine-tuning）：解冻 `block2`，
+`block1` 仍然冻结，并用 **较小的学习率** 训练（这里取 $10^{-4}$，而 Adam 的默认值是 $10^{-3}$），
+让预训练的滤波器只是被轻轻调整，而不是被 250 张图片带来的嘈杂梯度整个改写。
+修改 `trainable` 要到下一次 `compile` 才生效，所以要重新编译。
+""",
+    ),
+    code(
+        """
+base.trainable = True
+for layer in base.layers:
+    layer.trainable = layer.name.startswith("block2")
+print([(layer.name, layer.trainable) for layer in base.layers])
+
+transfer.compile(optimizer=optimizers.Adam(learning_rate=1e-4), loss="categorical_crossentropy", metrics=["accuracy"])
+fine_history = transfer.fit(
+    x_few, y_few, batch_size=25, epochs=10, verbose=0,
+    validation_data=(x_target_test, y_target_test),
+)
+fine_acc = fine_history.history["val_accuracy"][-1]
+print("«after fine-tuning block2:|微调 block2 之后：»", round(fine_acc, 2))
+assert fine_acc >= transfer_acc - 0.01
+"""
+    ),
+    code(
+        """
+all_epochs = np.arange(1, EPOCHS + 11)
+plt.figure(figsize=(6, 4))
+plt.plot(all_epochs, transfer_history.history["val_accuracy"] + fine_history.history["val_accuracy"], "o-", label="«transfer, then fine-tuning|迁移学习，然后微调»")
+plt.plot(epochs, scratch_history.history["val_accuracy"], "s--", label="«from scratch|从零训练»")
+plt.axvline(EPOCHS + 0.5, color="gray", lw=1)
+plt.xlabel("«epoch|轮次»")
+plt.ylabel("«test accuracy on digits 5-9|数字 5-9 的测试准确率»")
+plt.legend()
+plt.show()
+"""
+    ),
+    md(
+        """
+## 6. A bug from published tutorials: `Dense(1, activation="softmax")`
+
+For a yes/no question one output unit is enough. Several tutorials write it as
+`Dense(1, activation="softmax")`. But softmax divides each score's exponential by the sum over all
+units:
+
+$$\\mathrm{softmax}(z)_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}, \\qquad
+  \\text{with one unit:}\\quad \\frac{e^{z}}{e^{z}} = 1 .$$
+
+Whatever the input, the output is 1.0, its gradient is zero, and the model never learns. Let us
+watch it happen on the question "is this digit odd?" (5, 7, 9 versus 6, 8). kerasedu notices this
+mistake and explains it in a `TeachingWarning`; we catch the warning to print its first line.
+""",
+        """
+## 6. 公开教程里的一个错误：`Dense(1, activation="softmax")`
+
+回答“是/否”的问题，一个输出单元就够了。有些教程把它写成 `Dense(1, activation="softmax")`。
+可是 softmax 是用每个得分的指数除以所有单元指数之和：
+
+$$\\mathrm{softmax}(z)_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}, \\qquad
+  \\text{只有一个单元时：}\\quad \\frac{e^{z}}{e^{z}} = 1 .$$
+
+不论输入是什么，输出永远是 1.0，梯度为零，模型什么也学不到。下面用“这个数字是奇数吗？”（5、7、9 对 6、8）
+这个问题来亲眼看一看。kerasedu 能发现这个错误，并用 `TeachingWarning`（教学警告）加以解释；
+我们捕获这条警告，打印它的第一行。
+""",
+    ),
+    code(
+        """
+base.trainable = False
+y_odd = (y_train[few] % 2 == 1).astype("float32")
+y_odd_test = (y_test[target_test] % 2 == 1).astype("float32")
+
+
+def binary_model(activation):
+    kerasedu.utils.set_random_seed(2)
+    inputs = Input(shape=(28, 28, 1))
+    x = Flatten()(base(inputs))
+    outputs = Dense(1, activation=activation)(x)
+    model = Model(inputs=inputs, outputs=outputs)
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    broken = binary_model("softmax")
+    broken.fit(x_few, y_odd, batch_size=25, epochs=5, verbose=0)
+print("«kerasedu warned:|kerasedu 的警告：»", str(caught[0].message).splitlines()[0])
+
+p_broken = broken.predict(x_target_test, verbose=0)
+print("«outputs of the softmax head:|softmax 头的输出：»", np.unique(p_broken))
+broken_acc = broken.evaluate(x_target_test, y_odd_test, batch_size=1000, verbose=0)[1]
+print("«accuracy:|准确率：»", round(broken_acc, 3), " «share of odd digits:|奇数所占比例：»", round(float(y_odd_test.mean()), 3))
+"""
+    ),
+    md(
+        """
+Every output is exactly 1.0, i.e. "odd" for every image, so the accuracy equals the share of odd
+digits in the test set — the model learned nothing. The fix is the **sigmoid**
+$\\sigma(z) = 1 / (1 + e^{-z})$, which maps one score to a probability between 0 and 1 and is what
+`binary_crossentropy` expects. (The other correct option is `Dense(2, activation="softmax")` with
+one-hot labels and `categorical_crossentropy`.)
+""",
+        """
+所有输出都恰好是 1.0，也就是说每张图都被判为“奇数”，于是准确率恰好等于测试集中奇数所占的比例——模型什么也没学到。
+修正方法是改用 **sigmoid**：$\\sigma(z) = 1 / (1 + e^{-z})$，它把一个得分映射成 0 到 1 之间的概率，
+这正是 `binary_crossentropy` 所期望的。（另一种正确写法是 `Dense(2, activation="softmax")`，
+配合独热标签和 `categorical_crossentropy`。）
+""",
+    ),
+    code(
+        """
+fixed = binary_model("sigmoid")
+fixed.fit(x_few, y_odd, batch_size=25, epochs=5, verbose=0)
+fixed_acc = fixed.evaluate(x_target_test, y_odd_test, batch_size=1000, verbose=0)[1]
+print("«accuracy with sigmoid:|改用 sigmoid 后的准确率：»", round(fixed_acc, 2))
+
+assert np.all(p_broken == 1.0)
+assert abs(broken_acc - y_odd_test.mean()) < 1e-6
+assert fixed_acc > 0.8
+"""
+    ),
+    md(
+        """
+## Summary
+
+- VGG16 stacks blocks of 3x3 convolutions and 2x2 poolings; `VGG16(weights=None, include_top=False)`
+  is its convolutional base, 14,714,688 parameters. `weights="imagenet"` loads the pretrained weights
+  where they can be downloaded.
+- Transfer learning: pretrain on a task with many labels, keep the convolutional base, freeze it
+  (`trainable = False`), put a new head on it, and train only the head on the new task. With 250
+  labels it beats the same network trained from scratch by a wide margin.
+- Fine-tuning unfreezes the last block and trains at a low learning rate; `trainable` changes need a
+  new `compile`.
+- The functional API: `inputs = Input(...)`, call layers and models on tensors, then
+  `Model(inputs=inputs, outputs=outputs)`.
+- `Dense(1, activation="softmax")` always outputs 1.0. For a yes/no output use
+  `Dense(1, activation="sigmoid")` with `binary_crossentropy`.
+
+## Exercises
+
+1. Use 10 labelled images per digit instead of 50. Does the gap between transfer and from-scratch
+   grow or shrink? And with 500 per digit?
+2. Freeze only `block1` from the start (train `block2` and the head together at the default learning
+   rate). Is it better or worse than the frozen base followed by fine-tuning?
+3. Pretrain the base for 0 epochs (random weights), freeze it and train the head. How much of the
+   transfer gain was due to pretraining, and how much to having fewer trainable weights?
+4. Accuracy target: reach at least 0.90 on the 1,000 test images of the digits 5-9 using the pretrained
+   `base` and only the 250 labelled images. The cell below passes; can you pass it with fewer epochs
+   or a smaller head?
+""",
+        """
+## 小结
+
+- VGG16 由 3x3 卷积块和 2x2 池化层堆叠而成；`VGG16(weights=None, include_top=False)` 是它的卷积基，
+  共 14,714,688 个参数。在能下载的地方，`weights="imagenet"` 会加载预训练权重。
+- 迁移学习：先在标注丰富的任务上预训练，保留卷积基并冻结（`trainable = False`），接上新的头，
+  只在新任务上训练头部。只有 250 个标注时，它远远胜过从零训练的同一网络。
+- 微调：解冻最后一个块，用较小的学习率训练；修改 `trainable` 之后要重新 `compile`。
+- 函数式 API：`inputs = Input(...)`，在张量上调用层和模型，最后 `Model(inputs=inputs, outputs=outputs)`。
+- `Dense(1, activation="softmax")` 的输出永远是 1.0。二分类输出请用 `Dense(1, activation="sigmoid")`
+  配合 `binary_crossentropy`。
+
+## 练习
+
+1. 每个数字只用 10 张标注图片，而不是 50 张。迁移学习和从零训练之间的差距是变大还是变小？每个数字 500 张呢？
+2. 一开始就只冻结 `block1`（用默认学习率同时训练 `block2` 和头部）。效果比“先冻结、再微调”好还是差？
+3. 预训练 0 轮（即随机权重），冻结后只训练头部。迁移带来的提升，有多少来自预训练，又有多少只是因为可训练的权重变少了？
+4. 准确率目标：只用预训练的 `base` 和那 250 张标注图片，在 1,000 张数字 5-9 测试图片上达到至少 0.90 的准确率。
+   下面的单元格已经能通过；你能用更少的轮数或更小的头部通过它吗？
+""",
+    ),
+    code(
+        """
+# «Exercise 4: change the head or the epochs; the assert must keep passing.|练习 4：修改头部或轮数；assert 必须保持通过。»
+base.trainable = False
+kerasedu.utils.set_random_seed(3)
+inputs = Input(shape=(28, 28, 1))
+x = Flatten()(base(inputs))
+x = Dense(32, activation="relu")(x)
+outputs = Dense(5, activation="softmax")(x)
+mine = Model(inputs=inputs, outputs=outputs)
+mine.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+mine.fit(x_few, y_few, batch_size=25, epochs=10, verbose=0)
+my_acc = mine.evaluate(x_target_test, y_target_test, batch_size=1000, verbose=0)[1]
+print("«your accuracy >= 0.90:|你的准确率 >= 0.90：»", my_acc >= 0.90)
+assert my_acc >= 0.90, my_acc
+"""
+    ),
+]
