@@ -13,8 +13,8 @@ Registered in ``mkdocs.yml`` under ``hooks:``. It does three things:
    entry per lesson found, so the nav follows whatever lessons exist.
 3. In pages, ``<!-- course-map -->`` becomes a table of the lessons found, and
    ``<!-- api: kerasedu.x kerasedu.y -->`` becomes one mkdocstrings block per
-   module of those packages (so a new module shows up in the reference without
-   editing the page).
+   module named, submodules included (so a new module shows up in the
+   reference without editing the page).
 
 Set ``KERASEDU_LESSONS_DIR`` to render notebooks from another folder (the tests
 use this with small fixture notebooks while ``lessons/`` is still empty).
@@ -23,7 +23,6 @@ use this with small fixture notebooks while ``lessons/`` is still empty).
 import importlib.util
 import logging
 import os
-import pkgutil
 import re
 from pathlib import Path
 
@@ -254,48 +253,30 @@ def course_map(config, lang):
     return "\n".join(rows) + "\n"
 
 
-_modules = {}  # package -> module names, listed once per MkDocs run like Griffe's cache
-
-
-def module_names(package):
-    """``kerasedu.layers`` -> itself and its public submodules, sorted."""
-    if package not in _modules:
-        _modules[package] = list_modules(package)
-    return _modules[package]
-
-
-def list_modules(package):
-    """Find ``package`` and its public submodules without importing them."""
+def module_exists(name):
+    """Whether Griffe can load ``name``: a module, or a folder with ``__init__.py``."""
     try:
-        spec = importlib.util.find_spec(package)
+        spec = importlib.util.find_spec(name)
     except ImportError:
-        return []
-    if spec is None:
-        return []
-    if spec.submodule_search_locations is None:
-        return [package]  # a plain module such as kerasedu.activations
-    if spec.origin is None:
-        return []  # a folder without __init__.py yet: Griffe cannot load it
-    names = [package]
-    for info in pkgutil.iter_modules(spec.submodule_search_locations):
-        if not info.name.startswith("_"):
-            names.append(f"{package}.{info.name}")
-    return names
+        return False
+    # A folder without __init__.py (a namespace package) cannot be loaded yet.
+    return spec is not None and spec.origin is not None
 
 
-def api_blocks(packages):
-    """mkdocstrings blocks for every module of ``packages``."""
+def api_blocks(names):
+    """mkdocstrings blocks for the modules ``names``, their submodules included."""
     blocks = []
-    for package in packages:
-        names = module_names(package)
-        if not names:
-            log.info("API page: %s does not exist yet", package)
-            blocks.append(f'!!! note "`{package}`"\n    This module is not written yet.\n')
+    for name in names:
+        if not module_exists(name):
+            log.info("API page: %s does not exist yet", name)
+            blocks.append(f'!!! note "`{name}`"\n    This module is not written yet.\n')
             continue
-        for position, name in enumerate(names):
-            is_package_root = position == 0 and len(names) > 1
-            options = "      members: false\n" if is_package_root else ""
-            blocks.append(f"::: {name}\n    options:\n      show_root_heading: true\n{options}")
+        # Submodules are rendered from Griffe's own view of the package, so a new
+        # module appears without editing the page.
+        blocks.append(
+            f"::: {name}\n    options:\n      show_root_heading: true\n"
+            "      show_submodules: true\n"
+        )
     return "\n".join(blocks)
 
 

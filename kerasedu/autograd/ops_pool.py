@@ -22,29 +22,41 @@ _NO_DILATION = (1, 1)
 
 
 class MaxPool2D(Function):
-    """``y[n, a, b, c] = max`` of the ``(ph, pw)`` window at ``(a * sh, b * sw)``."""
+    """``y[n, a, b, c] = max`` of the ``(ph, pw)`` window at ``(a * sh, b * sw)``.
+
+    Both passes loop over the ``ph * pw`` cells of a window (4 for 2x2), each
+    step one vectorised operation on all windows at once: an ``argmax`` over a
+    copied window axis is many times slower in NumPy.
+    """
 
     def forward(self, x, pool_size, strides, pads):
         xp = get_array_module(x)
         x_pad = x
         if pads != ((0, 0), (0, 0)):  # padded cells must never win: pad with -inf
             x_pad = xp.pad(x, ((0, 0), pads[0], pads[1], (0, 0)), constant_values=-xp.inf)
-        windows = sliding_windows(x_pad, pool_size, strides, _NO_DILATION)
-        n, h_out, w_out, ph, pw, c = windows.shape
-        flat = windows.reshape(n, h_out, w_out, ph * pw, c)
-        self.arg = flat.argmax(axis=3)  # (N, H_out, W_out, C): which cell of each window won
-        self.shapes, self.strides, self.pads = (windows.shape, x_pad.shape), strides, pads
-        return xp.take_along_axis(flat, self.arg[:, :, :, None, :], axis=3)[:, :, :, 0, :]
+        windows = sliding_windows(x_pad, pool_size, strides, _NO_DILATION)  # (N, H_out, W_out, ph, pw, C)
+        y = windows[:, :, :, 0, 0, :].copy()
+        for i, j in _cells(pool_size)[1:]:
+            xp.maximum(y, windows[:, :, :, i, j, :], out=y)
+        self.windows, self.y, self.x_pad_shape = windows, y, x_pad.shape
+        self.pool_size, self.strides, self.pads = pool_size, strides, pads
+        return y
 
     def backward(self, grad):
         xp = get_array_module(grad)
-        windows_shape, pad_shape = self.shapes
-        n, h_out, w_out, ph, pw, c = windows_shape
-        cells = xp.arange(ph * pw).reshape(ph * pw, 1)
-        winner = self.arg[:, :, :, None, :] == cells  # one-hot over the window's cells
-        dwindows = (grad[:, :, :, None, :] * winner).reshape(windows_shape)  # d max/dx = 1 at arg-max
-        dx_pad = xp.zeros(pad_shape, dtype=grad.dtype)
-        return crop_spatial(add_windows(dx_pad, dwindows, self.strides, _NO_DILATION), self.pads)
+        dx_pad = xp.zeros(self.x_pad_shape, dtype=grad.dtype)
+        dwindows = sliding_windows(dx_pad, self.pool_size, self.strides, _NO_DILATION)  # a writable view
+        taken = xp.zeros(self.y.shape, dtype=bool)
+        for i, j in _cells(self.pool_size):
+            wins = (self.windows[:, :, :, i, j, :] == self.y) & ~taken  # the first maximum wins ties
+            taken |= wins
+            dwindows[:, :, :, i, j, :] += grad * wins  # d max/dx = 1 at the winner, 0 elsewhere
+        return crop_spatial(dx_pad, self.pads)
+
+
+def _cells(pool_size):
+    """The ``(i, j)`` offsets of a window's cells, row by row."""
+    return [(i, j) for i in range(pool_size[0]) for j in range(pool_size[1])]
 
 
 class AvgPool2D(Function):

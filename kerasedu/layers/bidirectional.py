@@ -48,7 +48,6 @@ class Bidirectional(Layer):
         if merge_mode not in _MERGE_MODES:
             raise ValueError(f"Invalid merge_mode; expected one of {list(_MERGE_MODES)}. "
                              f"Received: merge_mode={merge_mode!r}")
-        kwargs.setdefault("name", f"bidirectional_{layer.name}")
         super().__init__(**kwargs)
         self.forward_layer = _copy_layer(layer, "forward_", layer.go_backwards)
         if backward_layer is None:

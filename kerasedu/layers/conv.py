@@ -268,7 +268,7 @@ class Convolution2D(Conv2D):
     def __init__(self, *args, **kwargs):
         if len(args) >= 3 and isinstance(args[1], int) and isinstance(args[2], int):
             warnings.warn("Convolution2D(nb_filter, nb_row, nb_col) is the Keras 1 form; use "
-                          f"Conv2D({args[0]}, ({args[1]}, {args[2]})) instead.",
+                          f"Conv2D({args[0]}, kernel_size=({args[1]}, {args[2]})) instead.",
                           DeprecationWarning, stacklevel=2)
             args = (args[0], (args[1], args[2]), *args[3:])
         super().__init__(*args, **kwargs)

@@ -141,7 +141,8 @@ class Layer:
     @property
     def losses(self):
         """Regularization penalties to add to the training loss (weights and activity)."""
-        penalties = [w.regularizer(w) for w in self.weights if w.regularizer is not None]
+        own = self._trainable_weights + self._non_trainable_weights  # nested ones come below
+        penalties = [w.regularizer(w) for w in own if w.regularizer is not None]
         nested = [loss for l in self._sublayers() for loss in l.losses]
         return penalties + list(self._activity_losses) + nested
 

@@ -8,9 +8,9 @@ products of pairs of samples.
 
 Example:
     >>> a, b = np.ones((2, 3), dtype="float32"), np.full((2, 3), 2.0, dtype="float32")
-    >>> add([a, b]).numpy()[0].tolist()
+    >>> Add()([a, b]).numpy()[0].tolist()
     [3.0, 3.0, 3.0]
-    >>> concatenate([a, b]).shape
+    >>> Concatenate()([a, b]).shape
     (2, 6)
 """
 
@@ -36,6 +36,10 @@ class Merge(Layer):
 
     def call(self, inputs):
         return self.merge(list(inputs))
+
+    def merge(self, tensors):
+        """Combine a list of Tensors into one; each merge layer defines this."""
+        raise NotImplementedError
 
     def compute_output_shape(self, input_shape):
         """The broadcast shape of the inputs (``None`` is an unknown size)."""

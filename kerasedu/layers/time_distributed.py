@@ -50,8 +50,7 @@ class TimeDistributed(Layer):
     def call(self, inputs, training=None):
         n, steps = inputs.shape[0], inputs.shape[1]
         folded = inputs.reshape(n * steps, *inputs.shape[2:])  # every time step becomes a sample
-        kwargs = {"training": training} if self.layer._call_takes("training") else {}
-        y = self.layer(folded, **kwargs)
+        y = self.layer(folded, training=training)  # dropped by Layer.__call__ if not used
         return y.reshape(n, steps, *y.shape[1:])
 
     def compute_output_shape(self, input_shape):

@@ -69,9 +69,10 @@ def prepare_inputs(y_true, y_pred, loss_name="loss"):
     if y_pred.dtype.kind != "f":
         y_pred = y_pred.astype(floatx())
     if not isinstance(y_true, Tensor):
-        y_true = Tensor(y_true)
-    if y_true.dtype != y_pred.dtype:
-        y_true = y_true.astype(y_pred.dtype)  # labels carry no gradient
+        # labels carry no gradient: put them on y_pred's device, in its dtype
+        y_true = Tensor(get_array_module(y_pred.data).asarray(y_true, dtype=y_pred.dtype))
+    elif y_true.dtype != y_pred.dtype:
+        y_true = y_true.astype(y_pred.dtype)
     y_true, y_pred = match_ranks(y_true, y_pred)
     check_broadcastable(loss_name, y_true.shape, y_pred.shape)
     return y_true, y_pred

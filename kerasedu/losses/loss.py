@@ -14,6 +14,7 @@ Example:
 """
 
 from kerasedu.autograd.tensor import Tensor
+from kerasedu.backend.device import get_array_module
 from kerasedu.backend.naming import to_snake_case
 
 REDUCTIONS = ("sum_over_batch_size", "sum", "none", None)
@@ -54,7 +55,7 @@ def reduce_weighted_values(values, sample_weight=None, reduction="sum_over_batch
 def _as_weight(sample_weight, values):
     """The weights as a Tensor of the values' dtype (weights carry no gradient)."""
     data = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
-    return Tensor(Tensor(data).data.astype(values.dtype, copy=False))
+    return Tensor(get_array_module(values.data).asarray(data, dtype=values.dtype))
 
 
 def _match_weight_rank(weight, values):

@@ -35,10 +35,10 @@ class Sequential(Functional):
     Example:
         >>> from kerasedu.layers import Dense
         >>> model = Sequential()
-        >>> model.add(Dense(4, input_shape=(3,)))
-        >>> model.add(Dense(1))
+        >>> model.add(Dense(4, input_shape=(3,), name="hidden"))
+        >>> model.add(Dense(1, name="out"))
         >>> [layer.name for layer in model.layers], model.input_shape
-        (['dense', 'dense_1'], (None, 3))
+        (['hidden', 'out'], (None, 3))
     """
 
     _counts_own_node = False

@@ -13,7 +13,8 @@ box-drawing characters are often drawn at double width.
 Example:
     >>> from kerasedu.layers import Dense, Input
     >>> from kerasedu.models import Sequential
-    >>> model = Sequential([Input(shape=(784,)), Dense(400), Dense(10)], name="mlp")
+    >>> model = Sequential([Input(shape=(784,)), Dense(400, name="dense"),
+    ...                     Dense(10, name="dense_1")], name="mlp")
     >>> model.summary()  # doctest: +NORMALIZE_WHITESPACE
     Model: "mlp"
     _________________________________________________________________

@@ -43,9 +43,11 @@ class Adadelta(Optimizer):
         self.epsilon = 1e-7 if epsilon is None else epsilon
 
     def slot_names(self):
+        """The state arrays kept per variable."""
         return ("accumulated_grad", "accumulated_delta_var")
 
     def update_step(self, grad, variable, lr):
+        """Apply the update rule in the module docstring to ``variable.data``, in place."""
         xp = get_array_module(grad)
         acc_grad = self.slot(variable, "accumulated_grad")
         acc_delta = self.slot(variable, "accumulated_delta_var")

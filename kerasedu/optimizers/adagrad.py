@@ -41,12 +41,15 @@ class Adagrad(Optimizer):
         self.epsilon = 1e-7 if epsilon is None else epsilon
 
     def slot_names(self):
+        """The state arrays kept per variable."""
         return ("accumulator",)
 
     def initial_slot_value(self, slot_name):
+        """The accumulator starts at ``initial_accumulator_value``."""
         return self.initial_accumulator_value
 
     def update_step(self, grad, variable, lr):
+        """Apply the update rule in the module docstring to ``variable.data``, in place."""
         xp = get_array_module(grad)
         acc = self.slot(variable, "accumulator")
         acc += grad * grad  # acc = acc + g^2

@@ -50,9 +50,11 @@ class Adam(Optimizer):
         self.amsgrad = amsgrad
 
     def slot_names(self):
+        """The state arrays kept per variable."""
         return ("momentum", "velocity", "velocity_hat") if self.amsgrad else ("momentum", "velocity")
 
     def update_step(self, grad, variable, lr):
+        """Apply the update rule in the module docstring to ``variable.data``, in place."""
         xp = get_array_module(grad)
         t = self.iterations + 1
         m = self.slot(variable, "momentum")

@@ -43,9 +43,11 @@ class Adamax(Optimizer):
         self.epsilon = 1e-7 if epsilon is None else epsilon
 
     def slot_names(self):
+        """The state arrays kept per variable."""
         return ("momentum", "norm")
 
     def update_step(self, grad, variable, lr):
+        """Apply the update rule in the module docstring to ``variable.data``, in place."""
         xp = get_array_module(grad)
         t = self.iterations + 1
         m = self.slot(variable, "momentum")

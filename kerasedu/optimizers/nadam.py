@@ -54,12 +54,15 @@ class Nadam(Optimizer):
         return self.beta_1 * (1.0 - 0.5 * 0.96**step)
 
     def slot_names(self):
+        """The state arrays kept per variable."""
         return ("momentum", "velocity")
 
     def begin_step(self):
+        """Advance the momentum product, ``u_product *= mu_t``, once per step."""
         self.u_product *= self.momentum_at(self.iterations + 1)
 
     def update_step(self, grad, variable, lr):
+        """Apply the update rule in the module docstring to ``variable.data``, in place."""
         xp = get_array_module(grad)
         t = self.iterations + 1
         mu_t, mu_next = self.momentum_at(t), self.momentum_at(t + 1)

@@ -15,7 +15,7 @@ Example:
     >>> from kerasedu.optimizers import SGD
     >>> w = Variable(np.array([1.0, 2.0], dtype="float32"), name="w")
     >>> SGD(learning_rate=0.1).apply_gradients([(np.array([1.0, -1.0]), w)])
-    >>> w.numpy().round(4).tolist()
+    >>> [round(float(x), 4) for x in w.numpy()]
     [0.9, 2.1]
 """
 

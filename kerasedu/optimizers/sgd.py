@@ -44,9 +44,11 @@ class SGD(Optimizer):
         self.nesterov = nesterov
 
     def slot_names(self):
+        """The state arrays kept per variable."""
         return ("momentum",) if self.momentum else ()
 
     def update_step(self, grad, variable, lr):
+        """Apply the update rule in the module docstring to ``variable.data``, in place."""
         if not self.momentum:
             variable.data -= lr * grad
             return

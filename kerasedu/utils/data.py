@@ -207,7 +207,7 @@ def _warn_if_nan(data, label):
         largest = array.max()  # NaN propagates through max: one cheap pass
         if bool(largest != largest):
             warnings.warn(f"{label} contains NaN values: the loss will become NaN. Clean or fill "
-                          "them (e.g. np.nan_to_num) before training.", RuntimeWarning, stacklevel=4)
+                          "them (e.g. np.nan_to_num) before training.", UserWarning, stacklevel=4)
             return
 
 

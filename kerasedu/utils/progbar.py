@@ -21,7 +21,10 @@ import time
 
 
 def _is_notebook():
-    return "ipykernel" in sys.modules
+    """True inside a Jupyter kernel (importing ipykernel is not enough: pytest plugins do)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return type(shell).__name__ == "ZMQInteractiveShell"
 
 
 def _format_value(value):

@@ -27,3 +27,9 @@ def data():
 def linear_model():
     np.random.seed(0)
     return build_linear_model()
+
+
+@pytest.fixture
+def model_factory():
+    np.random.seed(0)
+    return build_linear_model

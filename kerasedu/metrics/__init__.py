@@ -1,0 +1,169 @@
+"""Metrics: per-sample functions (accuracies), running `Metric` objects, and `get`.
+
+``metrics.get(name)`` always returns a `Metric` object: metric names, loss names
+(any loss works as a metric) and plain functions are wrapped in a
+`MeanMetricWrapper` named after what the user wrote. ``"accuracy"``/``"acc"``
+in ``compile`` depend on the loss and output shape: see `resolve_accuracy`.
+
+Example:
+    >>> from kerasedu import metrics
+    >>> m = metrics.get("mse")
+    >>> m.name, float(m([[0.0]], np.array([[2.0]])))
+    ('mse', 4.0)
+"""
+
+from kerasedu import losses
+from kerasedu.metrics.accuracy_functions import (
+    accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
+    sparse_top_k_categorical_accuracy, top_k_categorical_accuracy,
+)
+from kerasedu.metrics.metric import Mean, MeanMetricWrapper, Metric
+from kerasedu.metrics.metric_classes import (
+    Accuracy, BinaryAccuracy, CategoricalAccuracy, MeanAbsoluteError, MeanSquaredError,
+    RootMeanSquaredError, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy,
+    TopKCategoricalAccuracy,
+)
+
+METRIC_FUNCTIONS = {
+    "accuracy": accuracy, "acc": accuracy,
+    "binary_accuracy": binary_accuracy, "categorical_accuracy": categorical_accuracy,
+    "sparse_categorical_accuracy": sparse_categorical_accuracy,
+    "top_k_categorical_accuracy": top_k_categorical_accuracy,
+    "sparse_top_k_categorical_accuracy": sparse_top_k_categorical_accuracy,
+}
+
+METRIC_CLASSES = {cls.__name__: cls for cls in (
+    Mean, Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy,
+    TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy, MeanSquaredError, MeanAbsoluteError,
+    RootMeanSquaredError,
+)}
+
+
+def get(identifier, custom_objects=None):
+    """Return a `Metric` object for ``identifier``.
+
+    Args:
+        identifier: A metric or loss function name (``"binary_accuracy"``,
+            ``"mae"``), a class name (``"BinaryAccuracy"``),
+            a config dict, a `Metric` class or instance, a `Loss` instance, any
+            callable ``fn(y_true, y_pred)``, or ``None``.
+        custom_objects: Optional dict of user metrics by name. Defaults to ``None``.
+
+    Returns:
+        A `Metric` (or ``None``). Functions are wrapped in `MeanMetricWrapper`,
+        named as written (``"mae"`` stays ``"mae"``) or after ``fn.__name__``.
+
+    Example:
+        >>> get("binary_accuracy").name
+        'binary_accuracy'
+    """
+    if identifier is None or isinstance(identifier, Metric):
+        return identifier
+    if isinstance(identifier, type) and issubclass(identifier, Metric):
+        return identifier()
+    if isinstance(identifier, dict):
+        return deserialize(identifier, custom_objects)
+    if isinstance(identifier, losses.Loss):
+        return MeanMetricWrapper(identifier.call, name=identifier.name)
+    if isinstance(identifier, str):
+        return _from_name(identifier, custom_objects or {})
+    if callable(identifier):
+        return MeanMetricWrapper(identifier, name=getattr(identifier, "__name__", None))
+    raise ValueError(f"Could not interpret metric identifier: {identifier!r}. Pass a metric "
+                     "name such as 'accuracy', a Metric, or a function fn(y_true, y_pred).")
+
+
+def _from_name(name, custom_objects):
+    found = custom_objects.get(name) or METRIC_CLASSES.get(name)
+    if found is not None:
+        return get(found)
+    fn = METRIC_FUNCTIONS.get(name) or losses.LOSS_FUNCTIONS.get(name)
+    if fn is None:
+        raise ValueError(f"Unknown metric: {name!r}. Known names: {sorted(METRIC_FUNCTIONS)}, "
+                         f"the loss names {sorted(losses.LOSS_FUNCTIONS)} and the classes "
+                         f"{sorted(METRIC_CLASSES)}.")
+    return MeanMetricWrapper(fn, name=name)
+
+
+def serialize(metric):
+    """Return ``{"class_name", "config"}`` for a metric class, or the name of a wrapped function.
+
+    Example:
+        >>> serialize(get("mae")), serialize(BinaryAccuracy())["class_name"]
+        ('mae', 'BinaryAccuracy')
+    """
+    if type(metric) is MeanMetricWrapper:
+        return metric.name
+    return {"class_name": type(metric).__name__, "config": metric.get_config()}
+
+
+def deserialize(config, custom_objects=None):
+    """Inverse of `serialize` (kerasedu's metrics and ``custom_objects`` only).
+
+    Example:
+        >>> deserialize({"class_name": "BinaryAccuracy", "config": {"threshold": 0.7}}).fn_kwargs
+        {'threshold': 0.7}
+    """
+    if isinstance(config, str):
+        return get(config, custom_objects)
+    class_name = config.get("class_name")
+    cls = (custom_objects or {}).get(class_name) or METRIC_CLASSES.get(class_name)
+    if cls is None:
+        raise ValueError(f"Unknown metric class: {class_name!r}. Pass it in custom_objects.")
+    return cls.from_config(config.get("config", {}))
+
+
+def _loss_kind(loss):
+    """``"binary"``, ``"sparse"`` or ``None``: which cross-entropy ``loss`` is."""
+    try:
+        loss = losses.get(loss)
+    except ValueError:
+        return None
+    fn = getattr(loss, "fn", loss)  # a LossFunctionWrapper wraps the function
+    if fn is losses.binary_crossentropy:
+        return "binary"
+    if fn is losses.sparse_categorical_crossentropy:
+        return "sparse"
+    return None
+
+
+def resolve_accuracy(name, loss, output_shape, y_true_shape=None):
+    """Turn ``"accuracy"``/``"acc"`` into the accuracy that fits the task, as Keras does.
+
+    Binary accuracy if the loss is binary cross-entropy or the output's last axis
+    has size 1; sparse categorical if the loss is sparse categorical
+    cross-entropy (or the labels have one integer per sample); else categorical.
+
+    Args:
+        name: What the user wrote (``"accuracy"`` or ``"acc"``): the display name.
+        loss: The compiled loss (name, function or `Loss`).
+        output_shape: Shape of the model's output, e.g. ``(None, 10)``.
+        y_true_shape: Optional shape of the labels. Defaults to ``None``.
+
+    Returns:
+        A `MeanMetricWrapper` named ``name``.
+
+    Example:
+        >>> m = resolve_accuracy("acc", "sparse_categorical_crossentropy", (None, 10))
+        >>> m.name, m.fn.__name__
+        ('acc', 'sparse_categorical_accuracy')
+    """
+    kind = _loss_kind(loss)
+    output_shape = tuple(output_shape or ())
+    if kind == "binary" or (output_shape and output_shape[-1] == 1):
+        fn = binary_accuracy
+    elif kind == "sparse" or _labels_look_sparse(y_true_shape, output_shape):
+        fn = sparse_categorical_accuracy
+    else:
+        fn = categorical_accuracy
+    return MeanMetricWrapper(fn, name=name)
+
+
+def _labels_look_sparse(y_true_shape, output_shape):
+    """Keras 3's test: labels of lower rank, or a last axis of 1 against several classes."""
+    if y_true_shape is None or not output_shape:
+        return False
+    y_true_shape = tuple(y_true_shape)
+    if len(y_true_shape) < len(output_shape):
+        return True
+    return bool(y_true_shape) and y_true_shape[-1] == 1 and output_shape[-1] != 1

@@ -1,0 +1,135 @@
+import json
+
+import numpy as np
+import pytest
+
+from kerasedu.layers import (
+    Conv2D, Dense, Dropout, Flatten, Input, Lambda, MaxPooling2D, add, concatenate,
+)
+from kerasedu.models import Functional, Model, Sequential, model_from_json
+from kerasedu.saving.registry import deserialize_layer, serialize_layer
+
+
+def same_predictions(model, clone, *data):
+    clone.set_weights(model.get_weights())
+    inputs = data[0] if len(data) == 1 else list(data)
+    a, b = model(inputs), clone(inputs)
+    for x, y in zip(a if isinstance(a, list) else [a], b if isinstance(b, list) else [b]):
+        np.testing.assert_array_equal(x.numpy(), y.numpy())
+
+
+def graph_model():
+    a, b = Input(shape=(3,), name="a"), Input(shape=(3,), name="b")
+    shared = Dense(4, activation="relu", name="shared")
+    merged = concatenate([shared(a), shared(b)], name="cat")
+    return Model([a, b], [Dense(1, name="o1")(merged), add([shared(a), shared(b)], name="sum")])
+
+
+def test_functional_config_round_trip():
+    model = graph_model()
+    config = model.get_config()
+    assert config["input_layers"] == [["a", 0, 0], ["b", 0, 0]]
+    shared = next(l for l in config["layers"] if l["name"] == "shared")
+    assert len(shared["inbound_nodes"]) == 4
+    clone = Functional.from_config(config)
+    assert [l.name for l in clone.layers] == [l.name for l in model.layers]
+    assert clone.count_params() == model.count_params()
+    same_predictions(model, clone, np.random.randn(2, 3), np.random.randn(2, 3))
+
+
+def test_to_json_and_model_from_json_functional():
+    model = graph_model()
+    text = model.to_json()
+    description = json.loads(text)
+    assert set(description) >= {"class_name", "config", "keras_version", "backend"}
+    assert description["class_name"] == "Functional"
+    clone = model_from_json(text)
+    same_predictions(model, clone, np.random.randn(2, 3), np.random.randn(2, 3))
+
+
+def test_sequential_round_trip():
+    model = Sequential([Input(shape=(8, 8, 1)), Conv2D(4, 3, activation="relu"), MaxPooling2D(),
+                        Flatten(), Dropout(0.5), Dense(3, activation="softmax")], name="cnn")
+    config = model.get_config()
+    assert config["name"] == "cnn" and config["build_input_shape"] == [None, 8, 8, 1]
+    assert config["layers"][0]["class_name"] == "InputLayer"
+    clone = model_from_json(model.to_json())
+    assert isinstance(clone, Sequential) and clone.name == "cnn"
+    same_predictions(model, clone, np.random.rand(2, 8, 8, 1).astype("float32"))
+
+
+def test_keras2_sequential_list_config():
+    config = [{"class_name": "Dense", "config": {"units": 2, "batch_input_shape": [None, 3],
+                                                 "name": "d"}}]
+    model = Sequential.from_config(config)
+    assert model.input_shape == (None, 3) and model.output_shape == (None, 2)
+
+
+def test_nested_model_round_trip():
+    inner = Sequential([Input(shape=(4,)), Dense(3, name="inner_dense")], name="inner")
+    x = Input(shape=(4,), name="x")
+    model = Model(x, Dense(2, name="head")(inner(x)))
+    clone = model_from_json(model.to_json())
+    assert isinstance(clone.get_layer("inner"), Sequential)
+    same_predictions(model, clone, np.random.randn(2, 4))
+
+
+def test_nested_functional_output_is_model_output():
+    x0 = Input(shape=(2,))
+    inner = Model(x0, Dense(3)(x0), name="inner_f")
+    x = Input(shape=(2,))
+    model = Model(x, inner(x))
+    assert model.get_config()["output_layers"] == ["inner_f", 1, 0]
+    clone = Functional.from_config(model.get_config())
+    same_predictions(model, clone, np.random.randn(2, 2))
+
+
+def test_keras2_legacy_inbound_nodes():
+    config = {"name": "m", "layers": [
+        {"class_name": "InputLayer", "name": "input_1",
+         "config": {"batch_input_shape": [None, 3], "dtype": "float32", "name": "input_1"},
+         "inbound_nodes": []},
+        {"class_name": "Dense", "name": "dense_9",
+         "config": {"units": 2, "name": "dense_9", "dtype": {"module": "keras",
+                    "class_name": "DTypePolicy", "config": {"name": "float32"}}},
+         "inbound_nodes": [[["input_1", 0, 0, {}]]]}],
+        "input_layers": [["input_1", 0, 0]], "output_layers": [["dense_9", 0, 0]]}
+    model = Functional.from_config(config)
+    assert model.output_shape == (None, 2)
+
+
+def double(x):
+    return x * 2
+
+
+def test_lambda_needs_custom_objects():
+    x = Input(shape=(3,))
+    model = Model(x, Dense(1)(Lambda(double)(x)))
+    text = model.to_json()
+    assert "def double" not in text
+    with pytest.raises(ValueError, match="custom_objects"):
+        model_from_json(text)
+    clone = model_from_json(text, custom_objects={"double": double})
+    same_predictions(model, clone, np.random.randn(2, 3))
+
+
+def test_unknown_class_is_refused():
+    with pytest.raises(ValueError, match=r"Unknown layer class 'EvilLayer'.*custom_objects"):
+        deserialize_layer({"class_name": "EvilLayer", "config": {}})
+    with pytest.raises(ValueError, match="Unknown layer class 'os'"):
+        model_from_json(json.dumps({"class_name": "os", "config": {}}))
+
+
+def test_custom_layer_through_custom_objects():
+    class Double(Dense):
+        pass
+
+    layer = Double(2, name="dbl")
+    config = serialize_layer(layer)
+    assert deserialize_layer(config, custom_objects={"Double": Double}).units == 2
+
+
+def test_to_yaml_explains():
+    x = Input(shape=(1,))
+    with pytest.raises(RuntimeError, match="to_json"):
+        Model(x, Dense(1)(x)).to_yaml()
