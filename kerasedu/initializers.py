@@ -258,7 +258,14 @@ class VarianceScaling(RandomInitializer):
                 **super().get_config()}
 
 
-class GlorotUniform(VarianceScaling):
+class _NamedVarianceScaling(VarianceScaling):
+    """A VarianceScaling with fixed scale/mode/distribution: only the seed is configurable."""
+
+    def get_config(self):
+        return {"seed": self.seed}
+
+
+class GlorotUniform(_NamedVarianceScaling):
     """Glorot (Xavier) uniform: ``U(-l, l)``, ``l = sqrt(6 / (fan_in + fan_out))``.
 
     The default kernel initializer of Dense, Conv and recurrent layers.
@@ -272,11 +279,8 @@ class GlorotUniform(VarianceScaling):
     def __init__(self, seed=None):
         super().__init__(1.0, "fan_avg", "uniform", seed)
 
-    def get_config(self):
-        return {"seed": self.seed}
 
-
-class GlorotNormal(VarianceScaling):
+class GlorotNormal(_NamedVarianceScaling):
     """Glorot (Xavier) normal: truncated normal with std ``sqrt(2 / (fan_in + fan_out))``.
 
     Example:
@@ -287,11 +291,8 @@ class GlorotNormal(VarianceScaling):
     def __init__(self, seed=None):
         super().__init__(1.0, "fan_avg", "truncated_normal", seed)
 
-    def get_config(self):
-        return {"seed": self.seed}
 
-
-class HeUniform(VarianceScaling):
+class HeUniform(_NamedVarianceScaling):
     """He uniform: ``U(-l, l)``, ``l = sqrt(6 / fan_in)``; suits relu layers.
 
     Example:
@@ -303,11 +304,8 @@ class HeUniform(VarianceScaling):
     def __init__(self, seed=None):
         super().__init__(2.0, "fan_in", "uniform", seed)
 
-    def get_config(self):
-        return {"seed": self.seed}
 
-
-class HeNormal(VarianceScaling):
+class HeNormal(_NamedVarianceScaling):
     """He normal: truncated normal with std ``sqrt(2 / fan_in)``.
 
     Example:
@@ -318,11 +316,8 @@ class HeNormal(VarianceScaling):
     def __init__(self, seed=None):
         super().__init__(2.0, "fan_in", "truncated_normal", seed)
 
-    def get_config(self):
-        return {"seed": self.seed}
 
-
-class LecunUniform(VarianceScaling):
+class LecunUniform(_NamedVarianceScaling):
     """LeCun uniform: ``U(-l, l)``, ``l = sqrt(3 / fan_in)``; suits selu layers.
 
     Example:
@@ -334,11 +329,8 @@ class LecunUniform(VarianceScaling):
     def __init__(self, seed=None):
         super().__init__(1.0, "fan_in", "uniform", seed)
 
-    def get_config(self):
-        return {"seed": self.seed}
 
-
-class LecunNormal(VarianceScaling):
+class LecunNormal(_NamedVarianceScaling):
     """LeCun normal: truncated normal with std ``sqrt(1 / fan_in)``.
 
     Example:
@@ -348,9 +340,6 @@ class LecunNormal(VarianceScaling):
 
     def __init__(self, seed=None):
         super().__init__(1.0, "fan_in", "truncated_normal", seed)
-
-    def get_config(self):
-        return {"seed": self.seed}
 
 
 class Orthogonal(RandomInitializer):
