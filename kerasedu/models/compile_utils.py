@@ -46,6 +46,11 @@ class Mean:
     def update_state(self, values, sample_weight=None):
         """Add ``values`` (a number or array), each counted ``sample_weight`` times."""
         values = values.data if isinstance(values, Tensor) else values
+        if getattr(values, "ndim", 0) == 0:  # one number (the batch loss): the common, fast case
+            weight = 1.0 if sample_weight is None else float(sample_weight)
+            self.total += float(values) * weight
+            self.count += weight
+            return
         xp = get_array_module(values)
         values = xp.asarray(values, dtype="float64")
         weight = xp.ones_like(values) if sample_weight is None else xp.asarray(sample_weight)
@@ -217,7 +222,7 @@ class CompiledMetrics:
     def build(self, y_pred):
         """Create the metric objects, once the number and shapes of the outputs are known."""
         outputs = flatten(y_pred)
-        names = _output_names(self.model, len(outputs))
+        self.names = names = _output_names(self.model, len(outputs))
         loss_specs = _per_output(self.loss, names, "loss")
         self.entries = []
         for weighted, spec in zip((False, True), self.specs):
@@ -261,9 +266,8 @@ class CompiledMetrics:
         if self.entries is None:
             self.build(y_pred)
         outputs = flatten(y_pred)
-        names = _output_names(self.model, len(outputs))
-        targets = _match_targets(y_true, names)
-        weights = _match_targets(sample_weight, names, broadcast=True)
+        targets = _match_targets(y_true, self.names)
+        weights = _match_targets(sample_weight, self.names, broadcast=True)
         with no_grad():
             for index, metric, weighted in self.entries:
                 if targets[index] is None:
@@ -286,3 +290,25 @@ def _as_list(value):
 def metric_result(metric):
     """The metric's current value as a Python float."""
     return float(metric.result())
+
+
+def as_float_logs(logs):
+    """Logs as ``{name: float}`` sorted by name, as Keras 3 reports them (a custom
+    ``train_step`` may return Tensors)."""
+    result = {}
+    for name, value in sorted((logs or {}).items()):
+        try:
+            result[name] = float(value)
+        except (TypeError, ValueError):
+            result[name] = value  # leave non-numbers as they are
+    return result
+
+
+def trainable_flags(model):
+    """``{layer name: layer.trainable}`` for every layer inside ``model`` (to spot changes)."""
+    flags, stack = {}, list(model.layers)
+    while stack:
+        layer = stack.pop()
+        flags[layer.name] = layer.trainable
+        stack.extend(layer._sublayers())
+    return flags

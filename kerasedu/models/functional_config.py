@@ -92,8 +92,16 @@ def rebuild_graph(config, custom_objects=None):
         node_index -= 1 if _is_functional(layer) else 0
         return layer._inbound_nodes[node_index].output_tensors[tensor_index]
 
-    return (_map_endpoints(endpoint_tensor, config["input_layers"]),
-            _map_endpoints(endpoint_tensor, config["output_layers"]))
+    inputs = _map_endpoints(endpoint_tensor, config["input_layers"])
+    outputs = _map_endpoints(endpoint_tensor, config["output_layers"])
+    return _unwrap_single(inputs), _unwrap_single(outputs)
+
+
+def _unwrap_single(structure):
+    """Keras 2 files list even a single endpoint (``[[name, 0, 0]]``); a one-item list means that item."""
+    if isinstance(structure, list) and len(structure) == 1:
+        return structure[0]
+    return structure
 
 
 def _decode_call(node_data, created):

@@ -12,13 +12,13 @@ import warnings
 
 from kerasedu import optimizers
 from kerasedu.autograd.function import no_grad
-from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.device import to_numpy
 from kerasedu.callbacks.callback_list import CallbackList
 from kerasedu.diagnostics import checks
 from kerasedu.layers.layer import Layer
 from kerasedu.legacy import accepts_legacy_kwargs
-from kerasedu.models.compile_utils import CompiledLoss, CompiledMetrics, Mean, metric_result
+from kerasedu.models.compile_utils import (
+    CompiledLoss, CompiledMetrics, Mean, as_float_logs, metric_result, trainable_flags,
+)
 from kerasedu.utils import data as data_utils
 
 
@@ -110,17 +110,9 @@ class Model(Layer):
         self.compiled_metrics = CompiledMetrics(metrics, weighted_metrics, model=self, loss=loss)
         self._loss_tracker = Mean("loss")
         self._variables = None
-        self._trainable_flags = self._layer_trainable_flags()
+        self._trainable_flags = trainable_flags(self)
         if self.built:
             self._variables_to_train()
-
-    def _layer_trainable_flags(self):
-        flags, stack = {}, list(self.layers)
-        while stack:
-            layer = stack.pop()
-            flags[layer.name] = layer.trainable
-            stack.extend(layer._sublayers())
-        return flags
 
     def _variables_to_train(self):
         """The trainable variables captured at compile; only they get gradients."""
@@ -239,8 +231,10 @@ class Model(Layer):
         val = data_utils.make_validation_batches(validation_data, validation_batch_size or batch_size,
                                                  validation_steps)
         callbacks = self._callbacks(callbacks, verbose, epochs, train.steps, add_history=True)
-        self.history, self.stop_training, logs = callbacks.history, False, {}
-        checks.check_trainable_changed(self._trainable_flags, self._layer_trainable_flags())
+        self.history = callbacks.history
+        self.stop_training = False
+        logs = {}
+        checks.check_trainable_changed(self._trainable_flags, trainable_flags(self))
         callbacks.on_train_begin()
         for epoch in range(initial_epoch, epochs):
             self.reset_metrics()
@@ -248,7 +242,7 @@ class Model(Layer):
             step = -1
             for step, (xb, yb, swb) in enumerate(train.epoch()):
                 callbacks.on_train_batch_begin(step)
-                logs = _as_floats(self.train_step(xb, yb, swb))
+                logs = as_float_logs(self.train_step(xb, yb, swb))
                 callbacks.on_train_batch_end(step, logs)
                 if self.stop_training:
                     break
@@ -257,7 +251,7 @@ class Model(Layer):
                               "steps_per_epoch or a generator that loops forever.", stacklevel=2)
                 break
             logs = dict(logs)
-            if val is not None and _should_validate(epoch, validation_freq):
+            if val is not None and data_utils.should_validate(epoch, validation_freq):
                 val_logs = self._test_loop(val, callbacks)
                 logs.update({f"val_{name}": value for name, value in val_logs.items()})
             callbacks.on_epoch_end(epoch, logs)
@@ -293,7 +287,7 @@ class Model(Layer):
         with no_grad():
             for step, (x, y, sample_weight) in enumerate(data.epoch()):
                 callbacks.on_test_batch_begin(step)
-                logs = _as_floats(self.test_step(x, y, sample_weight))
+                logs = as_float_logs(self.test_step(x, y, sample_weight))
                 callbacks.on_test_batch_end(step, logs)
         callbacks.on_test_end(logs)
         return logs
@@ -315,7 +309,7 @@ class Model(Layer):
         with no_grad():
             for step, (xb, _, _) in enumerate(data.epoch()):
                 callbacks.on_predict_batch_begin(step)
-                outputs = data_utils.map_structure(_to_numpy, self.predict_step(xb))
+                outputs = data_utils.map_structure(data_utils.to_numpy_output, self.predict_step(xb))
                 batches.append(outputs)
                 callbacks.on_predict_batch_end(step, {"outputs": outputs})
         callbacks.on_predict_end()
@@ -328,7 +322,7 @@ class Model(Layer):
         self.reset_metrics()
         batch = data_utils.make_batches(x, y, sample_weight, len(data_utils.flatten(x)[0]),
                                         class_weight=class_weight)
-        return self._format(_as_floats(self.train_step(*next(batch.epoch()))), return_dict)
+        return self._format(as_float_logs(self.train_step(*next(batch.epoch()))), return_dict)
 
     def test_on_batch(self, x, y=None, sample_weight=None, return_dict=False):
         """Loss (and metrics) on one batch, in inference mode, without updating."""
@@ -336,13 +330,13 @@ class Model(Layer):
         self.reset_metrics()
         batch = data_utils.make_batches(x, y, sample_weight, len(data_utils.flatten(x)[0]))
         with no_grad():
-            return self._format(_as_floats(self.test_step(*next(batch.epoch()))), return_dict)
+            return self._format(as_float_logs(self.test_step(*next(batch.epoch()))), return_dict)
 
     def predict_on_batch(self, x):
         """The outputs for one batch, as NumPy array(s)."""
         batch = data_utils.make_batches(x, batch_size=len(data_utils.flatten(x)[0]))
         with no_grad():
-            return data_utils.map_structure(_to_numpy, self.predict_step(next(batch.epoch())[0]))
+            return data_utils.map_structure(data_utils.to_numpy_output, self.predict_step(next(batch.epoch())[0]))
 
     # --- helpers ---------------------------------------------------------------------
     def _callbacks(self, callbacks, verbose, epochs, steps, add_history=False):
@@ -384,23 +378,3 @@ class Model(Layer):
         return hdf5.load_weights(self, filepath, by_name=by_name, skip_mismatch=skip_mismatch,
                                  **kwargs)
 
-
-def _as_floats(logs):
-    """Logs as ``{name: float}`` sorted by name (a custom train_step may return Tensors)."""
-    result = {}
-    for name, value in sorted((logs or {}).items()):
-        try:
-            result[name] = float(value)
-        except (TypeError, ValueError):
-            result[name] = value  # leave non-numbers as they are
-    return result
-
-
-def _to_numpy(value):
-    return to_numpy(value.data if isinstance(value, Tensor) else value)
-
-
-def _should_validate(epoch, validation_freq):
-    if isinstance(validation_freq, int):
-        return (epoch + 1) % validation_freq == 0
-    return epoch + 1 in validation_freq  # a list of 1-based epochs (Keras 2)

@@ -54,6 +54,13 @@ class ImageDataGenerator:
             in `flow`: the FIRST fraction of the arrays, as in Keras. Defaults to ``0.0``.
         interpolation_order: 1 bilinear (default) or 0 nearest pixel.
         dtype: Output type. Defaults to ``floatx()`` (``"float32"``).
+
+    Example:
+        >>> datagen = ImageDataGenerator(rescale=1 / 255, width_shift_range=0.1, validation_split=0.2)
+        >>> x, y = np.full((10, 4, 4, 1), 255.0), np.arange(10) % 2
+        >>> train = datagen.flow(x, y, batch_size=4, subset="training", seed=0)
+        >>> len(train), float(train[0][0].max())
+        (2, 1.0)
     """
 
     def __init__(self, featurewise_center=False, samplewise_center=False,

@@ -39,6 +39,12 @@ class NumpyArrayIterator(Sequence):
 
     Shapes:
         ``x[i]`` -> ``(B, H, W, C)`` with ``B = batch_size`` (the last batch may be smaller).
+
+    Example:
+        >>> from kerasedu.preprocessing.image import ImageDataGenerator
+        >>> it = ImageDataGenerator().flow(np.zeros((3, 2, 2, 1)), batch_size=2, shuffle=False)
+        >>> [batch.shape[0] for batch in (next(it), next(it), next(it))]
+        [2, 1, 2]
     """
 
     def __init__(self, x, y, image_data_generator, batch_size=32, shuffle=False,

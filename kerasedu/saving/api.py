@@ -24,6 +24,15 @@ def load_model(filepath, custom_objects=None, compile=True):
 
     Raises:
         KerasEduFileError: the file is missing, damaged, incompatible or unsafe.
+
+    Example:
+        >>> import os, tempfile
+        >>> from kerasedu.layers import Dense, Input
+        >>> from kerasedu.models import Sequential
+        >>> path = os.path.join(tempfile.mkdtemp(), "m.h5")
+        >>> Sequential([Input(shape=(2,)), Dense(1)]).save(path)
+        >>> load_model(path).count_params()
+        3
     """
     from kerasedu.saving import hdf5  # noqa: imports h5py, kept off `import kerasedu`
 
@@ -38,6 +47,15 @@ def save_model(model, filepath, overwrite=True, include_optimizer=True, **kwargs
         filepath: Where to write.
         overwrite: Replace an existing file. Defaults to ``True``.
         include_optimizer: Save the compile settings and optimizer state. Defaults to ``True``.
+
+    Example:
+        >>> import os, tempfile
+        >>> from kerasedu.layers import Dense, Input
+        >>> from kerasedu.models import Sequential
+        >>> path = os.path.join(tempfile.mkdtemp(), "m.h5")
+        >>> save_model(Sequential([Input(shape=(2,)), Dense(1)]), path)
+        >>> os.path.exists(path)
+        True
     """
     from kerasedu.saving import hdf5  # noqa: imports h5py, kept off `import kerasedu`
 

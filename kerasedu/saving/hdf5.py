@@ -102,7 +102,22 @@ def load_model(filepath, custom_objects=None, compile=True):
 
 
 def save_weights(model, filepath, overwrite=True, **kwargs):
-    """Save only the weights, in Keras's layout (``.h5`` or ``.weights.h5``)."""
+    """Save only the weights, in Keras's layout (``.h5`` or ``.weights.h5``).
+
+    Args:
+        model: The model.
+        filepath: Where to write.
+        overwrite: Replace an existing file. Defaults to ``True``.
+
+    Example:
+        >>> import os, tempfile
+        >>> from kerasedu.layers import Dense, Input
+        >>> from kerasedu.models import Sequential
+        >>> model = Sequential([Input(shape=(2,)), Dense(1)])
+        >>> path = os.path.join(tempfile.mkdtemp(), "m.weights.h5")
+        >>> save_weights(model, path)
+        >>> load_weights(model, path)
+    """
     with atomic_write(filepath, overwrite) as tmp_path:
         with h5py.File(tmp_path, "w") as f:
             hdf5_weights.save_weights_to_group(f, model.layers)

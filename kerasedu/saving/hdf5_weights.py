@@ -81,7 +81,12 @@ def save_weights_to_group(group, layers):
 
 
 def unique_names(names):
-    """Make repeated names unique by adding ``_1``, ``_2``... before the ``:0``."""
+    """Make repeated names unique by adding ``_1``, ``_2``... before the ``:0``.
+
+    Example:
+        >>> unique_names(["a/w:0", "a/w:0"])
+        ['a/w:0', 'a/w_1:0']
+    """
     seen, result = {}, []
     for name in names:
         count = seen.get(name, 0)

@@ -14,7 +14,8 @@ module refuses them all:
 - datasets whose declared size is absurd (a "decompression bomb" or a
   corrupted header), or whose type is not plain numbers;
 - configs with a `Lambda` layer whose function is not supplied through
-  ``custom_objects`` (old Keras files store Python bytecode there).
+  ``custom_objects`` (old Keras files store Python bytecode there), and configs
+  holding absurdly large integers (a layer that could never fit in memory).
 
 Class names in a config are resolved only from kerasedu's own closed registry
 (`kerasedu.saving.registry`) and ``custom_objects``: nothing is imported by
@@ -41,6 +42,7 @@ MAX_ELEMENTS = 2**31  # elements in one dataset: far above VGG16's largest (102,
 MAX_OBJECTS = 100_000  # groups and datasets in one file
 MAX_DEPTH = 32  # nesting of groups
 MAX_ATTRIBUTE_ELEMENTS = 2**20
+MAX_CONFIG_INTEGER = 2**28  # no layer argument (units, filters, vocabulary) is this large
 # HDF5's built-in filters (deflate, shuffle, fletcher32, szip, nbit, scale-offset) and h5py's LZF.
 SAFE_FILTERS = {1, 2, 3, 4, 5, 6, 32000}
 
@@ -149,6 +151,9 @@ def check_config(config, custom_objects, path, depth=0):
     """
     if depth > 64:
         raise UnsafeFileError(path, "its config is nested more than 64 levels deep.")
+    if isinstance(config, int) and not isinstance(config, bool) and abs(config) > MAX_CONFIG_INTEGER:
+        raise UnsafeFileError(path, f"its config holds the absurd number {config} (a layer that "
+                                    "large would not fit in memory).")
     if isinstance(config, list):
         for item in config:
             check_config(item, custom_objects, path, depth + 1)

@@ -23,7 +23,7 @@ import warnings
 import numpy as np
 
 from kerasedu.backend.config import floatx
-from kerasedu.backend.device import to_device
+from kerasedu.backend.device import to_device, to_numpy
 from kerasedu.utils.sequence import Sequence
 
 
@@ -117,6 +117,9 @@ def train_validation_split(arrays, validation_split):
     if not 0.0 < validation_split < 1.0:
         raise ValueError(f"validation_split must be between 0 and 1. Received: "
                          f"validation_split={validation_split}")
+    if not all(hasattr(a, "shape") for data in arrays for a in flatten(data)):
+        raise ValueError("validation_split is only supported for arrays; with a generator or a "
+                         "Sequence pass validation_data instead.")
     total = num_samples(*arrays)
     split_at = int(math.floor(total * (1.0 - validation_split)))
     if split_at == 0 or split_at == total:
@@ -346,3 +349,21 @@ def concatenate_batches(batches):
     if isinstance(first, (list, tuple)):
         return [np.concatenate([b[i] for b in batches]) for i in range(len(first))]
     return np.concatenate(batches)
+
+
+def to_numpy_output(value):
+    """A model output (Tensor or array) as a NumPy array, for ``predict``."""
+    return to_numpy(getattr(value, "data", value))
+
+
+def should_validate(epoch, validation_freq):
+    """Whether ``fit`` validates after ``epoch`` (from 0): every ``validation_freq``
+    epochs, or at the 1-based epochs listed (Keras 2's list form).
+
+    Example:
+        >>> [should_validate(e, 2) for e in range(4)]
+        [False, True, False, True]
+    """
+    if isinstance(validation_freq, int):
+        return (epoch + 1) % validation_freq == 0
+    return epoch + 1 in validation_freq

@@ -114,7 +114,14 @@ def layer_edges(model):
 
 
 def layer_depths(layers, edges):
-    """Depth of each layer (by ``id``): 0 for layers without parents, else 1 + deepest parent."""
+    """Depth of each layer (by ``id``): 0 for layers without parents, else 1 + deepest parent.
+
+    Example:
+        >>> a, b = object(), object()
+        >>> depth = layer_depths([a, b], [(a, b)])
+        >>> depth[id(a)], depth[id(b)]
+        (0, 1)
+    """
     parents = {id(layer): [] for layer in layers}
     for parent, child in edges:
         parents[id(child)].append(parent)

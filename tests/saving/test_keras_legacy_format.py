@@ -77,14 +77,9 @@ def _write_keras2_file(path, model_config, layer_names, with_optimizer=True):
     return weights
 
 
-UNWRAP_PENDING = pytest.mark.xfail(
-    strict=False, reason="rebuild_graph (models/functional_config.py) should unwrap a one-element "
-                         "output_layers list as Keras 3 does, so predict returns an array")
-
-
 @pytest.mark.parametrize("config,layer_names", [
     (KERAS2_SEQUENTIAL, ["dense", "dense_1"]),
-    pytest.param(KERAS2_FUNCTIONAL, ["input_1", "dense", "dense_1"], marks=UNWRAP_PENDING)])
+    (KERAS2_FUNCTIONAL, ["input_1", "dense", "dense_1"])])
 def test_keras2_model_file_loads(tmp_path, config, layer_names):
     path = tmp_path / "keras2.h5"
     weights = _write_keras2_file(path, config, layer_names)

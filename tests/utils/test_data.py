@@ -126,3 +126,9 @@ def test_unpack_and_validation_batches_and_concatenate():
     assert val.steps == 3
     joined = concatenate_batches([[np.zeros((2, 1)), np.ones(2)], [np.zeros((1, 1)), np.ones(1)]])
     assert [a.shape for a in joined] == [(3, 1), (3,)]
+
+
+def test_validation_split_of_a_generator_is_a_clear_error():
+    generator = (np.zeros((2, 1)) for _ in range(3))
+    with pytest.raises(ValueError, match="validation_data instead"):
+        train_validation_split((generator, None, None), 0.2)
