@@ -17,6 +17,8 @@ Example:
 import functools
 import warnings
 
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
+
 # old name -> (new name, the Keras version that renamed it)
 LEGACY_NAMES = {
     "output_dim": ("units", "2.0"),
@@ -49,14 +51,19 @@ LEGACY_NAMES = {
 }
 
 
-def warn_legacy(where, old, new, version, stacklevel=4):
-    """Emit the DeprecationWarning for one old spelling."""
+def warn_legacy(where, old, new, version, stacklevel=None):
+    """Emit the DeprecationWarning for one old spelling, pointing at the user's line.
+
+    It shares the teaching-diagnostics mechanism: the warning is attributed to
+    the first caller outside kerasedu, so Python shows it (DeprecationWarnings
+    are shown only when attributed to ``__main__`` or a notebook cell).
+    """
     warnings.warn(
-        f"{where}: `{old}` is the Keras 1 spelling (renamed in Keras {version}); use `{new}` instead.",
-        DeprecationWarning, stacklevel=stacklevel)
+        f"{where}: `{old}` is the old Keras spelling (renamed in Keras {version}); use `{new}` instead.",
+        DeprecationWarning, stacklevel=stacklevel or stacklevel_outside_kerasedu())
 
 
-def modernize_kwargs(where, kwargs, stacklevel=4):
+def modernize_kwargs(where, kwargs, stacklevel=None):
     """Return ``kwargs`` with old names replaced by new ones, warning for each.
 
     ``nb_row``/``nb_col`` (Keras 1 convolution sizes) become ``kernel_size``.
@@ -89,7 +96,7 @@ def accepts_legacy_kwargs(init):
     def wrapper(*args, **kwargs):
         if any(k in LEGACY_NAMES or k in ("nb_row", "nb_col") for k in kwargs):
             owner = args[0].__class__.__name__ if args else init.__name__
-            kwargs = modernize_kwargs(owner, kwargs, stacklevel=4)
+            kwargs = modernize_kwargs(owner, kwargs)
         return init(*args, **kwargs)
 
     return wrapper

@@ -126,9 +126,13 @@ class Conv2D(Function):
         if self.needs_input_grad[1]:
             dw = (self.cols.T @ g2d).reshape(self.w_shape)  # dW = cols^T G
         if self.needs_input_grad[0]:  # skipped for input images, which need no gradient
-            dcols = (g2d @ self.w2d.T).reshape(n, h_out, w_out, kh, kw, c_in)  # dcols = G W^T
             dx_pad = xp.zeros(self.x_pad_shape, dtype=grad.dtype)
-            dx = crop_spatial(add_windows(dx_pad, dcols, self.strides, self.dilation), self.pads)
+            dwindows = sliding_windows(dx_pad, (kh, kw), self.strides, self.dilation)  # a writable view
+            w = self.w2d.reshape(kh, kw, c_in, c_out)
+            for i in range(kh):  # col2im, one kernel offset at a time: no (kh*kw)-times larger dcols
+                for j in range(kw):
+                    dwindows[:, :, :, i, j, :] += (g2d @ w[i, j].T).reshape(n, h_out, w_out, c_in)  # G W^T
+            dx = crop_spatial(dx_pad, self.pads)
         return dx, dw
 
 

@@ -42,7 +42,7 @@ class ReduceLROnPlateau(Callback):
                  min_delta=1e-4, cooldown=0, min_lr=0.0, **kwargs):
         super().__init__()
         if "epsilon" in kwargs:
-            warn_legacy("ReduceLROnPlateau", "epsilon", "min_delta", "2.1.6", stacklevel=3)
+            warn_legacy("ReduceLROnPlateau", "epsilon", "min_delta", "2.1.6")
             min_delta = kwargs.pop("epsilon")
         if kwargs:
             raise TypeError(f"ReduceLROnPlateau: unexpected keyword argument(s) {sorted(kwargs)}.")

@@ -15,10 +15,10 @@ Example:
     True
 """
 
+import sys
 import warnings
 
-SITE = "https://kerasedu.github.io/kerasedu"
-PITFALLS_PAGE = f"{SITE}/en/lessons/05-pitfalls/"
+PITFALLS_LESSON = "lesson 05 (lessons/en/05-pitfalls.ipynb; on the course site: lessons/05-pitfalls/)"
 
 CHECK_NAMES = (
     "single_unit_softmax",   # 1. Dense(1, activation='softmax')
@@ -63,7 +63,15 @@ def is_enabled(name):
     return name not in _disabled
 
 
-def teach(name, english, chinese, anchor="", stacklevel=3):
+def stacklevel_outside_kerasedu():
+    """The ``stacklevel`` that points a warning at the user's line, not at kerasedu's code."""
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("kerasedu"):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def teach(name, english, chinese, anchor=""):
     """Emit a `TeachingWarning` for check ``name`` (if enabled), in both languages.
 
     Args:
@@ -71,9 +79,13 @@ def teach(name, english, chinese, anchor="", stacklevel=3):
         english: What is wrong and how to fix it.
         chinese: The same in Chinese.
         anchor: Section of the pitfalls lesson that explains it.
+
+    Returns:
+        ``True`` if the warning was emitted (the check is enabled).
     """
     if not is_enabled(name):
-        return
-    link = PITFALLS_PAGE + (f"#{anchor}" if anchor else "")
-    message = f"[{name}] {english}\n  {chinese}\n  See: {link}"
-    warnings.warn(message, TeachingWarning, stacklevel=stacklevel)
+        return False
+    section = f", section #{anchor}" if anchor else ""
+    message = f"[{name}] {english}\n  {chinese}\n  See {PITFALLS_LESSON}{section}"
+    warnings.warn(message, TeachingWarning, stacklevel=stacklevel_outside_kerasedu())
+    return True

@@ -103,19 +103,23 @@ def check_sorted_validation_split(y_train_part, y_val_part):
 
 
 def check_loss_health(step, loss, first_loss):
-    """6a. Loss NaN, or exploding during the first steps: the learning rate is probably too high."""
+    """6a. Loss NaN, or exploding during the first steps: the learning rate is probably too high.
+
+    Returns ``True`` if it warned, so the caller can stop watching.
+    """
     if not np.isfinite(loss):
-        teach("training_health",
-              f"The loss became {loss} at step {step}. Usually the learning rate is too high or the inputs "
-              "are not scaled; try a learning rate 10x lower. TerminateOnNaN stops such a run.",
-              f"第 {step} 步损失变成了 {loss}。通常是学习率太大或输入没有缩放；试试把学习率降低 10 倍。",
-              anchor="learning-rate")
-    elif step <= 20 and first_loss > 0 and loss > 100 * first_loss:
-        teach("training_health",
-              f"The loss grew from {first_loss:.4g} to {loss:.4g} within {step} steps: training is "
-              "diverging. Try a learning rate 10x lower.",
-              f"损失在 {step} 步内从 {first_loss:.4g} 增长到 {loss:.4g}：训练正在发散。试试把学习率降低 10 倍。",
-              anchor="learning-rate")
+        return teach("training_health",
+                     f"The loss became {loss} at step {step}. Usually the learning rate is too high or the inputs "
+                     "are not scaled; try a learning rate 10x lower. TerminateOnNaN stops such a run.",
+                     f"第 {step} 步损失变成了 {loss}。通常是学习率太大或输入没有缩放；试试把学习率降低 10 倍。",
+                     anchor="learning-rate")
+    if step <= 20 and first_loss > 0 and loss > 100 * first_loss:
+        return teach("training_health",
+                     f"The loss grew from {first_loss:.4g} to {loss:.4g} within {step} steps: training is "
+                     "diverging. Try a learning rate 10x lower.",
+                     f"损失在 {step} 步内从 {first_loss:.4g} 增长到 {loss:.4g}：训练正在发散。试试把学习率降低 10 倍。",
+                     anchor="learning-rate")
+    return False
 
 
 def check_dead_relu(layer_names_all_zero):
@@ -128,13 +132,13 @@ def check_dead_relu(layer_names_all_zero):
               "请降低学习率，或改用 LeakyReLU / he_normal 初始化。", anchor="learning-rate")
 
 
-def check_learning_rate_zero(learning_rate, first_loss, last_loss):
-    """6c. A learning rate of 0: the loss cannot move at all."""
-    if learning_rate == 0 and first_loss == last_loss:
+def check_learning_rate_zero(learning_rate):
+    """6c. A learning rate of 0: the weights never change, so the loss cannot go down."""
+    if learning_rate == 0:
         teach("training_health",
-              "The learning rate is 0, so the weights never change and the loss did not move during the "
-              "epoch. Check the optimizer's learning_rate and any LearningRateScheduler.",
-              "学习率为 0，权重不会改变，这一轮中损失一点也没变。请检查优化器的 learning_rate 和学习率调度器。",
+              "The learning rate is 0, so the weights never change and the loss cannot decrease. "
+              "Check the optimizer's learning_rate and any LearningRateScheduler.",
+              "学习率为 0，权重不会改变，损失也就不可能下降。请检查优化器的 learning_rate 和学习率调度器。",
               anchor="learning-rate")
 
 

@@ -60,7 +60,7 @@ class BatchNormalization(Layer):
                  gamma_constraint=None, **kwargs):
         for old, new in _LEGACY_BN_NAMES.items():
             if old in kwargs:
-                warn_legacy("BatchNormalization", old, new, "2.0", stacklevel=3)
+                warn_legacy("BatchNormalization", old, new, "2.0")
                 if new == "beta_initializer":
                     beta_initializer = kwargs.pop(old)
                 else:

@@ -53,7 +53,7 @@ class Embedding(Layer):
                  input_length=None, **kwargs):
         for old, new in _LEGACY_EMBEDDING_NAMES.items():
             if old in kwargs:
-                warn_legacy("Embedding", old, new, "2.0", stacklevel=3)
+                warn_legacy("Embedding", old, new, "2.0")
                 value = kwargs.pop(old)
                 if new == "embeddings_initializer":
                     embeddings_initializer = value

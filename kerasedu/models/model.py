@@ -14,6 +14,7 @@ from kerasedu import optimizers
 from kerasedu.autograd.function import no_grad
 from kerasedu.callbacks.callback_list import CallbackList
 from kerasedu.diagnostics import checks
+from kerasedu.diagnostics.fit_monitor import FitMonitor, check_model_outputs
 from kerasedu.layers.layer import Layer
 from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.models.compile_utils import (
@@ -111,6 +112,7 @@ class Model(Layer):
         self._loss_tracker = Mean("loss")
         self._variables = None
         self._trainable_flags = trainable_flags(self)
+        check_model_outputs(self)
         if self.built:
             self._variables_to_train()
 
@@ -235,14 +237,18 @@ class Model(Layer):
         self.stop_training = False
         logs = {}
         checks.check_trainable_changed(self._trainable_flags, trainable_flags(self))
+        monitor = FitMonitor(self)  # teaching checks: first batch, first steps, first epoch
         callbacks.on_train_begin()
         for epoch in range(initial_epoch, epochs):
             self.reset_metrics()
             callbacks.on_epoch_begin(epoch)
             step = -1
             for step, (xb, yb, swb) in enumerate(train.epoch()):
+                if epoch == initial_epoch and step == 0:
+                    monitor.on_first_batch(xb, yb)
                 callbacks.on_train_batch_begin(step)
                 logs = as_float_logs(self.train_step(xb, yb, swb))
+                monitor.on_batch_end(logs["loss"])
                 callbacks.on_train_batch_end(step, logs)
                 if self.stop_training:
                     break
@@ -254,6 +260,8 @@ class Model(Layer):
             if val is not None and data_utils.should_validate(epoch, validation_freq):
                 val_logs = self._test_loop(val, callbacks)
                 logs.update({f"val_{name}": value for name, value in val_logs.items()})
+            if epoch == initial_epoch:
+                monitor.on_first_epoch_end()
             callbacks.on_epoch_end(epoch, logs)
             if self.stop_training:
                 break

@@ -125,7 +125,7 @@ def test_inputs_must_be_keras_tensors():
 def test_legacy_input_output_keywords():
     x = Input(shape=(3,))
     y = Dense(1)(x)
-    with pytest.warns(DeprecationWarning, match="Keras 1 spelling"):
+    with pytest.warns(DeprecationWarning, match="old Keras spelling"):
         model = Model(input=x, output=y)
     assert isinstance(model, Functional) and model.output_shape == (None, 1)
 
