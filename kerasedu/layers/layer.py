@@ -16,6 +16,7 @@ Example:
     [(4, 3), (3,)]
 """
 
+import functools
 import inspect
 
 import numpy as np
@@ -168,7 +169,7 @@ class Layer:
             self._build_input_shape = input_shape
 
     def _call_takes(self, argument):
-        return argument in inspect.signature(self.call).parameters
+        return argument in _call_parameters(type(self))
 
     def build(self, input_shape):
         """Create the weights for inputs of ``input_shape``. The base layer has none."""
@@ -231,6 +232,12 @@ class Layer:
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
+
+
+@functools.lru_cache(maxsize=None)
+def _call_parameters(layer_class):
+    """The argument names of ``layer_class.call``, computed once per class (it is asked every call)."""
+    return frozenset(inspect.signature(layer_class.call).parameters)
 
 
 def _is_shape_list(shape):
