@@ -83,13 +83,21 @@ def lessons_dir(config):
 
 
 def find_lessons(config):
-    """Return ``{stem: {lang: path}}`` for every ``NN-name.ipynb`` found."""
+    """Return ``{stem: {lang: path}}`` for every ``NN-name.ipynb`` in both languages."""
     found = {}
     for lang in LANGUAGES:
         for path in sorted((lessons_dir(config) / lang).glob("*.ipynb")):
             if LESSON_PATTERN.match(path.stem):
                 found.setdefault(path.stem, {})[lang] = path
-    return dict(sorted(found.items()))
+    complete = {}
+    for stem, by_lang in sorted(found.items()):
+        if len(by_lang) == len(LANGUAGES):
+            complete[stem] = by_lang
+        else:
+            # Each language is built with its own nav: a one-language lesson would
+            # leave a dead nav entry in the other. Wait for both versions.
+            log.info("Lesson %s exists only in %s: not on the site yet", stem, list(by_lang))
+    return complete
 
 
 def page_name(stem, lang, ext):

@@ -98,7 +98,9 @@ class Function:
         return result
 
     def forward(self, *arrays, **params):
+        """Compute the op's output from raw input arrays (and keyword parameters)."""
         raise NotImplementedError
 
     def backward(self, grad):
+        """Return the gradient of each input (in input order) given ``grad``, the output's gradient."""
         raise NotImplementedError

@@ -6,7 +6,8 @@ of all windows without copying (stride tricks); flattening it gives the
 *im2col* matrix with one row per output pixel, so the whole convolution is a
 single matmul ``(N*H_out*W_out, kh*kw*C_in) @ (kh*kw*C_in, C_out)``.
 The backward pass adds each window's gradient back onto its pixels
-(`add_windows`, *col2im*), one vectorised slice per kernel offset.
+(*col2im*), one vectorised slice per kernel offset; the same window view,
+taken of the gradient array, is the place to write to.
 
 Layout is Keras's: images ``(N, H, W, C)``, kernels ``(kh, kw, C_in, C_out)``.
 

@@ -81,22 +81,27 @@ class Tensor:
     # --- array-like properties -------------------------------------------------
     @property
     def shape(self):
+        """The array's shape, a tuple."""
         return tuple(self.data.shape)
 
     @property
     def dtype(self):
+        """The array's dtype (``float32`` by default)."""
         return self.data.dtype
 
     @property
     def ndim(self):
+        """The number of axes."""
         return self.data.ndim
 
     @property
     def size(self):
+        """The number of elements."""
         return int(self.data.size)
 
     @property
     def T(self):
+        """The transpose (axes reversed), differentiable."""
         return ops_shape.transpose(self)
 
     def __len__(self):
@@ -235,49 +240,63 @@ class Tensor:
 
     # --- methods mirroring NumPy's ------------------------------------------
     def sum(self, axis=None, keepdims=False):
+        """Sum over ``axis`` (see `kerasedu.autograd.sum`)."""
         return ops_reduce.sum(self, axis=axis, keepdims=keepdims)
 
     def mean(self, axis=None, keepdims=False):
+        """Mean over ``axis``."""
         return ops_reduce.mean(self, axis=axis, keepdims=keepdims)
 
     def max(self, axis=None, keepdims=False):
+        """Maximum over ``axis``."""
         return ops_reduce.max(self, axis=axis, keepdims=keepdims)
 
     def min(self, axis=None, keepdims=False):
+        """Minimum over ``axis``."""
         return ops_reduce.min(self, axis=axis, keepdims=keepdims)
 
     def reshape(self, *shape):
+        """Return the Tensor with a new shape (``t.reshape(2, 3)`` or ``t.reshape((2, 3))``)."""
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = shape[0]
         return ops_shape.reshape(self, tuple(shape))
 
     def transpose(self, *axes):
+        """Permute the axes (reversed when none are given)."""
         if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
             axes = axes[0]
         return ops_shape.transpose(self, tuple(axes) if axes else None)
 
     def exp(self):
+        """Elementwise ``e**x``."""
         return ew.exp(self)
 
     def log(self):
+        """Elementwise natural log."""
         return ew.log(self)
 
     def sqrt(self):
+        """Elementwise square root."""
         return ew.sqrt(self)
 
     def abs(self):
+        """Elementwise absolute value."""
         return ew.abs(self)
 
     def tanh(self):
+        """Elementwise tanh."""
         return ops_nn.tanh(self)
 
     def sigmoid(self):
+        """Elementwise logistic sigmoid."""
         return ops_nn.sigmoid(self)
 
     def relu(self):
+        """Elementwise ``max(x, 0)``."""
         return ops_nn.relu(self)
 
     def clip(self, min_value, max_value):
+        """Clip the values to ``[min_value, max_value]``."""
         return ew.clip(self, min_value, max_value)
 
 

@@ -95,10 +95,10 @@ def check_sorted_validation_split(y_train_part, y_val_part):
     train_classes = np.unique(_class_ids(y_train_part))
     if len(val_classes) == 1 and len(train_classes) > 1 and len(_class_ids(y_val_part)) > 1:
         teach("sorted_validation_split",
-              f"validation_split took the LAST part of the data, and it holds only class {val_classes[0]!r}: "
+              f"validation_split took the LAST part of the data, and it holds only class {val_classes[0].item()!r}: "
               "the data looks sorted by label. Shuffle it before fit (e.g. idx = np.random.permutation(len(x)); "
               "x, y = x[idx], y[idx]).",
-              f"validation_split 取的是数据的最后一部分，而其中只有类别 {val_classes[0]!r}：数据似乎按标签排好了序。"
+              f"validation_split 取的是数据的最后一部分，而其中只有类别 {val_classes[0].item()!r}：数据似乎按标签排好了序。"
               "请在 fit 之前打乱数据。", anchor="validation-split")
 
 

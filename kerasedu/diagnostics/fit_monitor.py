@@ -70,11 +70,22 @@ class FitMonitor:
         optimizer = getattr(self.model, "optimizer", None)
         if optimizer is not None:
             checks.check_learning_rate_zero(float(optimizer.learning_rate))
-        relu_layers = [l.name for l in getattr(self.model, "layers", []) if activation_name(l) == "relu"]
-        if relu_layers and self.sample_x is not None and output_layer(self.model) is not None:
-            y_pred = self._predict(self.sample_x)
-            if len(y_pred) > 1 and float(np.ptp(y_pred, axis=0).max()) == 0.0:
-                checks.check_dead_relu(relu_layers)
+        dead = self._dead_relu_layers()
+        if dead:
+            checks.check_dead_relu(dead)
+
+    def _dead_relu_layers(self):
+        """ReLU layers of a Sequential model whose output is 0 for every sample of the first batch."""
+        layers = getattr(self.model, "layers", [])
+        if self.sample_x is None or type(self.model).__name__ != "Sequential":
+            return []
+        dead, h = [], self.sample_x
+        with no_grad():
+            for layer in layers:
+                h = layer(h, training=False)
+                if activation_name(layer) == "relu" and not bool((h.data > 0).any()):
+                    dead.append(layer.name)
+        return dead
 
     def _predict(self, x):
         with no_grad():

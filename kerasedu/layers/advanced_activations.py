@@ -18,6 +18,7 @@ from kerasedu.autograd import ops_nn
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 
 
 def _check_non_negative(layer, name, value):
@@ -44,7 +45,7 @@ class LeakyReLU(Layer):
     def __init__(self, negative_slope=0.3, **kwargs):
         if "alpha" in kwargs:
             warnings.warn("LeakyReLU: `alpha` is the Keras 2 name (renamed in Keras 3); use "
-                          "`negative_slope` instead.", DeprecationWarning, stacklevel=2)
+                          "`negative_slope` instead.", DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
             negative_slope = kwargs.pop("alpha")
         super().__init__(**kwargs)
         _check_non_negative("LeakyReLU", "negative_slope", negative_slope)

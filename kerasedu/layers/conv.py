@@ -24,6 +24,7 @@ from kerasedu.layers.conv_utils import (
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
 from kerasedu.legacy import accepts_legacy_kwargs
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 
 
 class BaseConv(Layer):
@@ -269,6 +270,6 @@ class Convolution2D(Conv2D):
         if len(args) >= 3 and isinstance(args[1], int) and isinstance(args[2], int):
             warnings.warn("Convolution2D(nb_filter, nb_row, nb_col) is the Keras 1 form; use "
                           f"Conv2D({args[0]}, kernel_size=({args[1]}, {args[2]})) instead.",
-                          DeprecationWarning, stacklevel=2)
+                          DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
             args = (args[0], (args[1], args[2]), *args[3:])
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ Example:
 """
 
 import warnings
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 
 
 def normalize_tuple(value, n, name):
@@ -52,7 +53,7 @@ def check_data_format(data_format, kwargs=None):
     if kwargs is not None and "dim_ordering" in kwargs:
         ordering = kwargs.pop("dim_ordering")
         warnings.warn("`dim_ordering` is the Keras 1 spelling; use `data_format` instead.",
-                      DeprecationWarning, stacklevel=4)
+                      DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
         data_format = {"tf": "channels_last", "th": "channels_first"}.get(ordering, ordering)
     if data_format in (None, "channels_last"):
         return "channels_last"

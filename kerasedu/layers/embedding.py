@@ -13,6 +13,7 @@ from kerasedu import constraints, initializers, regularizers
 from kerasedu.autograd.ops_shape import take
 from kerasedu.layers.layer import Layer
 from kerasedu.legacy import warn_legacy
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 
 # Keras 1 names of Embedding's arguments -> Keras 2/3 names
 _LEGACY_EMBEDDING_NAMES = {"init": "embeddings_initializer",
@@ -64,7 +65,7 @@ class Embedding(Layer):
         if input_length is not None:
             warnings.warn("Embedding: `input_length` is deprecated in Keras 3; give "
                           "`input_shape=(input_length,)` or an `Input` instead.",
-                          DeprecationWarning, stacklevel=2)
+                          DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
             if "input_shape" not in kwargs and "batch_input_shape" not in kwargs:
                 kwargs["input_shape"] = (input_length,)
         super().__init__(**kwargs)

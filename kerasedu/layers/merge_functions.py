@@ -13,6 +13,7 @@ Example:
 
 import warnings
 
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.merging import (
     Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract,
 )
@@ -137,7 +138,7 @@ def merge(inputs, mode="sum", concat_axis=-1, dot_axes=-1, name=None):
                          f"Received: mode={mode!r}")
     warnings.warn(f"`merge(..., mode='{mode}')` is the Keras 1 API (removed in Keras 2); use "
                   f"`{_MODES[mode]}(inputs)` (or the layer class) from kerasedu.layers instead.",
-                  DeprecationWarning, stacklevel=2)
+                  DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
     layers = {"sum": Add, "mul": Multiply, "ave": Average, "max": Maximum}
     if mode in layers:
         return layers[mode](name=name)(inputs)

@@ -15,6 +15,7 @@ import warnings
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.backend.config import epsilon
 from kerasedu.losses.label_checks import prepare_inputs
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 
 
 def mean_squared_error(y_true, y_pred):
@@ -148,5 +149,5 @@ def cosine_proximity(y_true, y_pred, axis=-1):
         -1.0
     """
     warnings.warn("`cosine_proximity` is the Keras 2 name; use `cosine_similarity` (the same "
-                  "negative cosine) instead.", DeprecationWarning, stacklevel=2)
+                  "negative cosine) instead.", DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
     return cosine_similarity(y_true, y_pred, axis=axis)

@@ -26,6 +26,7 @@ import numpy as np
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.backend.device import get_array_module, to_device, to_numpy
 from kerasedu.legacy import accepts_legacy_kwargs
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.optimizers import schedules
 
 
@@ -70,9 +71,9 @@ class Optimizer:
                              f"Received: clipnorm={clipnorm}, clipvalue={clipvalue}, "
                              f"global_clipnorm={global_clipnorm}")
         if decay:
-            warnings.warn("`decay` is the Keras 2 learning-rate decay; use a schedule such as "
-                          "`kerasedu.optimizers.schedules.InverseTimeDecay` instead.",
-                          DeprecationWarning, stacklevel=3)
+            warnings.warn("`decay` is the Keras 2 learning-rate decay (removed in Keras 2.11 and Keras 3); "
+                          "use a schedule such as `kerasedu.optimizers.schedules.InverseTimeDecay` "
+                          "instead.", DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
         self.learning_rate = learning_rate
         self.weight_decay = weight_decay
         self.clipnorm = clipnorm
@@ -111,13 +112,13 @@ class Optimizer:
     def lr(self):
         """Keras 1/2 name of `learning_rate` (deprecated)."""
         warnings.warn("`optimizer.lr` is the Keras 2 name; use `optimizer.learning_rate`.",
-                      DeprecationWarning, stacklevel=2)
+                      DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
         return self.learning_rate
 
     @lr.setter
     def lr(self, value):
         warnings.warn("`optimizer.lr` is the Keras 2 name; use `optimizer.learning_rate`.",
-                      DeprecationWarning, stacklevel=2)
+                      DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
         self.learning_rate = value
 
     def current_learning_rate(self):

@@ -377,9 +377,9 @@ assert same and restored_acc == mlp_acc
    between training and validation accuracy?
 3. Print the 3x3 filters of the CNN's first layer (`cnn.layers[0].get_weights()[0]`, shape
    `(3, 3, 1, 16)`) as 16 small images. Do some look like stroke detectors?
-4. Accuracy target: with only the first 10,000 training images and a single epoch, build a network
-   that reaches at least 0.95 test accuracy. The cell below is a starting point that already passes;
-   try to reach the target with fewer hidden units or a different optimizer.
+4. Accuracy target: with only the first 10,000 training images and at most 3 epochs, build a network
+   that reaches at least 0.93 test accuracy. The cell below already passes; make it pass with fewer
+   epochs or fewer hidden units, then try to raise the target to 0.95.
 """,
         """
 ## 小结
@@ -397,8 +397,8 @@ assert same and restored_acc == mlp_acc
 2. 去掉 CNN 中的 `Dropout` 层，或者把比例改成 0.5。训练准确率和验证准确率之间的差距有什么变化？
 3. 把 CNN 第一层的 3x3 滤波器（`cnn.layers[0].get_weights()[0]`，形状为 `(3, 3, 1, 16)`）画成 16 张小图。
    有没有哪些看起来像是在检测笔画？
-4. 准确率目标：只用前 10,000 张训练图片、只训练 1 轮，搭一个测试准确率不低于 0.95 的网络。
-   下面的单元格是一个已经能通过的起点；试试用更少的隐藏单元或别的优化器达到目标。
+4. 准确率目标：只用前 10,000 张训练图片、最多训练 3 轮，搭一个测试准确率不低于 0.93 的网络。
+   下面的单元格已经能通过；试着用更少的轮数或更少的隐藏单元让它通过，再把目标提高到 0.95 试试。
 """,
     ),
     code(
@@ -411,10 +411,10 @@ mine = Sequential([
     Dense(10, activation="softmax"),
 ])
 mine.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
-mine.fit(x_train_flat[:10000], y_train_1hot[:10000], batch_size=32, epochs=1, verbose=0)
+mine.fit(x_train_flat[:10000], y_train_1hot[:10000], batch_size=32, epochs=3, verbose=0)
 my_acc = mine.evaluate(x_test_flat, y_test_1hot, batch_size=1000, verbose=0)[1]
-print(f"«your test accuracy >= 0.95: |你的测试准确率 >= 0.95：»{my_acc >= 0.95}")
-assert my_acc >= 0.95, my_acc
+print(f"«your test accuracy >= 0.93: |你的测试准确率 >= 0.93：»{my_acc >= 0.93}")
+assert my_acc >= 0.93, my_acc
 """
     ),
 ]

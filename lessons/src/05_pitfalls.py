@@ -312,12 +312,15 @@ Note how differently the `decay` argument behaves from what its name suggests: w
 
 **Learning rates that cannot work.** Two mistakes make every schedule useless, and kerasedu checks for both
 during `fit`: a rate of **0** (often a schedule that returns 0, or an integer division `1 // epoch`), with which
-the weights never move; and a rate so **large** that the loss explodes or becomes `nan`.
+the weights never move; and a rate so **large** that the loss explodes or becomes `nan`. Below, first our
+classifier with a rate of 0, then a linear regression (predict `x1 + x2`) with a rate of 0.3, which is too
+large for inputs of this size: every step overshoots the minimum by more than the step before.
 """, """
 注意 `decay` 参数的实际效果和它的名字给人的印象很不一样：每轮 32 个批次，`decay=0.01` 在第一轮结束时就已经把学习率降了约四分之一（`0.1 / 1.32 = 0.076`）。
 
 **根本不可能奏效的学习率**：有两种错误会让任何调度都白费，kerasedu 在 `fit` 过程中会检查这两种情况：学习率为 **0**
 （常见原因是调度函数返回了 0，或者写成了整数除法 `1 // epoch`），权重就永远不会变；学习率**太大**，损失就会爆炸或变成 `nan`。
+下面先看学习率为 0 的分类器，再看一个学习率为 0.3 的线性回归（预测 `x1 + x2`）：对这样大小的输入来说 0.3 太大了，每一步都比上一步冲得更远，越过极小值越来越多。
 """),
     code("""
 model = blob_model(SGD(learning_rate=0.0))
@@ -329,12 +332,14 @@ print("«loss per epoch:|每轮的损失：»", np.round(history.history["loss"]
 assert "training_health" in fired
 assert history.history["loss"][0] == history.history["loss"][1]
 
-model = blob_model(SGD(learning_rate=1e4))
+np.random.seed(0)
+regression = Sequential([Dense(1, input_shape=(2,))])      # «predict x1 + x2: a linear regression|预测 x1 + x2：一个线性回归»
+regression.compile(optimizer=SGD(learning_rate=0.3), loss="mse")
 with warnings.catch_warnings(record=True) as caught, np.errstate(all="ignore"):
     warnings.simplefilter("always")
-    history = model.fit(x_mixed * 100, y_mixed, epochs=1, verbose=0)
+    history = regression.fit(x_mixed, x_mixed.sum(axis=1), epochs=1, verbose=0)
 fired = show(caught)
-print("«loss:|损失：»", history.history["loss"])
+print(f"«loss after one epoch:|一轮之后的损失：» {history.history['loss'][0]:.1e}")
 assert "training_health" in fired
 """),
     md("""
@@ -890,8 +895,8 @@ is_class_0 = (y_mixed == 0).astype("float32")
 np.random.seed(0)
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    broken = Sequential([Dense(16, activation="relu", input_shape=(2,)), Dense(1, activation="softmax")])
-    broken.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    broken = Sequential([Dense(16, activation="tanh", input_shape=(2,)), Dense(1, activation="softmax")])
+    broken.compile(optimizer=Adam(learning_rate=0.01), loss="binary_crossentropy", metrics=["accuracy"])
     broken.fit(x_mixed, is_class_0, epochs=3, verbose=0)
 fired = show(caught)
 print("«predictions:|预测值：»", broken.predict(x_mixed[:6], verbose=0).ravel())
@@ -899,8 +904,8 @@ assert "single_unit_softmax" in fired
 assert np.all(broken.predict(x_mixed, verbose=0) == 1.0)
 
 np.random.seed(0)
-fixed = Sequential([Dense(16, activation="relu", input_shape=(2,)), Dense(1, activation="sigmoid")])
-fixed.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+fixed = Sequential([Dense(16, activation="tanh", input_shape=(2,)), Dense(1, activation="sigmoid")])
+fixed.compile(optimizer=Adam(learning_rate=0.01), loss="binary_crossentropy", metrics=["accuracy"])
 fixed.fit(x_mixed, is_class_0, epochs=10, verbose=0)
 accuracy = fixed.evaluate(x_mixed, is_class_0, verbose=0)[1]
 print(f"«with sigmoid, accuracy:|改用 sigmoid 后的准确率：» {accuracy:.3f}")
@@ -942,8 +947,12 @@ model.compile(optimizer="adam", loss="categorical_crossentropy")
 try:
     model.fit(x_mixed, y_mixed, epochs=1, verbose=0)     # «class numbers, not one-hot|类别编号，不是 one-hot»
 except ValueError as error:
-    print("ValueError:", textwrap.fill(str(error), width=100))
     message = str(error)
+    lines = message.splitlines()
+    shown = lines[:1] if LANGUAGE == "en" else lines   # «the message is English, then Chinese|信息先是英文，后是中文»
+    print("ValueError")
+    for line in shown:
+        print(textwrap.fill(line.strip(), width=100, initial_indent="    ", subsequent_indent="    "))
 assert "to_categorical" in message
 
 one_hot = kerasedu.utils.to_categorical(y_mixed, 4)

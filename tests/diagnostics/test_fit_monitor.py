@@ -106,3 +106,15 @@ def test_warning_points_at_the_callers_line():
         model.fit(np.round(x), to_categorical(y, 3), verbose=0)
     teaching = [w for w in caught if issubclass(w.category, TeachingWarning)]
     assert teaching and teaching[0].filename == __file__
+
+
+def test_dead_relu_network_and_no_false_alarm():
+    x, y = data()
+    np.random.seed(0)
+    model = Sequential([Dense(8, activation="relu", input_shape=(4,), bias_initializer="zeros",
+                              kernel_initializer="zeros"), Dense(3, activation="softmax")])
+    model.layers[0].set_weights([-np.ones((4, 8), "float32"), -np.ones(8, "float32")])
+    model.compile(optimizer=SGD(learning_rate=0.01), loss="categorical_crossentropy")
+    assert any("dead" in m for m in teaching_messages(lambda: model.fit(x, to_categorical(y, 3), verbose=0)))
+    healthy = classifier()
+    assert not teaching_messages(lambda: healthy.fit(x, to_categorical(y, 3), verbose=0))

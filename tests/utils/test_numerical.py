@@ -16,8 +16,10 @@ def test_to_categorical_shapes_and_dtype():
         to_categorical([3], num_classes=3)
 
 
-def test_np_utils_alias():
-    assert np_utils.to_categorical is to_categorical
+def test_np_utils_alias_warns_and_matches():
+    with pytest.warns(DeprecationWarning, match="kerasedu.utils.to_categorical"):
+        legacy = np_utils.to_categorical([0, 2], 3)
+    np.testing.assert_array_equal(legacy, to_categorical([0, 2], 3))
 
 
 def test_normalize_unit_rows():
