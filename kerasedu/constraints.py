@@ -11,6 +11,7 @@ Example:
 
 from kerasedu.backend.config import epsilon
 from kerasedu.backend.device import get_array_module
+from kerasedu.saving.serialization import deserialize_object, get_object, serialize_object
 
 
 class Constraint:
@@ -146,7 +147,7 @@ _BY_CLASS_NAME = {cls.__name__: cls for cls in ALL_CONSTRAINTS.values()}
 
 
 def get(identifier):
-    """Return a constraint for a name, a config dict, an instance or a callable.
+    """Return a constraint for a name, a config dict, an instance, a class or a callable.
 
     ``None`` gives ``None`` (no constraint).
 
@@ -154,19 +155,7 @@ def get(identifier):
         >>> type(get("max_norm")).__name__, get(None)
         ('MaxNorm', None)
     """
-    if identifier is None:
-        return None
-    if isinstance(identifier, str):
-        cls = ALL_CONSTRAINTS.get(identifier) or _BY_CLASS_NAME.get(identifier)
-        if cls is None:
-            raise ValueError(f"Unknown constraint: {identifier!r}. Valid names are: "
-                             f"{sorted(ALL_CONSTRAINTS)}. Received: identifier={identifier!r}")
-        return cls()
-    if isinstance(identifier, dict):
-        return deserialize(identifier)
-    if callable(identifier):
-        return identifier
-    raise TypeError(f"Could not interpret constraint identifier. Received: identifier={identifier!r}")
+    return get_object(identifier, "constraint", Constraint, ALL_CONSTRAINTS, _BY_CLASS_NAME)
 
 
 def serialize(constraint):
@@ -176,11 +165,7 @@ def serialize(constraint):
         >>> serialize(NonNeg())
         {'class_name': 'NonNeg', 'config': {}}
     """
-    if constraint is None:
-        return None
-    if isinstance(constraint, Constraint):
-        return {"class_name": type(constraint).__name__, "config": constraint.get_config()}
-    return getattr(constraint, "__name__", str(constraint))
+    return serialize_object(constraint, Constraint)
 
 
 def deserialize(config, custom_objects=None):
@@ -190,13 +175,5 @@ def deserialize(config, custom_objects=None):
         >>> deserialize({"class_name": "MaxNorm", "config": {"max_value": 3}}).max_value
         3
     """
-    if isinstance(config, str):
-        if custom_objects and config in custom_objects:
-            return custom_objects[config]
-        return get(config)
-    name = config.get("class_name")
-    cls = (custom_objects or {}).get(name) or _BY_CLASS_NAME.get(name)
-    if cls is None:
-        raise ValueError(f"Unknown constraint class {name!r}. Valid classes are: "
-                         f"{sorted(_BY_CLASS_NAME)}. Received: config={config!r}")
-    return cls(**config.get("config", {}))
+    return deserialize_object(config, "constraint", Constraint, ALL_CONSTRAINTS, _BY_CLASS_NAME,
+                              custom_objects)

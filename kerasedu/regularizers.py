@@ -14,6 +14,7 @@ Example:
 
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd.tensor import as_tensor
+from kerasedu.saving.serialization import deserialize_object, get_object, serialize_object
 
 
 class Regularizer:
@@ -135,7 +136,7 @@ _BY_CLASS_NAME = {"L1": L1, "L2": L2, "L1L2": L1L2}
 
 
 def get(identifier):
-    """Return a regularizer for a name, a config dict, an instance or a callable.
+    """Return a regularizer for a name, a config dict, an instance, a class or a callable.
 
     ``None`` gives ``None`` (no penalty). Names: ``"l1"``, ``"l2"``, ``"l1_l2"``
     (factors 0.01), or a class name such as ``"L2"``.
@@ -144,20 +145,7 @@ def get(identifier):
         >>> type(get("l2")).__name__, get(None)
         ('L2', None)
     """
-    if identifier is None:
-        return None
-    if isinstance(identifier, str):
-        factory = ALL_REGULARIZERS.get(identifier) or _BY_CLASS_NAME.get(identifier)
-        if factory is None:
-            valid = sorted(ALL_REGULARIZERS) + sorted(_BY_CLASS_NAME)
-            raise ValueError(f"Unknown regularizer: {identifier!r}. Valid names are: {valid}. "
-                             f"Received: identifier={identifier!r}")
-        return factory()
-    if isinstance(identifier, dict):
-        return deserialize(identifier)
-    if callable(identifier):
-        return identifier
-    raise TypeError(f"Could not interpret regularizer identifier. Received: identifier={identifier!r}")
+    return get_object(identifier, "regularizer", Regularizer, ALL_REGULARIZERS, _BY_CLASS_NAME)
 
 
 def serialize(regularizer):
@@ -167,11 +155,7 @@ def serialize(regularizer):
         >>> serialize(L2(0.5))
         {'class_name': 'L2', 'config': {'l2': 0.5}}
     """
-    if regularizer is None:
-        return None
-    if isinstance(regularizer, Regularizer):
-        return {"class_name": type(regularizer).__name__, "config": regularizer.get_config()}
-    return getattr(regularizer, "__name__", str(regularizer))
+    return serialize_object(regularizer, Regularizer)
 
 
 def deserialize(config, custom_objects=None):
@@ -181,13 +165,5 @@ def deserialize(config, custom_objects=None):
         >>> deserialize({"class_name": "L1", "config": {"l1": 0.2}}).l1
         0.2
     """
-    if isinstance(config, str):
-        if custom_objects and config in custom_objects:
-            return custom_objects[config]
-        return get(config)
-    name = config.get("class_name")
-    cls = (custom_objects or {}).get(name) or _BY_CLASS_NAME.get(name)
-    if cls is None:
-        raise ValueError(f"Unknown regularizer class {name!r}. Valid classes are: "
-                         f"{sorted(_BY_CLASS_NAME)}. Received: config={config!r}")
-    return cls(**config.get("config", {}))
+    return deserialize_object(config, "regularizer", Regularizer, ALL_REGULARIZERS,
+                              _BY_CLASS_NAME, custom_objects)

@@ -10,17 +10,17 @@ Example:
     ['batch_normalization/gamma', 'batch_normalization/beta', 'batch_normalization/moving_mean', 'batch_normalization/moving_variance']
 """
 
-from kerasedu import constraints, initializers, regularizers
+from kerasedu import initializers
 from kerasedu.autograd.function import no_grad
+from kerasedu.layers.base_normalization import BaseNormalization
 from kerasedu.layers.input_spec import InputSpec
-from kerasedu.layers.layer import Layer
 from kerasedu.legacy import warn_legacy
 
 # Keras 1 names of BatchNormalization's arguments -> Keras 2/3 names
 _LEGACY_BN_NAMES = {"beta_init": "beta_initializer", "gamma_init": "gamma_initializer"}
 
 
-class BatchNormalization(Layer):
+class BatchNormalization(BaseNormalization):
     """Normalise features to mean 0, variance 1, then scale by ``gamma`` and shift by ``beta``.
 
     Training (``training=True``): ``y = gamma * (x - mean) / sqrt(var + epsilon) + beta``
@@ -65,46 +65,23 @@ class BatchNormalization(Layer):
                     beta_initializer = kwargs.pop(old)
                 else:
                     gamma_initializer = kwargs.pop(old)
-        super().__init__(**kwargs)
-        self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
+        super().__init__(axis, epsilon, center, scale, beta_initializer, gamma_initializer,
+                         beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint,
+                         **kwargs)
         self.momentum = momentum
-        self.epsilon = epsilon
-        self.center = center
-        self.scale = scale
-        self.beta_initializer = initializers.get(beta_initializer)
-        self.gamma_initializer = initializers.get(gamma_initializer)
         self.moving_mean_initializer = initializers.get(moving_mean_initializer)
         self.moving_variance_initializer = initializers.get(moving_variance_initializer)
-        self.beta_regularizer = regularizers.get(beta_regularizer)
-        self.gamma_regularizer = regularizers.get(gamma_regularizer)
-        self.beta_constraint = constraints.get(beta_constraint)
-        self.gamma_constraint = constraints.get(gamma_constraint)
 
     def build(self, input_shape):
-        ndim = len(input_shape)
-        axes = self.axis if isinstance(self.axis, list) else [self.axis]
-        for a in axes:
-            if not -ndim <= a < ndim or a % ndim == 0:
-                raise ValueError(f"Layer '{self.name}': axis {a} is not a feature axis of an input "
-                                 f"of shape {tuple(input_shape)}. Received: axis={self.axis}")
-        feature_axes = sorted(a % ndim for a in axes)
+        feature_axes = self.build_gamma_beta(input_shape)
         param_shape = tuple(input_shape[a] for a in feature_axes)
         # statistics are taken over every other axis (batch and, for images, H and W)
-        self._reduce_axes = tuple(a for a in range(ndim) if a not in feature_axes)
-        # shape that broadcasts a (C,) parameter against the input, e.g. (1, 1, 1, C)
-        self._broadcast_shape = tuple(input_shape[a] if a in feature_axes else 1 for a in range(ndim))
-        self.gamma = self.beta = None
-        if self.scale:
-            self.gamma = self.add_weight("gamma", param_shape, self.gamma_initializer,
-                                         self.gamma_regularizer, self.gamma_constraint)
-        if self.center:
-            self.beta = self.add_weight("beta", param_shape, self.beta_initializer,
-                                        self.beta_regularizer, self.beta_constraint)
+        self._reduce_axes = tuple(a for a in range(len(input_shape)) if a not in feature_axes)
         self.moving_mean = self.add_weight("moving_mean", param_shape, self.moving_mean_initializer,
                                            trainable=False)
         self.moving_variance = self.add_weight("moving_variance", param_shape,
                                                self.moving_variance_initializer, trainable=False)
-        self.input_spec = InputSpec(ndim=ndim, axes={a: input_shape[a] for a in feature_axes})
+        self.input_spec = InputSpec(ndim=len(input_shape), axes={a: input_shape[a] for a in feature_axes})
 
     def call(self, inputs, training=None):
         if training and self.trainable:
@@ -116,18 +93,7 @@ class BatchNormalization(Layer):
             mean = self._broadcast(self.moving_mean)
             variance = self._broadcast(self.moving_variance)
             centered = inputs - mean
-        y = centered / (variance + self.epsilon).sqrt()
-        if self.gamma is not None:
-            y = y * self._broadcast(self.gamma)
-        if self.beta is not None:
-            y = y + self._broadcast(self.beta)
-        return y
-
-    def _broadcast(self, param):
-        """A parameter of shape (C,) reshaped to broadcast against the input."""
-        if param.shape == self._broadcast_shape[-len(param.shape):]:
-            return param  # feature axes are the last ones: NumPy broadcasting already works
-        return param.reshape(self._broadcast_shape)
+        return self.normalize(centered, variance)
 
     def _update_moving_stats(self, mean, variance):
         """moving = moving * momentum + batch_stat * (1 - momentum), outside the graph."""
@@ -136,17 +102,7 @@ class BatchNormalization(Layer):
                 batch_stat = stat.data.reshape(moving.shape)
                 moving.assign(moving.data * self.momentum + batch_stat * (1 - self.momentum))
 
-    def compute_output_shape(self, input_shape):
-        return input_shape
-
     def get_config(self):
-        return {**super().get_config(), "axis": self.axis, "momentum": self.momentum,
-                "epsilon": self.epsilon, "center": self.center, "scale": self.scale,
-                "beta_initializer": initializers.serialize(self.beta_initializer),
-                "gamma_initializer": initializers.serialize(self.gamma_initializer),
+        return {**super().get_config(), "momentum": self.momentum,
                 "moving_mean_initializer": initializers.serialize(self.moving_mean_initializer),
-                "moving_variance_initializer": initializers.serialize(self.moving_variance_initializer),
-                "beta_regularizer": regularizers.serialize(self.beta_regularizer),
-                "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
-                "beta_constraint": constraints.serialize(self.beta_constraint),
-                "gamma_constraint": constraints.serialize(self.gamma_constraint)}
+                "moving_variance_initializer": initializers.serialize(self.moving_variance_initializer)}

@@ -90,7 +90,9 @@ features = base.predict(preprocess_input(images))  # images: (N, 224, 224, 3), R
 ```
 
 The file (`vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5`, about 59 MB) is downloaded once and
-cached. This course must run offline, so we do not execute that cell. Instead we run the **same
+cached in `~/.kerasedu/models/`. If the download host is blocked where you are, fetch the file on
+another computer, copy it into that folder, or pass its path: `VGG16(weights="/path/to/file.h5",
+include_top=False)`. This course must run offline, so we do not execute that cell. Instead we run the **same
 recipe** on a network small enough to pretrain on a laptop in a few seconds.
 """,
         """
@@ -108,7 +110,9 @@ from kerasedu.applications.vgg16 import preprocess_input
 features = base.predict(preprocess_input(images))  # images：(N, 224, 224, 3)，RGB 取值 0..255
 ```
 
-权重文件（`vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5`，约 59 MB）只下载一次，之后会缓存起来。
+权重文件（`vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5`，约 59 MB）只下载一次，之后缓存在 `~/.kerasedu/models/` 里。
+如果你所在的网络访问不了下载服务器，可以在别的电脑上下载这个文件，再复制到这个文件夹，或者直接传入它的路径：
+`VGG16(weights="/path/to/file.h5", include_top=False)`。
 本课程必须能离线运行，所以我们不执行这段代码，而是在一个足够小、能在笔记本电脑上几秒钟就预训练好的网络上，
 走一遍 **同样的流程**。
 """,
@@ -368,6 +372,19 @@ plt.ylabel("«test accuracy on digits 5-9|数字 5-9 的测试准确率»")
 plt.legend()
 plt.show()
 """
+    ),
+    md(
+        """
+Here fine-tuning changes little: the frozen filters already suit the new digits, and 250 images do
+not carry much new information. Fine-tuning pays off when the source and target tasks are further
+apart — ImageNet photos and medical scans, say — and the pretrained filters need to move. Always
+compare against the frozen model, as we did, before keeping it.
+""",
+        """
+在这里微调带来的变化不大：冻结的滤波器本来就适合新的数字，250 张图片也没有多少新信息。源任务和目标任务差别越大
+（比如 ImageNet 照片与医学影像），预训练的滤波器越需要调整，微调的收益也就越明显。保留微调结果之前，
+一定要像上面这样与冻结的模型比一比。
+""",
     ),
     md(
         """

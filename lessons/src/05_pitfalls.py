@@ -858,17 +858,22 @@ for old_name, new_name in [("nb_epoch", "epochs"), ("output_dim", "units"), ("in
 assert set(fired) == {"DeprecationWarning"}
 """),
     md("""
-`np_utils` was the Keras 1/2 module holding `to_categorical`; kerasedu keeps it for old code, and it is the very
-same function as the modern `kerasedu.utils.to_categorical`:
+`np_utils` was the Keras 1/2 module holding `to_categorical` (Keras 2.9 removed it); kerasedu keeps it for old
+code: it gives the same result as the modern `kerasedu.utils.to_categorical`, with a warning naming it:
 """, """
-`np_utils` 是 Keras 1/2 中存放 `to_categorical` 的模块；kerasedu 为了兼容旧代码保留了它，它和现在的
-`kerasedu.utils.to_categorical` 就是同一个函数：
+`np_utils` 是 Keras 1/2 中存放 `to_categorical` 的模块（Keras 2.9 已将其删除）；kerasedu 为了兼容旧代码保留了它：
+结果和现在的 `kerasedu.utils.to_categorical` 完全相同，同时会发出警告，告诉你新的写法：
 """),
     code("""
 from kerasedu.utils import np_utils
 
-print(np_utils.to_categorical([0, 2, 1], 3))
-assert np_utils.to_categorical is kerasedu.utils.to_categorical
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    old_style = np_utils.to_categorical([0, 2, 1], 3)
+fired = show(caught)
+print(old_style)
+assert fired == ["DeprecationWarning"]
+assert np.array_equal(old_style, kerasedu.utils.to_categorical([0, 2, 1], 3))
 """),
     md("""
 <a id="softmax-on-one-unit"></a>
