@@ -259,3 +259,20 @@ def test_cosine_proximity_warns_and_equals_cosine_similarity():
 def test_invalid_reduction_is_rejected():
     with pytest.raises(ValueError, match="reduction='mean_of_all'"):
         losses.MeanSquaredError(reduction="mean_of_all")
+
+
+def test_crossentropy_on_a_softmax_output_uses_the_fused_logits_path():
+    from kerasedu.autograd import Tensor
+    from kerasedu.autograd.ops_softmax import softmax
+    from kerasedu.losses import categorical_crossentropy
+
+    logits = Tensor(np.array([[2.0, -1.0, 0.5], [0.1, 0.2, 3.0]]), requires_grad=True)
+    target = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    loss = categorical_crossentropy(target, softmax(logits)).sum()
+    loss.backward()
+    probs = np.exp(logits.numpy()) / np.exp(logits.numpy()).sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(loss.item(), -np.log(probs[[0, 1], [0, 1]]).sum(), rtol=1e-10)
+    np.testing.assert_allclose(logits.grad, probs - target, atol=1e-12)  # d(CE o softmax)/dz = p - t
+    saturated = Tensor(np.array([[100.0, -100.0]]), requires_grad=True)
+    value = categorical_crossentropy(np.array([[0.0, 1.0]]), softmax(saturated)).item()
+    assert np.isfinite(value) and value > 100  # exact from logits, no clip at -log(1e-7)

@@ -8,8 +8,8 @@ This base holds the common part: the arguments, checking ``axis``, the
 
 Example:
     >>> from kerasedu.layers import BatchNormalization, LayerNormalization
-    >>> issubclass(BatchNormalization, BaseNormalization), issubclass(LayerNormalization, BaseNormalization)
-    (True, True)
+    >>> [issubclass(cls, BaseNormalization) for cls in (BatchNormalization, LayerNormalization)]
+    [True, True]
 """
 
 from kerasedu import constraints, initializers, regularizers
@@ -60,7 +60,8 @@ class BaseNormalization(Layer):
                                  f"of shape {tuple(input_shape)}. Received: axis={self.axis}")
         feature_axes = sorted(a % ndim for a in axes)
         param_shape = tuple(input_shape[a] for a in feature_axes)
-        self._broadcast_shape = tuple(input_shape[a] if a in feature_axes else 1 for a in range(ndim))
+        self._broadcast_shape = tuple(input_shape[a] if a in feature_axes else 1
+                                      for a in range(ndim))
         self.gamma = self.beta = None
         if self.scale:
             self.gamma = self.add_weight("gamma", param_shape, self.gamma_initializer,

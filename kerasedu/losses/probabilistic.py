@@ -20,7 +20,7 @@ import numpy as np
 
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_nn
-from kerasedu.autograd.ops_softmax import log_softmax
+from kerasedu.autograd.ops_softmax import Softmax, log_softmax
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.backend.config import epsilon
 from kerasedu.backend.device import get_array_module
@@ -133,13 +133,31 @@ def one_hot_labels(labels, num_classes, axis, ndim, dtype):
 
 
 def _crossentropy(y_true, y_pred, from_logits, axis):
-    """``-sum(t * log p, axis)`` from logits (log-softmax) or from probabilities."""
+    """``-sum(t * log p, axis)`` from logits (log-softmax) or from probabilities.
+
+    When ``y_pred`` was just produced by a softmax op (a model's softmax output
+    during training), the loss is computed from that softmax's input with
+    log-softmax: the fused gradient is simply ``softmax - t``, cheaper and
+    exact, as Keras's TensorFlow backend does with its ``_keras_logits``.
+    """
+    logits = _softmax_logits(y_pred, axis)
     if from_logits:
         log_p = log_softmax(y_pred, axis=axis)
+    elif logits is not None:
+        log_p = log_softmax(logits, axis=axis)
     else:
         p = y_pred / y_pred.sum(axis=axis, keepdims=True)  # rows sum to 1, as in Keras
         log_p = ew.log(ew.clip(p, epsilon(), 1.0 - epsilon()))
     return -(y_true * log_p).sum(axis=axis)
+
+
+def _softmax_logits(y_pred, axis):
+    """The input of the softmax op that produced ``y_pred`` (same axis), or ``None``."""
+    creator = getattr(y_pred, "_creator", None)
+    if not isinstance(creator, Softmax):
+        return None
+    ndim = y_pred.ndim
+    return creator.inputs[0] if creator.axis % ndim == axis % ndim else None
 
 
 def kl_divergence(y_true, y_pred):

@@ -328,29 +328,34 @@ class Model(Layer):
         """One update on one batch; returns the loss (and metrics) computed BEFORE the update."""
         self._assert_compiled("train_on_batch")
         self.reset_metrics()
-        batch = data_utils.make_batches(x, y, sample_weight, len(data_utils.flatten(x)[0]),
-                                        class_weight=class_weight)
-        return self._format(as_float_logs(self.train_step(*next(batch.epoch()))), return_dict)
+        batch = self._one_batch(x, y, sample_weight, class_weight)
+        return self._format(as_float_logs(self.train_step(*batch)), return_dict)
 
     def test_on_batch(self, x, y=None, sample_weight=None, return_dict=False):
         """Loss (and metrics) on one batch, in inference mode, without updating."""
         self._assert_compiled("test_on_batch")
         self.reset_metrics()
-        batch = data_utils.make_batches(x, y, sample_weight, len(data_utils.flatten(x)[0]))
+        batch = self._one_batch(x, y, sample_weight)
         with no_grad():
-            return self._format(as_float_logs(self.test_step(*next(batch.epoch()))), return_dict)
+            return self._format(as_float_logs(self.test_step(*batch)), return_dict)
 
     def predict_on_batch(self, x):
         """The outputs for one batch, as NumPy array(s)."""
-        batch = data_utils.make_batches(x, batch_size=len(data_utils.flatten(x)[0]))
+        xb, _, _ = self._one_batch(x)
         with no_grad():
-            return data_utils.map_structure(data_utils.to_numpy_output, self.predict_step(next(batch.epoch())[0]))
+            return data_utils.map_structure(data_utils.to_numpy_output, self.predict_step(xb))
 
     # --- helpers ---------------------------------------------------------------------
     def _callbacks(self, callbacks, verbose, epochs, steps, add_history=False):
         verbose = 1 if verbose == "auto" else verbose
         return CallbackList(callbacks, add_history=add_history, add_progbar=bool(verbose),
                             model=self, verbose=verbose, epochs=epochs, steps=steps)
+
+    def _one_batch(self, x, y=None, sample_weight=None, class_weight=None):
+        """All of ``(x, y, sample_weight)`` as one batch, prepared as `fit` prepares each batch."""
+        size = len(data_utils.flatten(x)[0])
+        batches = data_utils.make_batches(x, y, sample_weight, size, class_weight=class_weight)
+        return next(batches.epoch())
 
     def _format(self, logs, return_dict):
         if return_dict:

@@ -112,8 +112,9 @@ def _is_chain(model):
     """True when every layer is called once on one input: a "sequential-like" graph."""
     if type(model).__name__ == "Sequential":
         return True
+    own = {id(node) for node in model._nodes}
     for layer in model.layers:
-        nodes = [n for n in layer._inbound_nodes if id(n) in {id(m) for m in model._nodes}]
+        nodes = [n for n in layer._inbound_nodes if id(n) in own]
         if len(nodes) > 1 or any(len(n.input_tensors) > 1 for n in nodes):
             return False
     consumers = [t for n in model._nodes for t in n.input_tensors]

@@ -41,7 +41,42 @@ class LearningRateSchedule:
         return cls(**config)
 
 
-class ExponentialDecay(LearningRateSchedule):
+class DecaySchedule(LearningRateSchedule):
+    """Shared part of the decays driven by ``progress = step / decay_steps`` (not used directly).
+
+    Args:
+        initial_learning_rate: Learning rate at step 0.
+        decay_steps: Positive step scale of the decay.
+        decay_rate: Decay factor.
+        staircase: If ``True``, ``progress`` is rounded down, so the rate drops
+            in steps. Defaults to ``False``.
+        name: Defaults to the class name.
+    """
+
+    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False, name=None):
+        if decay_steps <= 0:
+            raise ValueError(f"`decay_steps` must be positive. Received: decay_steps={decay_steps}")
+        self.initial_learning_rate = initial_learning_rate
+        self.decay_steps = decay_steps
+        self.decay_rate = decay_rate
+        self.staircase = staircase
+        self.name = name or type(self).__name__
+
+    def progress(self, step):
+        """``step / decay_steps``, rounded down when ``staircase``."""
+        progress = step / self.decay_steps
+        if self.staircase:
+            progress = math.floor(progress)
+        return progress
+
+    def get_config(self):
+        """Return the constructor arguments as a dict."""
+        return {"initial_learning_rate": self.initial_learning_rate,
+                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
+                "staircase": self.staircase, "name": self.name}
+
+
+class ExponentialDecay(DecaySchedule):
     """``initial_learning_rate * decay_rate ** (step / decay_steps)``.
 
     Args:
@@ -57,30 +92,11 @@ class ExponentialDecay(LearningRateSchedule):
         0.5
     """
 
-    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
-                 name="ExponentialDecay"):
-        if decay_steps <= 0:
-            raise ValueError(f"`decay_steps` must be positive. Received: decay_steps={decay_steps}")
-        self.initial_learning_rate = initial_learning_rate
-        self.decay_steps = decay_steps
-        self.decay_rate = decay_rate
-        self.staircase = staircase
-        self.name = name
-
     def __call__(self, step):
-        progress = step / self.decay_steps
-        if self.staircase:
-            progress = math.floor(progress)
-        return float(self.initial_learning_rate * self.decay_rate**progress)
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
-                "staircase": self.staircase, "name": self.name}
+        return float(self.initial_learning_rate * self.decay_rate**self.progress(step))
 
 
-class InverseTimeDecay(LearningRateSchedule):
+class InverseTimeDecay(DecaySchedule):
     """``initial_learning_rate / (1 + decay_rate * step / decay_steps)``.
 
     Args:
@@ -95,27 +111,8 @@ class InverseTimeDecay(LearningRateSchedule):
         0.5
     """
 
-    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False,
-                 name="InverseTimeDecay"):
-        if decay_steps <= 0:
-            raise ValueError(f"`decay_steps` must be positive. Received: decay_steps={decay_steps}")
-        self.initial_learning_rate = initial_learning_rate
-        self.decay_steps = decay_steps
-        self.decay_rate = decay_rate
-        self.staircase = staircase
-        self.name = name
-
     def __call__(self, step):
-        progress = step / self.decay_steps
-        if self.staircase:
-            progress = math.floor(progress)
-        return float(self.initial_learning_rate / (1 + self.decay_rate * progress))
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
-                "staircase": self.staircase, "name": self.name}
+        return float(self.initial_learning_rate / (1 + self.decay_rate * self.progress(step)))
 
 
 class PiecewiseConstantDecay(LearningRateSchedule):

@@ -44,7 +44,8 @@ def get_object(identifier, kind, base_class, names, class_names):
 
     Example:
         >>> from kerasedu import initializers as ini
-        >>> type(get_object("ones", "initializer", ini.Initializer, ini.ALL_INITIALIZERS, {})).__name__
+        >>> init = get_object("ones", "initializer", ini.Initializer, ini.ALL_INITIALIZERS, {})
+        >>> type(init).__name__
         'Ones'
     """
     if identifier is None:
@@ -96,8 +97,9 @@ def deserialize_object(config, kind, base_class, names, class_names, custom_obje
 
     Example:
         >>> from kerasedu import initializers as ini
-        >>> init = deserialize_object({"class_name": "Constant", "config": {"value": 2.0}},
-        ...                           "initializer", ini.Initializer, {}, {"Constant": ini.Constant})
+        >>> config = {"class_name": "Constant", "config": {"value": 2.0}}
+        >>> init = deserialize_object(config, "initializer", ini.Initializer, {},
+        ...                           {"Constant": ini.Constant})
         >>> init((2,)).tolist()
         [2.0, 2.0]
     """
