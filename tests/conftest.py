@@ -30,3 +30,11 @@ def add_doctest_namespace(doctest_namespace):
     """Make ``np`` and ``kerasedu`` available in doctests collected under tests/."""
     doctest_namespace["np"] = np
     doctest_namespace["kerasedu"] = kerasedu
+
+
+@pytest.fixture(autouse=True)
+def seeded_global_rng():
+    """Seed NumPy's global RNG before every test, so random test data is the same in every run
+    and in every order (tests that need other values seed again themselves)."""
+    np.random.seed(0)
+    yield

@@ -293,7 +293,7 @@ cnn_history = cnn.fit(
     validation_data=(x_test_img, y_test_1hot),
 )
 cnn_loss, cnn_acc = cnn.evaluate(x_test_img, y_test_1hot, batch_size=1000, verbose=0)
-print(f"«CNN test accuracy: |CNN 测试准确率：»{cnn_acc:.3f}")
+print(f"«CNN test accuracy: |CNN 测试准确率：»{cnn_acc:.2f}")
 assert cnn_acc >= 0.985, cnn_acc
 assert cnn_acc > mlp_acc
 print("«the CNN beats the MLP|CNN 胜过了 MLP»")

@@ -285,7 +285,7 @@ transfer_curve = np.array(transfer_history.history["val_accuracy"])
 scratch_curve = np.array(scratch_history.history["val_accuracy"])
 transfer_acc, scratch_acc = transfer_curve[-1], scratch_curve[-1]
 for label, curve in [("«frozen pretrained base|冻结的预训练卷积基»", transfer_curve), ("«trained from scratch|从零训练»", scratch_curve)]:
-    print(f"{label}«: first epoch |：第 1 轮 »{curve[0]:.2f}«, mean over 20 epochs |，20 轮平均 »{curve.mean():.2f}«, last epoch |，最后一轮 »{curve[-1]:.2f}")
+    print(f"{label}«: mean over the 20 epochs |：20 轮平均 »{curve.mean():.2f}«, last epoch |，最后一轮 »{curve[-1]:.2f}")
 """
     ),
     code(
