@@ -330,7 +330,7 @@ with warnings.catch_warnings(record=True) as caught:
 fired = show(caught)
 print("«loss per epoch:|每轮的损失：»", np.round(history.history["loss"], 4))
 assert "training_health" in fired
-assert history.history["loss"][0] == history.history["loss"][1]
+assert np.isclose(history.history["loss"][0], history.history["loss"][1], rtol=1e-5)
 
 np.random.seed(0)
 regression = Sequential([Dense(1, input_shape=(2,))])      # «predict x1 + x2: a linear regression|预测 x1 + x2：一个线性回归»
