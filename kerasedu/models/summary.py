@@ -49,6 +49,10 @@ def print_summary(model, line_length=None, print_fn=None):
     line_length = line_length or (65 if chain else 98)
     fractions = [0.45, 0.85, 1.0] if chain else [0.33, 0.55, 0.67, 1.0]
     stops = [int(line_length * f) for f in fractions]
+    longest = max((len(_label(layer)) for layer in model.layers), default=0)
+    widen = max(0, longest + 2 - stops[0])  # long layer names widen the table instead of breaking it
+    stops = [stop + widen for stop in stops]
+    line_length += widen
     header = ["Layer (type)", "Output Shape", "Param #"] + ([] if chain else ["Connected to"])
     print_fn(f'Model: "{model.name}"')
     print_fn("_" * line_length)
@@ -65,8 +69,13 @@ def print_summary(model, line_length=None, print_fn=None):
     print_fn("_" * line_length)
 
 
+def _label(layer):
+    """``"dense (Dense)"``: the first column of a layer's row."""
+    return f"{layer.name} ({type(layer).__name__})"
+
+
 def _layer_lines(model, layer, stops, chain):
-    name = f"{layer.name} ({type(layer).__name__})"
+    name = _label(layer)
     params = f"{layer.count_params():,}" if layer.built else "0 (unbuilt)"
     fields = [name, _shape_text(layer.output_shape), params]
     if chain:
@@ -85,7 +94,7 @@ def _row(fields, stops):
         text = field
         if i == 2:
             text = text.rjust(width - 1) + " "
-        line += text.ljust(width - 1) + " "  # a long name pushes the row right, never cut
+        line += text.ljust(width - 1) + " "
         start = stop
     return line.rstrip()
 
