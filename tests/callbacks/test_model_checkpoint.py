@@ -35,7 +35,6 @@ def test_checkpoint_every_epoch_uses_model_save(linear_model, data, monkeypatch)
 
 
 def test_checkpoint_writes_real_weights_file(linear_model, data, tmp_path):
-    pytest.importorskip("kerasedu.saving.hdf5")
     x, y = data
     path = tmp_path / "best.weights.h5"
     linear_model.fit(x, y, epochs=2, verbose=0, validation_split=0.25,

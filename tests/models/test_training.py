@@ -153,7 +153,6 @@ def test_metrics_and_metrics_names():
 
 
 def test_accuracy_is_resolved_from_the_loss():
-    pytest.importorskip("kerasedu.metrics")
     inputs = Input(shape=(4,))
     model = Model(inputs, Dense(3, activation="softmax")(inputs))
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["acc"])
