@@ -436,7 +436,8 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     broken = binary_model("softmax")
     broken.fit(x_few, y_odd, batch_size=25, epochs=5, verbose=0)
-print("«kerasedu warned: |kerasedu 的警告：»" + str(caught[0].message).splitlines()[0])
+line_in_this_language = int("«0|1»")  # «kerasedu's messages: line 0 English, line 1 Chinese|kerasedu 的提示：第 0 行英文，第 1 行中文»
+print("«kerasedu warned: |kerasedu 的警告：»" + str(caught[0].message).splitlines()[line_in_this_language].strip())
 
 p_broken = broken.predict(x_target_test, verbose=0)
 print(f"«distinct outputs of the softmax head: |softmax 头输出的不同取值：»{np.unique(p_broken)}")
