@@ -22,6 +22,7 @@ import inspect
 import numpy as np
 
 from kerasedu import constraints, initializers, regularizers
+from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.autograd.variable import Variable
 from kerasedu.backend.config import floatx
@@ -185,7 +186,6 @@ class Layer:
         The default runs the layer on zeros of that shape (batch size 1), which
         is always right and cheap for the small shapes used to build models.
         """
-        from kerasedu.autograd.function import no_grad  # noqa: cycle-free, kept local for clarity
 
         def zeros(shape):
             return Tensor(np.zeros([1 if d is None else d for d in shape], dtype=self.dtype))
