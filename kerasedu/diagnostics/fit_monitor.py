@@ -77,6 +77,7 @@ class FitMonitor:
     def _dead_relu_layers(self):
         """ReLU layers of a Sequential model whose output is 0 for every sample of the first batch."""
         layers = getattr(self.model, "layers", [])
+        # by name: kerasedu.models imports this module, so it cannot import Sequential back
         if self.sample_x is None or type(self.model).__name__ != "Sequential":
             return []
         dead, h = [], self.sample_x
