@@ -15,10 +15,10 @@ Example:
 
 __version__ = "0.1.0"
 
-# The subpackages, in dependency order. None of them imports h5py or matplotlib
-# at import time (saving and plotting import them inside their functions), so
-# `import kerasedu` stays fast.
-from kerasedu import backend
+# The subpackages, bottom to top: each imports only those above it in this list.
+# None of them imports h5py or matplotlib at import time (saving and plotting
+# import them inside their functions), so `import kerasedu` stays fast.
+from kerasedu import config, device, naming
 from kerasedu import autograd
 from kerasedu import diagnostics
 from kerasedu import activations, constraints, initializers, regularizers
@@ -31,6 +31,7 @@ from kerasedu import saving
 from kerasedu import datasets
 from kerasedu import preprocessing
 from kerasedu import applications
+from kerasedu import backend
 
 from kerasedu.diagnostics import TeachingWarning
 from kerasedu.layers import Input

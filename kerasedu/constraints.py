@@ -9,8 +9,8 @@ Example:
     [0.0, 2.0]
 """
 
-from kerasedu.backend.config import epsilon
-from kerasedu.backend.device import get_array_module
+from kerasedu.config import epsilon
+from kerasedu.device import get_array_module
 from kerasedu.saving.serialization import deserialize_object, get_object, serialize_object
 
 

@@ -11,7 +11,7 @@ import os
 
 import numpy as np
 
-from kerasedu.backend.config import floatx
+from kerasedu.config import floatx
 from kerasedu.utils.file_utils import cache_root, get_file
 
 CLASS_INDEX_URL = "https://storage.googleapis.com/download.tensorflow.org/data/imagenet_class_index.json"

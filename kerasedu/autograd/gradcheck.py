@@ -16,7 +16,7 @@ import numpy as np
 
 from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.device import get_array_module, to_numpy, xp
+from kerasedu.device import get_array_module, to_numpy, xp
 
 
 class GradcheckError(ValueError):

@@ -22,7 +22,7 @@ import math
 
 from kerasedu.autograd.function import Function
 from kerasedu.autograd.ops_shape import reshape
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 
 
 def pair(value, name):

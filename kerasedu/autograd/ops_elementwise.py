@@ -13,7 +13,7 @@ Example:
 """
 
 from kerasedu.autograd.function import Function, unbroadcast
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 
 
 def check_broadcastable(op_name, a, b):

@@ -20,7 +20,7 @@ Example:
 import math
 
 from kerasedu.autograd.function import Function
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 
 # P(t) coefficients, lowest order first (Numerical Recipes, erfcc).
 _ERFC_COEFFS = (-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806,

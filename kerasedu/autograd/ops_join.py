@@ -13,7 +13,7 @@ Example:
 from kerasedu.autograd.function import Function
 from kerasedu.autograd.ops_reduce import normalize_axes
 from kerasedu.autograd.ops_shape import getitem
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 
 
 def _shapes(arrays):

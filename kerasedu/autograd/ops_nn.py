@@ -13,7 +13,7 @@ Example:
 
 from kerasedu.autograd.function import Function
 from kerasedu.autograd.ops_elementwise import exp as _exp
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946

@@ -16,7 +16,7 @@ from kerasedu.autograd.ops_conv import (
     add_windows, crop_spatial, pad_spatial, pair, padding_amounts, sliding_windows,
 )
 from kerasedu.autograd.ops_shape import reshape
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 
 _NO_DILATION = (1, 1)
 

@@ -9,7 +9,7 @@ Example:
 import builtins
 
 from kerasedu.autograd.function import Function
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 
 
 def normalize_axes(axis, ndim):

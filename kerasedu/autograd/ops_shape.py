@@ -13,7 +13,7 @@ import numpy as np
 
 from kerasedu.autograd.function import Function
 from kerasedu.autograd.ops_reduce import normalize_axes
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 
 
 class Reshape(Function):

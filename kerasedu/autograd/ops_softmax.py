@@ -10,7 +10,7 @@ Example:
 """
 
 from kerasedu.autograd.function import Function
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 
 
 def _check_axis(op_name, x, axis):

@@ -21,8 +21,8 @@ import numpy as np
 
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_linalg, ops_nn, ops_reduce, ops_shape
-from kerasedu.backend.config import floatx
-from kerasedu.backend.device import get_array_module, to_numpy, xp
+from kerasedu.config import floatx
+from kerasedu.device import get_array_module, to_numpy, xp
 
 
 def _to_array(data, dtype=None):

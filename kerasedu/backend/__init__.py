@@ -1,7 +1,10 @@
-"""The backend: the array module (NumPy or CuPy), numeric settings, and the ``K`` functions.
+"""The ``K`` backend: Keras-2-style functions on top of the whole library.
 
-``import kerasedu.backend as K`` gives the Keras-2-style functions that custom
-losses and metrics are written with (``K.mean``, ``K.concatenate``...).
+``import kerasedu.backend as K`` gives the functions that custom losses and
+metrics are written with (``K.mean``, ``K.concatenate``...). It sits at the top
+of the package: it re-exports the device and numeric settings from the bottom
+(`kerasedu.device`, `kerasedu.config`, `kerasedu.naming`) under Keras's names,
+and nothing in kerasedu imports it.
 
 Example:
     >>> import kerasedu.backend as K
@@ -9,13 +12,13 @@ Example:
     ('float32', 1e-07)
 """
 
-from kerasedu.backend.config import (
+from kerasedu.config import (
     epsilon, floatx, image_data_format, set_epsilon, set_floatx, set_image_data_format,
 )
-from kerasedu.backend.device import (
+from kerasedu.device import (
     get_array_module, get_device, set_device, to_device, to_numpy, xp,
 )
-from kerasedu.backend.naming import clear_session
+from kerasedu.naming import clear_session
 from kerasedu.backend.functional import (
     batch_flatten, batch_get_value, batch_set_value, cast, concatenate, constant, dtype, eval,
     expand_dims, flatten, gather, get_value, int_shape, ndim, ones, ones_like, permute_dimensions,

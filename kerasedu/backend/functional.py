@@ -16,8 +16,8 @@ Example:
 from kerasedu import autograd as ag
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.autograd.variable import Variable
-from kerasedu.backend.config import floatx
-from kerasedu.backend.device import get_array_module, to_numpy, xp
+from kerasedu.config import floatx
+from kerasedu.device import get_array_module, to_numpy, xp
 
 
 def _t(x):

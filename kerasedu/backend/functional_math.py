@@ -11,8 +11,8 @@ Example:
 
 from kerasedu import autograd as ag
 from kerasedu.autograd.tensor import Tensor, _reverse_topological_order
-from kerasedu.backend.config import epsilon
-from kerasedu.backend.device import get_array_module
+from kerasedu.config import epsilon
+from kerasedu.device import get_array_module
 
 
 def _t(x):

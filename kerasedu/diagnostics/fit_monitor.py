@@ -18,8 +18,8 @@ import numpy as np
 
 from kerasedu import activations, losses
 from kerasedu.autograd.function import no_grad
-from kerasedu.backend.device import to_numpy
-from kerasedu.backend.naming import to_snake_case
+from kerasedu.device import to_numpy
+from kerasedu.naming import to_snake_case
 from kerasedu.diagnostics import checks
 
 _HEALTH_STEPS = 20  # loss explosions are checked during the first steps only

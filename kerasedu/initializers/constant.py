@@ -10,7 +10,7 @@ Example:
 
 import numpy as np
 
-from kerasedu.backend.config import floatx
+from kerasedu.config import floatx
 from kerasedu.initializers.initializer import Initializer
 
 

@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-from kerasedu.backend.config import floatx
+from kerasedu.config import floatx
 from kerasedu.initializers.initializer import Initializer
 
 

@@ -15,7 +15,7 @@ Example:
 """
 
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 from kerasedu.layers.layer import Layer
 
 

@@ -10,7 +10,7 @@ Example:
 
 import math
 
-from kerasedu.backend.config import image_data_format
+from kerasedu.config import image_data_format
 from kerasedu.layers.layer import Layer
 
 

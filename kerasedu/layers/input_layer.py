@@ -11,7 +11,7 @@ Example:
     (None, 28, 28, 1)
 """
 
-from kerasedu.backend.naming import unique_name
+from kerasedu.naming import unique_name
 from kerasedu.layers.layer import Layer
 from kerasedu.layers.node import KerasTensor, Node
 

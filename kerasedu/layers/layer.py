@@ -25,9 +25,9 @@ from kerasedu import constraints, initializers, regularizers
 from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.autograd.variable import Variable
-from kerasedu.backend.config import floatx
-from kerasedu.backend.device import to_device, to_numpy
-from kerasedu.backend.naming import to_snake_case, unique_name
+from kerasedu.config import floatx
+from kerasedu.device import to_device, to_numpy
+from kerasedu.naming import to_snake_case, unique_name
 from kerasedu.layers import node
 
 _BASE_KWARGS = ("name", "trainable", "dtype", "input_shape", "input_dim", "batch_size",

@@ -23,8 +23,8 @@ import numpy as np
 
 from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.config import floatx
-from kerasedu.backend.naming import unique_name
+from kerasedu.config import floatx
+from kerasedu.naming import unique_name
 
 
 class KerasTensor:

@@ -17,7 +17,7 @@ Example:
 from kerasedu import activations, constraints, initializers, regularizers
 from kerasedu.autograd.ops_join import stack
 from kerasedu.autograd.tensor import Tensor, as_tensor
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
 

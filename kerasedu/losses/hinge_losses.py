@@ -11,7 +11,7 @@ Example:
 
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 from kerasedu.losses.label_checks import prepare_inputs
 
 

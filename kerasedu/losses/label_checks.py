@@ -19,8 +19,8 @@ Example:
 import numpy as np
 
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.config import floatx
-from kerasedu.backend.device import get_array_module
+from kerasedu.config import floatx
+from kerasedu.device import get_array_module
 
 
 def match_ranks(y_true, y_pred):

@@ -14,8 +14,8 @@ Example:
 """
 
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.device import get_array_module
-from kerasedu.backend.naming import to_snake_case
+from kerasedu.device import get_array_module
+from kerasedu.naming import to_snake_case
 
 REDUCTIONS = ("sum_over_batch_size", "sum", "none", None)
 

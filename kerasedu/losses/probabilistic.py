@@ -22,8 +22,8 @@ from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_nn
 from kerasedu.autograd.ops_softmax import Softmax, log_softmax
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.config import epsilon
-from kerasedu.backend.device import get_array_module
+from kerasedu.config import epsilon
+from kerasedu.device import get_array_module
 from kerasedu.losses import label_checks as checks
 
 

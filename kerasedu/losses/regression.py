@@ -13,7 +13,7 @@ import math
 import warnings
 
 from kerasedu.autograd import ops_elementwise as ew
-from kerasedu.backend.config import epsilon
+from kerasedu.config import epsilon
 from kerasedu.losses.label_checks import prepare_inputs
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 

@@ -11,8 +11,8 @@ Example:
 """
 
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.config import floatx
-from kerasedu.backend.device import get_array_module
+from kerasedu.config import floatx
+from kerasedu.device import get_array_module
 from kerasedu.losses.label_checks import match_ranks
 
 

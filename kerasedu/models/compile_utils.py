@@ -20,7 +20,7 @@ from kerasedu import losses as losses_module
 from kerasedu import metrics as metrics_module
 from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 from kerasedu.losses.loss import Loss, LossFunctionWrapper
 from kerasedu.utils.data import flatten
 

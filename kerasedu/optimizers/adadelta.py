@@ -17,7 +17,7 @@ Example:
     0.001414
 """
 
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.optimizer import Optimizer
 

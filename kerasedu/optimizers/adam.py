@@ -19,7 +19,7 @@ Example:
 
 import math
 
-from kerasedu.backend.device import get_array_module
+from kerasedu.device import get_array_module
 from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.optimizer import Optimizer
 

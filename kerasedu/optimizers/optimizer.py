@@ -24,7 +24,7 @@ import warnings
 import numpy as np
 
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.backend.device import get_array_module, to_device, to_numpy
+from kerasedu.device import get_array_module, to_device, to_numpy
 from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.optimizers import schedules

@@ -17,7 +17,7 @@ Example:
 
 import numpy as np
 
-from kerasedu.backend.config import floatx
+from kerasedu.config import floatx
 from kerasedu.preprocessing import affine
 from kerasedu.preprocessing.numpy_array_iterator import NumpyArrayIterator
 

@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 
-from kerasedu.backend.config import floatx
+from kerasedu.config import floatx
 from kerasedu.utils.sequence import Sequence
 
 

@@ -28,7 +28,7 @@ import warnings
 import numpy as np
 
 import kerasedu
-from kerasedu.backend.device import to_numpy
+from kerasedu.device import to_numpy
 from kerasedu.saving.errors import KerasEduFileError
 from kerasedu.saving.safety import as_numpy
 

@@ -22,8 +22,8 @@ import warnings
 
 import numpy as np
 
-from kerasedu.backend.config import floatx
-from kerasedu.backend.device import to_device, to_numpy
+from kerasedu.config import floatx
+from kerasedu.device import to_device, to_numpy
 from kerasedu.utils.sequence import Sequence
 
 

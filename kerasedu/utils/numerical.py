@@ -7,7 +7,7 @@ Example:
 
 import numpy as np
 
-from kerasedu.backend.config import floatx
+from kerasedu.config import floatx
 
 
 def to_categorical(y, num_classes=None):

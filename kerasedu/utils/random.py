@@ -12,7 +12,7 @@ import random
 
 import numpy as np
 
-from kerasedu.backend.device import get_device, xp
+from kerasedu.device import get_device, xp
 
 
 def set_random_seed(seed):

@@ -113,7 +113,7 @@ def kerasedu_model(model):
 
 def synchronize():
     """Wait for the GPU to finish queued work (nothing to do on the CPU)."""
-    from kerasedu.backend.device import get_device, xp
+    from kerasedu.device import get_device, xp
 
     if get_device() == "gpu":
         xp().cuda.Device().synchronize()
@@ -195,7 +195,7 @@ def worker(framework, model, quick):
 # --- the machine's matrix-multiply peak --------------------------------------------------
 def gemm_peak_gflops(size=2048, repeats=8):
     """Best float32 ``size x size`` matmul rate of the current device, in GFLOP/s."""
-    from kerasedu.backend.device import to_device
+    from kerasedu.device import to_device
 
     rng = np.random.default_rng(0)
     a = to_device(rng.random((size, size), dtype=np.float32))
@@ -284,7 +284,7 @@ def main(argv=None):
         worker(*args.worker, args.quick)
         return
 
-    from kerasedu.backend.device import get_device
+    from kerasedu.device import get_device
 
     device = get_device()
     frameworks = ["kerasedu"]

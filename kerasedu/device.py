@@ -8,7 +8,7 @@ Pick the device with the environment variable ``KERASEDU_DEVICE=gpu`` before
 importing kerasedu, or at run time with ``set_device("gpu")``.
 
 Example:
-    >>> from kerasedu.backend import get_device, xp
+    >>> from kerasedu.device import get_device, xp
     >>> get_device()
     'cpu'
     >>> xp().zeros(3).shape

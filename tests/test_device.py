@@ -4,7 +4,7 @@ import sys
 import numpy as np
 import pytest
 
-from kerasedu.backend import device
+from kerasedu import device
 
 
 def test_cpu_device_uses_numpy():
