@@ -28,16 +28,18 @@ x_test = np.expand_dims(x_test.astype("float32") / 255, -1)
 y_train = to_categorical(y_train, 10)
 y_test = to_categorical(y_test, 10)
 
-model = Sequential([
-    Input(shape=(28, 28, 1)),
-    Conv2D(32, kernel_size=(3, 3), activation="relu"),
-    MaxPooling2D(pool_size=(2, 2)),
-    Conv2D(64, kernel_size=(3, 3), activation="relu"),
-    MaxPooling2D(pool_size=(2, 2)),
-    Flatten(),
-    Dropout(0.5),
-    Dense(10, activation="softmax"),
-])
+model = Sequential(
+    [
+        Input(shape=(28, 28, 1)),
+        Conv2D(32, kernel_size=(3, 3), activation="relu"),
+        MaxPooling2D(pool_size=(2, 2)),
+        Conv2D(64, kernel_size=(3, 3), activation="relu"),
+        MaxPooling2D(pool_size=(2, 2)),
+        Flatten(),
+        Dropout(0.5),
+        Dense(10, activation="softmax"),
+    ]
+)
 model.summary()
 model.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
 

@@ -26,14 +26,19 @@ x_test = x_test.reshape(10000, 784).astype("float32") / 255
 y_train = to_categorical(y_train, 10)  # class k -> one-hot row
 y_test = to_categorical(y_test, 10)
 
-model = Sequential([
-    Input(shape=(784,)),
-    Dense(400, activation="relu"),
-    Dense(10, activation="softmax"),
-])
+model = Sequential(
+    [
+        Input(shape=(784,)),
+        Dense(400, activation="relu"),
+        Dense(10, activation="softmax"),
+    ]
+)
 model.summary()
-model.compile(optimizer=RMSprop(learning_rate=0.001, rho=0.9),
-              loss="categorical_crossentropy", metrics=["accuracy"])
+model.compile(
+    optimizer=RMSprop(learning_rate=0.001, rho=0.9),
+    loss="categorical_crossentropy",
+    metrics=["accuracy"],
+)
 
 start = time.time()
 history = model.fit(x_train, y_train, batch_size=32, epochs=4, verbose=2)

@@ -266,15 +266,19 @@ def get(identifier):
         return linear
     if isinstance(identifier, str):
         if identifier not in ALL_ACTIVATIONS:
-            raise ValueError(f"Unknown activation function: {identifier!r}. Valid names are: "
-                             f"{sorted(ALL_ACTIVATIONS)}. Received: identifier={identifier!r}")
+            raise ValueError(
+                f"Unknown activation function: {identifier!r}. Valid names are: "
+                f"{sorted(ALL_ACTIVATIONS)}. Received: identifier={identifier!r}"
+            )
         return ALL_ACTIVATIONS[identifier]
     if isinstance(identifier, dict):
         return deserialize(identifier)
     if callable(identifier):
         return identifier
-    raise TypeError(f"Could not interpret activation function identifier: expected a name, a callable "
-                    f"or None. Received: identifier={identifier!r}")
+    raise TypeError(
+        f"Could not interpret activation function identifier: expected a name, a callable "
+        f"or None. Received: identifier={identifier!r}"
+    )
 
 
 def serialize(activation):
@@ -309,7 +313,9 @@ def deserialize(config, custom_objects=None):
     if custom_objects and isinstance(config, str) and config in custom_objects:
         return custom_objects[config]
     if isinstance(config, dict):
-        from kerasedu.layers import advanced_activations  # layers import this module: break the cycle
+        from kerasedu.layers import (
+            advanced_activations,
+        )  # layers import this module: break the cycle
 
         cls = getattr(advanced_activations, config.get("class_name", ""), None)
         if cls is None:

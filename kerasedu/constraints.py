@@ -126,8 +126,12 @@ class MinMaxNorm(Constraint):
         return w * (desired / (epsilon() + norms))
 
     def get_config(self):
-        return {"min_value": self.min_value, "max_value": self.max_value,
-                "rate": self.rate, "axis": self.axis}
+        return {
+            "min_value": self.min_value,
+            "max_value": self.max_value,
+            "rate": self.rate,
+            "axis": self.axis,
+        }
 
 
 def _axis(axis):
@@ -141,8 +145,12 @@ non_neg = NonNeg
 unit_norm = UnitNorm
 min_max_norm = MinMaxNorm
 
-ALL_CONSTRAINTS = {"max_norm": MaxNorm, "non_neg": NonNeg, "unit_norm": UnitNorm,
-                   "min_max_norm": MinMaxNorm}
+ALL_CONSTRAINTS = {
+    "max_norm": MaxNorm,
+    "non_neg": NonNeg,
+    "unit_norm": UnitNorm,
+    "min_max_norm": MinMaxNorm,
+}
 _BY_CLASS_NAME = {cls.__name__: cls for cls in ALL_CONSTRAINTS.values()}
 
 
@@ -175,5 +183,6 @@ def deserialize(config, custom_objects=None):
         >>> deserialize({"class_name": "MaxNorm", "config": {"max_value": 3}}).max_value
         3
     """
-    return deserialize_object(config, "constraint", Constraint, ALL_CONSTRAINTS, _BY_CLASS_NAME,
-                              custom_objects)
+    return deserialize_object(
+        config, "constraint", Constraint, ALL_CONSTRAINTS, _BY_CLASS_NAME, custom_objects
+    )

@@ -33,11 +33,15 @@ def _load_cupy():
     try:
         import cupy  # the one place kerasedu imports CuPy
     except ImportError as err:
-        raise RuntimeError(f"The GPU device needs CuPy, which is not installed. {_GPU_INSTALL_HINT}") from err
+        raise RuntimeError(
+            f"The GPU device needs CuPy, which is not installed. {_GPU_INSTALL_HINT}"
+        ) from err
     try:
         count = cupy.cuda.runtime.getDeviceCount()
     except Exception as err:  # CUDA raises its own error types when no driver is present
-        raise RuntimeError(f"CuPy is installed but no GPU could be used ({err}). {_GPU_INSTALL_HINT}") from err
+        raise RuntimeError(
+            f"CuPy is installed but no GPU could be used ({err}). {_GPU_INSTALL_HINT}"
+        ) from err
     if count == 0:
         raise RuntimeError(f"CuPy is installed but found no GPU. {_GPU_INSTALL_HINT}")
     return cupy

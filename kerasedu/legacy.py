@@ -60,7 +60,9 @@ def warn_legacy(where, old, new, version, stacklevel=None):
     """
     warnings.warn(
         f"{where}: `{old}` is the old Keras spelling (renamed in Keras {version}); use `{new}` instead.",
-        DeprecationWarning, stacklevel=stacklevel or stacklevel_outside_kerasedu())
+        DeprecationWarning,
+        stacklevel=stacklevel or stacklevel_outside_kerasedu(),
+    )
 
 
 def modernize_kwargs(where, kwargs, stacklevel=None):

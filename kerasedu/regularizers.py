@@ -49,7 +49,9 @@ class L1L2(Regularizer):
     def __init__(self, l1=0.0, l2=0.0):
         for name, value in (("l1", l1), ("l2", l2)):
             if value is None or value < 0:
-                raise ValueError(f"`{name}` must be a non-negative number. Received: {name}={value}")
+                raise ValueError(
+                    f"`{name}` must be a non-negative number. Received: {name}={value}"
+                )
         self.l1, self.l2 = float(l1), float(l2)
 
     def __call__(self, x):
@@ -165,5 +167,6 @@ def deserialize(config, custom_objects=None):
         >>> deserialize({"class_name": "L1", "config": {"l1": 0.2}}).l1
         0.2
     """
-    return deserialize_object(config, "regularizer", Regularizer, ALL_REGULARIZERS,
-                              _BY_CLASS_NAME, custom_objects)
+    return deserialize_object(
+        config, "regularizer", Regularizer, ALL_REGULARIZERS, _BY_CLASS_NAME, custom_objects
+    )

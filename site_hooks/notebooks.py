@@ -55,20 +55,41 @@ TEXT = {
 # One line per planned lesson for the course map; lessons not listed here are
 # still rendered (with their notebook title) when they exist.
 COURSE = [
-    ("00-getting-started", "快速入门：搭建、编译、训练、预测四步；样本、批次与轮次；CPU 与 GPU",
-     "Getting started: build, compile, fit, predict; samples, batches, epochs; CPU and GPU"),
-    ("01-linear-regression", "线性回归：用一个 Dense 层拟合直线，看清 SGD 如何一步步逼近",
-     "Linear regression: fit a line with one Dense layer and watch SGD get there"),
-    ("02-mnist", "手写数字识别：多层感知机与卷积网络，保存与加载模型",
-     "Handwritten digits (MNIST): an MLP, then a CNN; saving and loading models"),
-    ("03-transfer-learning", "迁移学习：VGG 风格的网络、冻结卷积基、微调，以及函数式 API",
-     "Transfer learning: a VGG-style base, frozen then fine-tuned; the functional API"),
-    ("04-concatenate-axes", "concatenate 的轴：负数轴与正数轴何时相同，梯度如何拆回",
-     "concatenate and axes: when negative and positive axes agree, how gradients split"),
-    ("05-pitfalls", "常见的坑：验证集划分、学习率调度、BatchNormalization、冻结层、旧版写法",
-     "Common pitfalls: validation_split, LR schedules, BatchNormalization, freezing, old spellings"),
-    ("06-autograd", "自动求导原理：计算图、链式法则、梯度检验，亲手写 Dense 的反向传播",
-     "Inside kerasedu: computation graphs, the chain rule, gradient checks, a hand-written backward"),
+    (
+        "00-getting-started",
+        "快速入门：搭建、编译、训练、预测四步；样本、批次与轮次；CPU 与 GPU",
+        "Getting started: build, compile, fit, predict; samples, batches, epochs; CPU and GPU",
+    ),
+    (
+        "01-linear-regression",
+        "线性回归：用一个 Dense 层拟合直线，看清 SGD 如何一步步逼近",
+        "Linear regression: fit a line with one Dense layer and watch SGD get there",
+    ),
+    (
+        "02-mnist",
+        "手写数字识别：多层感知机与卷积网络，保存与加载模型",
+        "Handwritten digits (MNIST): an MLP, then a CNN; saving and loading models",
+    ),
+    (
+        "03-transfer-learning",
+        "迁移学习：VGG 风格的网络、冻结卷积基、微调，以及函数式 API",
+        "Transfer learning: a VGG-style base, frozen then fine-tuned; the functional API",
+    ),
+    (
+        "04-concatenate-axes",
+        "concatenate 的轴：负数轴与正数轴何时相同，梯度如何拆回",
+        "concatenate and axes: when negative and positive axes agree, how gradients split",
+    ),
+    (
+        "05-pitfalls",
+        "常见的坑：验证集划分、学习率调度、BatchNormalization、冻结层、旧版写法",
+        "Common pitfalls: validation_split, LR schedules, BatchNormalization, freezing, old spellings",
+    ),
+    (
+        "06-autograd",
+        "自动求导原理：计算图、链式法则、梯度检验，亲手写 Dense 的反向传播",
+        "Inside kerasedu: computation graphs, the chain rule, gradient checks, a hand-written backward",
+    ),
 ]
 
 _cache = {}  # notebook path -> (mtime, rendered files); survives the per-language builds
@@ -145,7 +166,7 @@ def render_notebook(path, stem, lang, languages_present):
     match = re.search(r"^# .+$", body, flags=re.MULTILINE)
     top = header(stem, lang, languages_present)
     if match:
-        body = body[: match.end()] + "\n\n" + top + body[match.end():]
+        body = body[: match.end()] + "\n\n" + top + body[match.end() :]
     else:
         body = f"# {stem}\n\n" + top + body
     files = {page_name(stem, lang, "md"): body.encode("utf-8")}
@@ -166,7 +187,9 @@ def write_if_changed(path, data):
 def generate(config):
     """Render all lessons into ``docs_dir/lessons``; remove stale files."""
     out = Path(config["docs_dir"]) / GENERATED
-    wanted = {".gitignore": b"# Written by site_hooks/notebooks.py at build time.\n*\n!.gitignore\n"}
+    wanted = {
+        ".gitignore": b"# Written by site_hooks/notebooks.py at build time.\n*\n!.gitignore\n"
+    }
     for stem, by_lang in find_lessons(config).items():
         for lang, path in by_lang.items():
             mtime = path.stat().st_mtime_ns
@@ -302,6 +325,11 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace("<!-- course-map -->", course_map(config, lang))
     markdown = API_MARKER.sub(lambda m: api_blocks(m.group(1).split()), markdown)
     if page.file.src_uri.startswith("api/") and lang == "zh":
-        markdown = re.sub(r"^(# .+\n)", lambda m: m.group(1) + "\n" + API_ZH_NOTE,
-                          markdown, count=1, flags=re.MULTILINE)
+        markdown = re.sub(
+            r"^(# .+\n)",
+            lambda m: m.group(1) + "\n" + API_ZH_NOTE,
+            markdown,
+            count=1,
+            flags=re.MULTILINE,
+        )
     return markdown

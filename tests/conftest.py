@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 import kerasedu
-from kerasedu.backend import get_device, set_device, xp as current_xp
+from kerasedu.backend import get_device, set_device
+from kerasedu.backend import xp as current_xp
 
 
 @pytest.fixture(params=["cpu", "gpu"])

@@ -54,7 +54,7 @@ def test_hard_sigmoid_is_keras3_relu6_form():
 
 def test_gelu_approximate_uses_tanh_form():
     x = np.array([-1.0, 0.5, 2.0])
-    expected = 0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)))
+    expected = 0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)))
     np.testing.assert_allclose(activations.gelu(x, approximate=True).numpy(), expected, rtol=1e-6)
 
 
@@ -102,7 +102,9 @@ def test_serialize_custom_function_gives_its_name():
 
 def test_relu_with_options_gradient():
     x = np.array([[-2.0, 0.4, 1.7, 3.0, 9.0]])
-    assert gradcheck(lambda t: activations.relu(t, negative_slope=0.2, max_value=6.0, threshold=1.0), [x])
+    assert gradcheck(
+        lambda t: activations.relu(t, negative_slope=0.2, max_value=6.0, threshold=1.0), [x]
+    )
 
 
 def test_activations_keep_float32():

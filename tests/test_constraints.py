@@ -15,7 +15,7 @@ def test_max_norm_rescales_only_large_columns():
 def test_max_norm_conv_kernel_axes():
     w = np.random.default_rng(0).normal(size=(3, 3, 2, 4)) * 10
     out = constraints.MaxNorm(1.0, axis=[0, 1, 2])(w)
-    norms = np.sqrt((out ** 2).sum(axis=(0, 1, 2)))
+    norms = np.sqrt((out**2).sum(axis=(0, 1, 2)))
     np.testing.assert_allclose(norms, np.ones(4), rtol=1e-6)
 
 

@@ -40,7 +40,9 @@ def test_import_is_fast_and_light():
     # Best of three runs, so a busy machine does not make the test flaky.
     timings = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
         elapsed, heavy = out.stdout.split(" ", 1)
         assert heavy.strip() == "[]", f"`import kerasedu` imported {heavy.strip()}"
         timings.append(float(elapsed))

@@ -45,10 +45,16 @@ def test_glorot_uniform_limit_and_variance():
     assert abs(w.var() - 2 / 500) < 2e-4
 
 
-@pytest.mark.parametrize("name, variance", [
-    ("glorot_normal", 2 / (400 + 100)), ("he_normal", 2 / 400), ("lecun_normal", 1 / 400),
-    ("he_uniform", 2 / 400), ("lecun_uniform", 1 / 400),
-])
+@pytest.mark.parametrize(
+    "name, variance",
+    [
+        ("glorot_normal", 2 / (400 + 100)),
+        ("he_normal", 2 / 400),
+        ("lecun_normal", 1 / 400),
+        ("he_uniform", 2 / 400),
+        ("lecun_uniform", 1 / 400),
+    ],
+)
 def test_variance_scaling_family_variance(name, variance):
     np.random.seed(0)
     w = initializers.get(name)((400, 100))

@@ -50,21 +50,30 @@ def ref_signed(t):
 REFERENCES = {
     "mean_squared_error": lambda t, p: ((p - t) ** 2).mean(-1),
     "mean_absolute_error": lambda t, p: np.abs(p - t).mean(-1),
-    "mean_absolute_percentage_error":
-        lambda t, p: 100 * np.abs((t - p) / np.maximum(np.abs(t), EPS)).mean(-1),
+    "mean_absolute_percentage_error": lambda t, p: (
+        100 * np.abs((t - p) / np.maximum(np.abs(t), EPS)).mean(-1)
+    ),
     "mean_squared_logarithmic_error": lambda t, p: (
-        (np.log(np.maximum(p, EPS) + 1) - np.log(np.maximum(t, EPS) + 1)) ** 2).mean(-1),
-    "huber": lambda t, p: np.where(np.abs(p - t) <= 1, 0.5 * (p - t) ** 2,
-                                   np.abs(p - t) - 0.5).mean(-1),
+        (np.log(np.maximum(p, EPS) + 1) - np.log(np.maximum(t, EPS) + 1)) ** 2
+    ).mean(-1),
+    "huber": lambda t, p: np.where(
+        np.abs(p - t) <= 1, 0.5 * (p - t) ** 2, np.abs(p - t) - 0.5
+    ).mean(-1),
     "log_cosh": lambda t, p: np.log(np.cosh(p - t)).mean(-1),
-    "cosine_similarity": lambda t, p: -(t / np.linalg.norm(t, axis=-1, keepdims=True)
-                                        * p / np.linalg.norm(p, axis=-1, keepdims=True)).sum(-1),
+    "cosine_similarity": lambda t, p: (
+        -(
+            t
+            / np.linalg.norm(t, axis=-1, keepdims=True)
+            * p
+            / np.linalg.norm(p, axis=-1, keepdims=True)
+        ).sum(-1)
+    ),
     "hinge": lambda t, p: np.maximum(1 - ref_signed(t) * p, 0).mean(-1),
     "squared_hinge": lambda t, p: (np.maximum(1 - ref_signed(t) * p, 0) ** 2).mean(-1),
-    "categorical_hinge": lambda t, p: np.maximum(
-        ((1 - t) * p).max(-1) - (t * p).sum(-1) + 1, 0),
-    "kl_divergence": lambda t, p: (np.clip(t, EPS, 1)
-                                   * np.log(np.clip(t, EPS, 1) / np.clip(p, EPS, 1))).sum(-1),
+    "categorical_hinge": lambda t, p: np.maximum(((1 - t) * p).max(-1) - (t * p).sum(-1) + 1, 0),
+    "kl_divergence": lambda t, p: (
+        np.clip(t, EPS, 1) * np.log(np.clip(t, EPS, 1) / np.clip(p, EPS, 1))
+    ).sum(-1),
     "poisson": lambda t, p: (p - t * np.log(p + EPS)).mean(-1),
     "binary_crossentropy": ref_bce,
     "categorical_crossentropy": ref_cce,
@@ -109,15 +118,17 @@ def test_probability_losses_clip_extremes():
     p = np.array([[0.0, 1.0]], dtype="float32")
     np.testing.assert_allclose(losses.binary_crossentropy(t, p).numpy(), ref_bce(t, p), rtol=1e-5)
     assert np.isfinite(losses.categorical_crossentropy(t, p).numpy()).all()
-    np.testing.assert_allclose(losses.categorical_crossentropy(t, p).numpy(), [-np.log(EPS)],
-                               rtol=1e-3)
+    np.testing.assert_allclose(
+        losses.categorical_crossentropy(t, p).numpy(), [-np.log(EPS)], rtol=1e-3
+    )
 
 
 def test_categorical_crossentropy_rescales_rows():
     t = _one_hot([0, 2], 3)
     p = np.array([[2.0, 1.0, 1.0], [0.5, 0.5, 1.0]], dtype="float32")
-    np.testing.assert_allclose(losses.categorical_crossentropy(t, p).numpy(),
-                               [-np.log(0.5), -np.log(0.5)], rtol=1e-6)
+    np.testing.assert_allclose(
+        losses.categorical_crossentropy(t, p).numpy(), [-np.log(0.5), -np.log(0.5)], rtol=1e-6
+    )
 
 
 @pytest.mark.parametrize("ls", [0.0, 0.1])
@@ -130,19 +141,26 @@ def test_crossentropy_from_logits_with_extreme_logits(ls):
     xb = np.array([[-1e4, 1e4, 80.0]], dtype="float32")
     bce = losses.binary_crossentropy(tb, xb, from_logits=True, label_smoothing=ls).numpy()
     np.testing.assert_allclose(bce, ref_bce(tb, xb, True, ls), rtol=1e-5)
-    assert gradcheck(lambda x: losses.categorical_crossentropy(t[1:2], x, from_logits=True),
-                     [x[1:2] / 10])
+    assert gradcheck(
+        lambda x: losses.categorical_crossentropy(t[1:2], x, from_logits=True), [x[1:2] / 10]
+    )
     assert gradcheck(lambda x: losses.binary_crossentropy(tb, x, from_logits=True), [xb / 1e3])
 
 
 @pytest.mark.parametrize("ls", [0.1, 0.3])
 def test_label_smoothing_on_probabilities(ls):
     t, p = _one_hot([1, 3], 4), _probs(2, 4)
-    np.testing.assert_allclose(losses.categorical_crossentropy(t, p, label_smoothing=ls).numpy(),
-                               ref_cce(t, p, ls=ls), rtol=1e-5)
+    np.testing.assert_allclose(
+        losses.categorical_crossentropy(t, p, label_smoothing=ls).numpy(),
+        ref_cce(t, p, ls=ls),
+        rtol=1e-5,
+    )
     tb, pb = np.array([[0.0, 1.0]], dtype="float32"), np.array([[0.2, 0.9]], dtype="float32")
-    np.testing.assert_allclose(losses.BinaryCrossentropy(label_smoothing=ls)(tb, pb).numpy(),
-                               ref_bce(tb, pb, ls=ls).mean(), rtol=1e-5)
+    np.testing.assert_allclose(
+        losses.BinaryCrossentropy(label_smoothing=ls)(tb, pb).numpy(),
+        ref_bce(tb, pb, ls=ls).mean(),
+        rtol=1e-5,
+    )
 
 
 @pytest.mark.parametrize("from_logits", [False, True])
@@ -179,8 +197,9 @@ def test_sample_weight_reduction_divides_by_batch_size():
         got = losses.MeanSquaredError()(t, p, sample_weight=weight)
         assert got.shape == () and got.dtype == np.float32
         np.testing.assert_allclose(float(got), (per_sample * w).sum() / 5, rtol=1e-6)
-    np.testing.assert_allclose(float(losses.MeanSquaredError(reduction="sum")(t, p, w)),
-                               (per_sample * w).sum(), rtol=1e-6)
+    np.testing.assert_allclose(
+        float(losses.MeanSquaredError(reduction="sum")(t, p, w)), (per_sample * w).sum(), rtol=1e-6
+    )
     none = losses.MeanSquaredError(reduction="none")(t, p)
     np.testing.assert_allclose(none.numpy(), per_sample, rtol=1e-6)
 
@@ -272,7 +291,9 @@ def test_crossentropy_on_a_softmax_output_uses_the_fused_logits_path():
     loss.backward()
     probs = np.exp(logits.numpy()) / np.exp(logits.numpy()).sum(axis=1, keepdims=True)
     np.testing.assert_allclose(loss.item(), -np.log(probs[[0, 1], [0, 1]]).sum(), rtol=1e-10)
-    np.testing.assert_allclose(logits.grad, probs - target, atol=1e-12)  # d(CE o softmax)/dz = p - t
+    np.testing.assert_allclose(
+        logits.grad, probs - target, atol=1e-12
+    )  # d(CE o softmax)/dz = p - t
     saturated = Tensor(np.array([[100.0, -100.0]]), requires_grad=True)
     value = categorical_crossentropy(np.array([[0.0, 1.0]]), softmax(saturated)).item()
     assert np.isfinite(value) and value > 100  # exact from logits, no clip at -log(1e-7)

@@ -21,8 +21,9 @@ def test_binary_accuracy_elementwise_and_strict_threshold():
     got = metrics.binary_accuracy(y, p)
     assert got.shape == (3, 2) and got.dtype == np.float32
     np.testing.assert_array_equal(got, (y == (p > 0.5)).astype("float32"))
-    np.testing.assert_array_equal(metrics.binary_accuracy(y, p, threshold=0.25),
-                                  (y == (p > 0.25)).astype("float32"))
+    np.testing.assert_array_equal(
+        metrics.binary_accuracy(y, p, threshold=0.25), (y == (p > 0.25)).astype("float32")
+    )
     assert metrics.binary_accuracy(np.array([1.0, 0.0]), Tensor([[0.9], [0.6]])).shape == (2, 1)
 
 
@@ -43,9 +44,12 @@ def test_top_k_accuracy_vs_numpy(k):
     labels = RNG.integers(0, 6, 30)
     rank = (p > p[np.arange(30), labels][:, None]).sum(-1)  # how many classes beat the label
     expected = (rank < k).astype("float32")
-    np.testing.assert_array_equal(metrics.sparse_top_k_categorical_accuracy(labels, p, k=k), expected)
-    np.testing.assert_array_equal(metrics.top_k_categorical_accuracy(np.eye(6)[labels], p, k=k),
-                                  expected)
+    np.testing.assert_array_equal(
+        metrics.sparse_top_k_categorical_accuracy(labels, p, k=k), expected
+    )
+    np.testing.assert_array_equal(
+        metrics.top_k_categorical_accuracy(np.eye(6)[labels], p, k=k), expected
+    )
 
 
 def test_top_k_defaults_to_five_and_counts_ties():
@@ -74,24 +78,31 @@ def test_mean_metric_wrapper_accumulates_over_batches():
     m = metrics.BinaryAccuracy()
     m.update_state(y[:5], p[:5], sample_weight=w[:5])
     m.update_state(y[5:], p[5:], sample_weight=w[5:])
-    matches = (y[:, 0] == (p[:, 0] > 0.5))
+    matches = y[:, 0] == (p[:, 0] > 0.5)
     assert float(m.result()) == pytest.approx((matches * w).sum() / w.sum(), rel=1e-5)
     assert m.result().dtype == np.float32
 
 
-@pytest.mark.parametrize("cls, fn", [
-    (metrics.Accuracy, metrics.accuracy), (metrics.CategoricalAccuracy, metrics.categorical_accuracy),
-    (metrics.SparseCategoricalAccuracy, metrics.sparse_categorical_accuracy),
-    (metrics.TopKCategoricalAccuracy, metrics.top_k_categorical_accuracy),
-    (metrics.SparseTopKCategoricalAccuracy, metrics.sparse_top_k_categorical_accuracy),
-    (metrics.MeanSquaredError, losses.mean_squared_error),
-    (metrics.MeanAbsoluteError, losses.mean_absolute_error),
-])
+@pytest.mark.parametrize(
+    "cls, fn",
+    [
+        (metrics.Accuracy, metrics.accuracy),
+        (metrics.CategoricalAccuracy, metrics.categorical_accuracy),
+        (metrics.SparseCategoricalAccuracy, metrics.sparse_categorical_accuracy),
+        (metrics.TopKCategoricalAccuracy, metrics.top_k_categorical_accuracy),
+        (metrics.SparseTopKCategoricalAccuracy, metrics.sparse_top_k_categorical_accuracy),
+        (metrics.MeanSquaredError, losses.mean_squared_error),
+        (metrics.MeanAbsoluteError, losses.mean_absolute_error),
+    ],
+)
 def test_metric_classes_equal_mean_of_function(cls, fn):
     labels = RNG.integers(0, 4, 10)
     p = RNG.random((10, 4)).astype("float32")
-    y = labels if cls in (metrics.SparseCategoricalAccuracy,
-                          metrics.SparseTopKCategoricalAccuracy) else np.eye(4)[labels]
+    y = (
+        labels
+        if cls in (metrics.SparseCategoricalAccuracy, metrics.SparseTopKCategoricalAccuracy)
+        else np.eye(4)[labels]
+    )
     if cls is metrics.Accuracy:
         y, p = labels, RNG.integers(0, 4, 10)
     values = fn(y, p)
@@ -137,18 +148,25 @@ def test_loss_as_metric_builds_no_graph():
 
 
 @pytest.mark.parametrize("written", ["accuracy", "acc"])
-@pytest.mark.parametrize("loss, shape, y_shape, expected", [
-    ("binary_crossentropy", (None, 1), None, "binary_accuracy"),
-    (losses.BinaryCrossentropy(), (None, 3), None, "binary_accuracy"),
-    ("mse", (None, 1), None, "binary_accuracy"),
-    ("sparse_categorical_crossentropy", (None, 10), None, "sparse_categorical_accuracy"),
-    (losses.SparseCategoricalCrossentropy(from_logits=True), (None, 10), None,
-     "sparse_categorical_accuracy"),
-    ("categorical_crossentropy", (None, 10), None, "categorical_accuracy"),
-    (losses.categorical_crossentropy, (None, 10), (None, 10), "categorical_accuracy"),
-    ("my_custom_loss_fn", (None, 10), (None,), "sparse_categorical_accuracy"),
-    ("my_custom_loss_fn", (None, 10), (None, 1), "sparse_categorical_accuracy"),
-])
+@pytest.mark.parametrize(
+    "loss, shape, y_shape, expected",
+    [
+        ("binary_crossentropy", (None, 1), None, "binary_accuracy"),
+        (losses.BinaryCrossentropy(), (None, 3), None, "binary_accuracy"),
+        ("mse", (None, 1), None, "binary_accuracy"),
+        ("sparse_categorical_crossentropy", (None, 10), None, "sparse_categorical_accuracy"),
+        (
+            losses.SparseCategoricalCrossentropy(from_logits=True),
+            (None, 10),
+            None,
+            "sparse_categorical_accuracy",
+        ),
+        ("categorical_crossentropy", (None, 10), None, "categorical_accuracy"),
+        (losses.categorical_crossentropy, (None, 10), (None, 10), "categorical_accuracy"),
+        ("my_custom_loss_fn", (None, 10), (None,), "sparse_categorical_accuracy"),
+        ("my_custom_loss_fn", (None, 10), (None, 1), "sparse_categorical_accuracy"),
+    ],
+)
 def test_resolve_accuracy(written, loss, shape, y_shape, expected):
     m = metrics.resolve_accuracy(written, loss, shape, y_true_shape=y_shape)
     assert m.name == written and m.fn.__name__ == expected

@@ -30,7 +30,9 @@ def test_penalty_is_a_scalar_tensor_even_when_zero():
 
 
 def test_penalty_gradient():
-    assert gradcheck(lambda w: regularizers.L1L2(0.3, 0.7)(w), [np.array([[0.7, -1.2], [0.4, 2.0]])])
+    assert gradcheck(
+        lambda w: regularizers.L1L2(0.3, 0.7)(w), [np.array([[0.7, -1.2], [0.4, 2.0]])]
+    )
 
 
 def test_get_and_serialize_round_trip():

@@ -24,8 +24,13 @@ PACKAGE_DIR = os.path.dirname(kerasedu.__file__)
 
 def build_model():
     np.random.seed(0)
-    model = kerasedu.Sequential([layers.Input((8,)), layers.Dense(16, activation="relu"),
-                                 layers.Dense(3, activation="softmax")])
+    model = kerasedu.Sequential(
+        [
+            layers.Input((8,)),
+            layers.Dense(16, activation="relu"),
+            layers.Dense(3, activation="softmax"),
+        ]
+    )
     model.compile(optimizer="rmsprop", loss="categorical_crossentropy", metrics=["accuracy"])
     return model
 
@@ -38,8 +43,14 @@ def trace_one_batch(model, x, y):
         if event == "call":
             filename = frame.f_code.co_filename
             if filename.startswith(PACKAGE_DIR):
-                events.append((event, os.path.relpath(filename, PACKAGE_DIR),
-                               frame.f_code.co_name, frame.f_code.co_firstlineno))
+                events.append(
+                    (
+                        event,
+                        os.path.relpath(filename, PACKAGE_DIR),
+                        frame.f_code.co_name,
+                        frame.f_code.co_firstlineno,
+                    )
+                )
 
     sys.setprofile(profiler)
     try:

@@ -14,7 +14,9 @@ import numpy as np
 from kerasedu.config import floatx
 from kerasedu.utils.file_utils import cache_root, get_file
 
-CLASS_INDEX_URL = "https://storage.googleapis.com/download.tensorflow.org/data/imagenet_class_index.json"
+CLASS_INDEX_URL = (
+    "https://storage.googleapis.com/download.tensorflow.org/data/imagenet_class_index.json"
+)
 CLASS_INDEX_MD5 = "c2c37ea517e94d9795004a39431a14cb"  # the file_hash Keras uses
 CAFFE_MEAN_BGR = (103.939, 116.779, 123.68)  # mean ImageNet pixel, blue-green-red
 _class_index = {}  # filled on first use of decode_predictions
@@ -75,8 +77,10 @@ def decode_predictions(preds, top=5):
     """
     preds = np.asarray(preds)
     if preds.ndim != 2 or preds.shape[1] != 1000:
-        raise ValueError("decode_predictions expects a batch of ImageNet predictions of shape "
-                         f"(N, 1000). Received: preds.shape={preds.shape}")
+        raise ValueError(
+            "decode_predictions expects a batch of ImageNet predictions of shape "
+            f"(N, 1000). Received: preds.shape={preds.shape}"
+        )
     index = load_class_index()
     best = np.argsort(-preds, axis=1, kind="stable")[:, :top]
     return [[(*index[str(i)], float(row[i])) for i in order] for row, order in zip(preds, best)]
@@ -86,13 +90,19 @@ def load_class_index():
     """Return ``{"0": ["n01440764", "tench"], ...}``, downloading it once (read with ``json``)."""
     if not _class_index:
         try:
-            path = get_file("imagenet_class_index.json", CLASS_INDEX_URL, cache_subdir="models",
-                            file_hash=CLASS_INDEX_MD5)
+            path = get_file(
+                "imagenet_class_index.json",
+                CLASS_INDEX_URL,
+                cache_subdir="models",
+                file_hash=CLASS_INDEX_MD5,
+            )
         except OSError as err:
             target = os.path.join(cache_root(), "models", "imagenet_class_index.json")
-            raise OSError(f"decode_predictions needs the ImageNet class names, which could not be "
-                          f"downloaded ({err}). Download {CLASS_INDEX_URL} on a computer with a "
-                          f"network and copy it to {target}.") from err
+            raise OSError(
+                f"decode_predictions needs the ImageNet class names, which could not be "
+                f"downloaded ({err}). Download {CLASS_INDEX_URL} on a computer with a "
+                f"network and copy it to {target}."
+            ) from err
         with open(path, encoding="utf8") as f:
             _class_index.update(json.load(f))
     return _class_index
@@ -112,23 +122,31 @@ def obtain_input_shape(input_shape, default_size, min_size, require_flatten, wei
         default_shape = (default_size, default_size, input_shape[-1])
     if weights == "imagenet" and require_flatten:
         if input_shape is not None and tuple(input_shape) != default_shape:
-            raise ValueError(f"With include_top=True and weights='imagenet', input_shape must be "
-                             f"{default_shape}. Received: input_shape={input_shape}")
+            raise ValueError(
+                f"With include_top=True and weights='imagenet', input_shape must be "
+                f"{default_shape}. Received: input_shape={input_shape}"
+            )
         return default_shape
     if input_shape:
         input_shape = tuple(input_shape)
         if len(input_shape) != 3:
             raise ValueError(f"input_shape must be (H, W, C). Received: input_shape={input_shape}")
         if weights == "imagenet" and input_shape[-1] != 3:
-            raise ValueError(f"ImageNet weights need 3 channels. Received: input_shape={input_shape}")
+            raise ValueError(
+                f"ImageNet weights need 3 channels. Received: input_shape={input_shape}"
+            )
         if any(size is not None and size < min_size for size in input_shape[:2]):
-            raise ValueError(f"Images must be at least {min_size}x{min_size}. "
-                             f"Received: input_shape={input_shape}")
+            raise ValueError(
+                f"Images must be at least {min_size}x{min_size}. "
+                f"Received: input_shape={input_shape}"
+            )
     elif require_flatten:
         input_shape = default_shape
     else:
         input_shape = (None, None, 3)
     if require_flatten and None in input_shape:
-        raise ValueError("With include_top=True the input size must be fixed. "
-                         f"Received: input_shape={input_shape}")
+        raise ValueError(
+            "With include_top=True the input size must be fixed. "
+            f"Received: input_shape={input_shape}"
+        )
     return input_shape

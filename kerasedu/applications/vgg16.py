@@ -21,13 +21,24 @@ from kerasedu.utils.file_utils import cache_root, get_file
 BASE_URL = "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/"
 WEIGHTS_FILES = {  # include_top -> (file name, MD5 hash as in Keras's vgg16.py)
     True: ("vgg16_weights_tf_dim_ordering_tf_kernels.h5", "64373286793e3c8b2b4e3219cbf3544b"),
-    False: ("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5", "6d6bbae143d832006294945121d1f1fc"),
+    False: (
+        "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5",
+        "6d6bbae143d832006294945121d1f1fc",
+    ),
 }
 BLOCKS = ((64, 2), (128, 2), (256, 3), (512, 3), (512, 3))  # (filters, convolutions) per block
 
 
-def VGG16(include_top=True, weights=None, input_tensor=None, input_shape=None, pooling=None,
-          classes=1000, classifier_activation="softmax", name="vgg16"):
+def VGG16(
+    include_top=True,
+    weights=None,
+    input_tensor=None,
+    input_shape=None,
+    pooling=None,
+    classes=1000,
+    classifier_activation="softmax",
+    name="vgg16",
+):
     """Build VGG16 (138,357,544 parameters with the top, 14,714,688 without).
 
     Args:
@@ -57,10 +68,14 @@ def VGG16(include_top=True, weights=None, input_tensor=None, input_shape=None, p
         ((None, 512), 'block1_conv1')
     """
     if not (weights in ("imagenet", None) or os.path.exists(str(weights))):
-        raise ValueError("weights must be None, 'imagenet' or the path of a weights file. "
-                         f"Received: weights={weights!r}")
+        raise ValueError(
+            "weights must be None, 'imagenet' or the path of a weights file. "
+            f"Received: weights={weights!r}"
+        )
     if weights == "imagenet" and include_top and classes != 1000:
-        raise ValueError(f"ImageNet weights with include_top=True need classes=1000. Received: classes={classes}")
+        raise ValueError(
+            f"ImageNet weights with include_top=True need classes=1000. Received: classes={classes}"
+        )
     if pooling not in (None, "avg", "max"):
         raise ValueError(f'pooling must be None, "avg" or "max". Received: pooling={pooling!r}')
     input_shape = imagenet_utils.obtain_input_shape(input_shape, 224, 32, include_top, weights)
@@ -68,8 +83,9 @@ def VGG16(include_top=True, weights=None, input_tensor=None, input_shape=None, p
     x = inputs
     for block, (filters, convolutions) in enumerate(BLOCKS, start=1):
         for conv in range(1, convolutions + 1):
-            x = layers.Conv2D(filters, (3, 3), activation="relu", padding="same",
-                              name=f"block{block}_conv{conv}")(x)
+            x = layers.Conv2D(
+                filters, (3, 3), activation="relu", padding="same", name=f"block{block}_conv{conv}"
+            )(x)
         x = layers.MaxPooling2D((2, 2), strides=(2, 2), name=f"block{block}_pool")(x)
     if include_top:
         x = layers.Flatten(name="flatten")(x)
@@ -102,7 +118,8 @@ def imagenet_weights_path(include_top):
         raise OSError(
             f"The VGG16 ImageNet weights could not be downloaded ({err}). On a computer with a "
             f"network, download {BASE_URL + fname} and copy it to {target}, or pass "
-            "weights='/path/to/that/file.h5' (or weights=None for random weights).") from err
+            "weights='/path/to/that/file.h5' (or weights=None for random weights)."
+        ) from err
 
 
 def preprocess_input(x):

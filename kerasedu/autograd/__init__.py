@@ -13,23 +13,56 @@ Example:
 """
 
 from kerasedu.autograd.function import Function, is_grad_enabled, no_grad, unbroadcast
-from kerasedu.autograd.tensor import Tensor, as_tensor
-from kerasedu.autograd.variable import Variable
+from kerasedu.autograd.gradcheck import GradcheckError, gradcheck, numerical_grad
+from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose
 from kerasedu.autograd.ops_elementwise import (
-    abs, add, cast, clip, div, exp, log, maximum, minimum, mul, neg, pow, sqrt, sub, where,
+    abs,
+    add,
+    cast,
+    clip,
+    div,
+    exp,
+    log,
+    maximum,
+    minimum,
+    mul,
+    neg,
+    pow,
+    sqrt,
+    sub,
+    where,
 )
+from kerasedu.autograd.ops_erf import erf, gelu
+from kerasedu.autograd.ops_join import concatenate, split, stack
 from kerasedu.autograd.ops_linalg import matmul
+from kerasedu.autograd.ops_nn import (
+    elu,
+    exponential,
+    hard_sigmoid,
+    leaky_relu,
+    relu,
+    relu6,
+    selu,
+    sigmoid,
+    silu,
+    softplus,
+    softsign,
+    swish,
+    tanh,
+)
+from kerasedu.autograd.ops_pool import avg_pool1d, avg_pool2d, max_pool1d, max_pool2d
 from kerasedu.autograd.ops_reduce import max, mean, min, sum
 from kerasedu.autograd.ops_shape import (
-    expand_dims, getitem, pad, repeat, reshape, squeeze, take, tile, transpose,
-)
-from kerasedu.autograd.ops_join import concatenate, split, stack
-from kerasedu.autograd.ops_nn import (
-    elu, exponential, hard_sigmoid, leaky_relu, relu, relu6, selu, sigmoid, silu, softplus,
-    softsign, swish, tanh,
+    expand_dims,
+    getitem,
+    pad,
+    repeat,
+    reshape,
+    squeeze,
+    take,
+    tile,
+    transpose,
 )
 from kerasedu.autograd.ops_softmax import log_softmax, softmax
-from kerasedu.autograd.ops_erf import erf, gelu
-from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose
-from kerasedu.autograd.ops_pool import avg_pool1d, avg_pool2d, max_pool1d, max_pool2d
-from kerasedu.autograd.gradcheck import GradcheckError, gradcheck, numerical_grad
+from kerasedu.autograd.tensor import Tensor, as_tensor
+from kerasedu.autograd.variable import Variable

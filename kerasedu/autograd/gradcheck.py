@@ -122,19 +122,23 @@ def gradcheck(fn, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True):
         analytic = tensor.grad if tensor.grad is not None else get_array_module(num).zeros_like(num)
         analytic, num = to_numpy(analytic), to_numpy(num)
         if analytic.shape != num.shape:
-            message = (f"gradcheck: the gradient of input {i} has shape {analytic.shape}, but the "
-                       f"input has shape {num.shape}.")
+            message = (
+                f"gradcheck: the gradient of input {i} has shape {analytic.shape}, but the "
+                f"input has shape {num.shape}."
+            )
             if raise_exception:
                 raise GradcheckError(message)
             return False
         excess = np.abs(analytic - num) - (atol + rtol * np.abs(num))
         if excess.size and excess.max() > 0:
             worst = tuple(int(k) for k in np.unravel_index(int(np.argmax(excess)), excess.shape))
-            message = (f"gradcheck failed for input {i} (shape {num.shape}) at index {worst}: "
-                       f"analytic {analytic[worst]:.8g} vs numeric {num[worst]:.8g} "
-                       f"(|difference| {abs(analytic[worst] - num[worst]):.3g} > atol + rtol * |numeric| "
-                       f"= {atol + rtol * abs(num[worst]):.3g}; {int((excess > 0).sum())} of "
-                       f"{num.size} elements fail).")
+            message = (
+                f"gradcheck failed for input {i} (shape {num.shape}) at index {worst}: "
+                f"analytic {analytic[worst]:.8g} vs numeric {num[worst]:.8g} "
+                f"(|difference| {abs(analytic[worst] - num[worst]):.3g} > atol + rtol * |numeric| "
+                f"= {atol + rtol * abs(num[worst]):.3g}; {int((excess > 0).sum())} of "
+                f"{num.size} elements fail)."
+            )
             if raise_exception:
                 raise GradcheckError(message)
             return False

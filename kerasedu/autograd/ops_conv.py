@@ -29,7 +29,9 @@ def pair(value, name):
     """``3`` -> ``(3, 3)``; a pair stays a pair."""
     pair_value = (value, value) if isinstance(value, int) else tuple(value)
     if len(pair_value) != 2 or any(int(v) < 1 for v in pair_value):
-        raise ValueError(f"`{name}` must be a positive int or a pair of them. Received: {name}={value!r}")
+        raise ValueError(
+            f"`{name}` must be a positive int or a pair of them. Received: {name}={value!r}"
+        )
     return tuple(int(v) for v in pair_value)
 
 
@@ -49,7 +51,9 @@ def padding_amounts(length, kernel, stride, padding, dilation):
         return total // 2, total - total // 2
     if padding == "causal":
         return effective - 1, 0
-    raise ValueError(f"Unknown padding. Expected 'valid', 'same' or 'causal'. Received: padding={padding!r}")
+    raise ValueError(
+        f"Unknown padding. Expected 'valid', 'same' or 'causal'. Received: padding={padding!r}"
+    )
 
 
 def pad_spatial(x, pads):
@@ -95,7 +99,7 @@ def add_windows(dx, dwindows, strides, dilation):
 def crop_spatial(x, pads):
     """Undo `pad_spatial`."""
     (top, bottom), (left, right) = pads
-    return x[:, top:x.shape[1] - bottom, left:x.shape[2] - right, :]
+    return x[:, top : x.shape[1] - bottom, left : x.shape[2] - right, :]
 
 
 class Conv2D(Function):
@@ -108,8 +112,10 @@ class Conv2D(Function):
         windows = sliding_windows(x_pad, (kh, kw), strides, dilation)
         n, h_out, w_out = windows.shape[:3]
         if h_out < 1 or w_out < 1:
-            raise ValueError(f"conv2d: the kernel {tuple(w.shape)} (dilation {dilation}) is larger than "
-                             f"the padded input of shape {tuple(x_pad.shape)}.")
+            raise ValueError(
+                f"conv2d: the kernel {tuple(w.shape)} (dilation {dilation}) is larger than "
+                f"the padded input of shape {tuple(x_pad.shape)}."
+            )
         cols = windows.reshape(n * h_out * w_out, kh * kw * c_in)  # im2col: this reshape copies
         w2d = xp.ascontiguousarray(w.reshape(kh * kw * c_in, c_out))
         y = cols @ w2d
@@ -128,11 +134,17 @@ class Conv2D(Function):
             dw = (self.cols.T @ g2d).reshape(self.w_shape)  # dW = cols^T G
         if self.needs_input_grad[0]:  # skipped for input images, which need no gradient
             dx_pad = xp.zeros(self.x_pad_shape, dtype=grad.dtype)
-            dwindows = sliding_windows(dx_pad, (kh, kw), self.strides, self.dilation)  # a writable view
+            dwindows = sliding_windows(
+                dx_pad, (kh, kw), self.strides, self.dilation
+            )  # a writable view
             w = self.w2d.reshape(kh, kw, c_in, c_out)
-            for i in range(kh):  # col2im, one kernel offset at a time: no (kh*kw)-times larger dcols
+            for i in range(
+                kh
+            ):  # col2im, one kernel offset at a time: no (kh*kw)-times larger dcols
                 for j in range(kw):
-                    dwindows[:, :, :, i, j, :] += (g2d @ w[i, j].T).reshape(n, h_out, w_out, c_in)  # G W^T
+                    dwindows[:, :, :, i, j, :] += (g2d @ w[i, j].T).reshape(
+                        n, h_out, w_out, c_in
+                    )  # G W^T
             dx = crop_spatial(dx_pad, self.pads)
         return dx, dw
 
@@ -155,7 +167,9 @@ class Conv2DTranspose(Function):
     def backward(self, grad):
         kh, kw, c_out, c_in = self.w_shape
         n, h, wid, _ = self.x_shape
-        windows = sliding_windows(pad_spatial(grad, self.pads), (kh, kw), self.strides, self.dilation)
+        windows = sliding_windows(
+            pad_spatial(grad, self.pads), (kh, kw), self.strides, self.dilation
+        )
         cols = windows[:, :h, :wid].reshape(-1, kh * kw * c_out)  # the windows the inputs wrote to
         dx = dw = None
         if self.needs_input_grad[0]:
@@ -167,9 +181,11 @@ class Conv2DTranspose(Function):
 
 def _check_conv_shapes(op_name, x, w, rank):
     if x.ndim != rank + 2 or w.ndim != rank + 2 or x.shape[-1] != w.shape[-2]:
-        raise ValueError(f"{op_name}: expected x of rank {rank + 2} (N, ..., C_in) and a kernel of rank "
-                         f"{rank + 2} (..., C_in, C_out) with matching C_in. Received shapes: "
-                         f"x={tuple(x.shape)}, kernel={tuple(w.shape)}")
+        raise ValueError(
+            f"{op_name}: expected x of rank {rank + 2} (N, ..., C_in) and a kernel of rank "
+            f"{rank + 2} (..., C_in, C_out) with matching C_in. Received shapes: "
+            f"x={tuple(x.shape)}, kernel={tuple(w.shape)}"
+        )
 
 
 def conv2d(x, w, strides=(1, 1), padding="valid", dilation_rate=(1, 1)):
@@ -194,9 +210,13 @@ def conv2d(x, w, strides=(1, 1), padding="valid", dilation_rate=(1, 1)):
     _check_conv_shapes("conv2d", x, w, 2)
     strides, dilation = pair(strides, "strides"), pair(dilation_rate, "dilation_rate")
     if padding not in ("valid", "same"):
-        raise ValueError(f"conv2d: padding must be 'valid' or 'same'. Received: padding={padding!r}")
-    pads = tuple(padding_amounts(x.shape[1 + a], w.shape[a], strides[a], padding, dilation[a])
-                 for a in range(2))
+        raise ValueError(
+            f"conv2d: padding must be 'valid' or 'same'. Received: padding={padding!r}"
+        )
+    pads = tuple(
+        padding_amounts(x.shape[1 + a], w.shape[a], strides[a], padding, dilation[a])
+        for a in range(2)
+    )
     return Conv2D.apply(x, w, strides=strides, pads=pads, dilation=dilation)
 
 
@@ -221,8 +241,9 @@ def conv1d(x, w, strides=1, padding="valid", dilation_rate=1):
     """
     _check_conv_shapes("conv1d", x, w, 1)
     stride = pair(strides if isinstance(strides, int) else strides[0], "strides")[0]
-    dilation = pair(dilation_rate if isinstance(dilation_rate, int) else dilation_rate[0],
-                    "dilation_rate")[0]
+    dilation = pair(
+        dilation_rate if isinstance(dilation_rate, int) else dilation_rate[0], "dilation_rate"
+    )[0]
     pads = ((0, 0), padding_amounts(x.shape[1], w.shape[0], stride, padding, dilation))
     n, t, c_in = x.shape
     image = reshape(x, (n, 1, t, c_in))  # a sequence is an image of height 1
@@ -231,7 +252,9 @@ def conv1d(x, w, strides=1, padding="valid", dilation_rate=1):
     return reshape(y, (n, y.shape[2], y.shape[3]))
 
 
-def conv2d_transpose(x, w, strides=(1, 1), padding="valid", output_padding=None, dilation_rate=(1, 1)):
+def conv2d_transpose(
+    x, w, strides=(1, 1), padding="valid", output_padding=None, dilation_rate=(1, 1)
+):
     """Return the transposed convolution of ``x`` (the gradient of `conv2d` with respect to its input).
 
     Output size per axis follows Keras: ``"valid"``: ``H * s + max(k_eff - s, 0)``;
@@ -251,11 +274,15 @@ def conv2d_transpose(x, w, strides=(1, 1), padding="valid", output_padding=None,
         (1, 5, 5, 4)
     """
     if x.ndim != 4 or w.ndim != 4 or x.shape[-1] != w.shape[-1]:
-        raise ValueError("conv2d_transpose: expected x (N, H, W, C_in) and a kernel (kh, kw, C_out, C_in). "
-                         f"Received shapes: x={tuple(x.shape)}, kernel={tuple(w.shape)}")
+        raise ValueError(
+            "conv2d_transpose: expected x (N, H, W, C_in) and a kernel (kh, kw, C_out, C_in). "
+            f"Received shapes: x={tuple(x.shape)}, kernel={tuple(w.shape)}"
+        )
     strides, dilation = pair(strides, "strides"), pair(dilation_rate, "dilation_rate")
     if padding not in ("valid", "same"):
-        raise ValueError(f"conv2d_transpose: padding must be 'valid' or 'same'. Received: padding={padding!r}")
+        raise ValueError(
+            f"conv2d_transpose: padding must be 'valid' or 'same'. Received: padding={padding!r}"
+        )
     if isinstance(output_padding, int):
         output_padding = (output_padding, output_padding)
     pads, padded_shape = [], []
@@ -273,5 +300,11 @@ def conv2d_transpose(x, w, strides=(1, 1), padding="valid", output_padding=None,
         padded = max(length + before + after, (size - 1) * s + effective)  # windows must fit
         pads.append((before, padded - length - before))
         padded_shape.append(padded)
-    return Conv2DTranspose.apply(x, w, strides=strides, pads=tuple(pads), dilation=dilation,
-                                 out_pad_shape=tuple(padded_shape))
+    return Conv2DTranspose.apply(
+        x,
+        w,
+        strides=strides,
+        pads=tuple(pads),
+        dilation=dilation,
+        out_pad_shape=tuple(padded_shape),
+    )

@@ -22,8 +22,10 @@ def check_broadcastable(op_name, a, b):
     try:
         xp.broadcast_shapes(a.shape, b.shape)
     except ValueError:
-        raise ValueError(f"{op_name}: operands of shapes {tuple(a.shape)} and {tuple(b.shape)} "
-                         "cannot be broadcast together.") from None
+        raise ValueError(
+            f"{op_name}: operands of shapes {tuple(a.shape)} and {tuple(b.shape)} "
+            "cannot be broadcast together."
+        ) from None
 
 
 class Add(Function):
@@ -78,7 +80,9 @@ class Div(Function):
     def backward(self, grad):
         a, b = self.saved
         da = unbroadcast(grad / b, a.shape) if self.needs_input_grad[0] else None  # d(a/b)/da = 1/b
-        db = unbroadcast(-grad * a / (b * b), b.shape) if self.needs_input_grad[1] else None  # -a/b^2
+        db = (
+            unbroadcast(-grad * a / (b * b), b.shape) if self.needs_input_grad[1] else None
+        )  # -a/b^2
         return da, db
 
 

@@ -23,8 +23,18 @@ from kerasedu.autograd.function import Function
 from kerasedu.device import get_array_module
 
 # P(t) coefficients, lowest order first (Numerical Recipes, erfcc).
-_ERFC_COEFFS = (-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806,
-                0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277)
+_ERFC_COEFFS = (
+    -1.26551223,
+    1.00002368,
+    0.37409196,
+    0.09678418,
+    -0.18628806,
+    0.27886807,
+    -1.13520398,
+    1.48851587,
+    -0.82215223,
+    0.17087277,
+)
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
 _SQRT_HALF = math.sqrt(0.5)
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
@@ -81,7 +91,9 @@ class GELU(Function):
             t = self.t
             du = _SQRT_2_OVER_PI * (1 + 3 * 0.044715 * x * x)
             return grad * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du)  # product + chain rule
-        pdf = xp.exp(-0.5 * x * x) * (_TWO_OVER_SQRT_PI * _SQRT_HALF / 2)  # phi(x) = e^(-x^2/2)/sqrt(2 pi)
+        pdf = xp.exp(-0.5 * x * x) * (
+            _TWO_OVER_SQRT_PI * _SQRT_HALF / 2
+        )  # phi(x) = e^(-x^2/2)/sqrt(2 pi)
         return grad * (self.cdf + x * pdf)  # d(x Phi)/dx = Phi + x phi
 
 

@@ -26,13 +26,17 @@ class Concatenate(Function):
     def forward(self, *arrays, axis=0):
         ndim = arrays[0].ndim
         if ndim == 0 or any(a.ndim != ndim for a in arrays):
-            raise ValueError("concatenate: all inputs need the same rank >= 1. "
-                             f"Received shapes: {_shapes(arrays)}")
+            raise ValueError(
+                "concatenate: all inputs need the same rank >= 1. "
+                f"Received shapes: {_shapes(arrays)}"
+            )
         self.axis = normalize_axes(axis, ndim)[0]
-        others = [a.shape[:self.axis] + a.shape[self.axis + 1:] for a in arrays]
+        others = [a.shape[: self.axis] + a.shape[self.axis + 1 :] for a in arrays]
         if any(s != others[0] for s in others):
-            raise ValueError(f"concatenate: shapes must match except on axis {axis}. "
-                             f"Received shapes: {_shapes(arrays)}")
+            raise ValueError(
+                f"concatenate: shapes must match except on axis {axis}. "
+                f"Received shapes: {_shapes(arrays)}"
+            )
         self.sizes = [a.shape[self.axis] for a in arrays]
         return get_array_module(*arrays).concatenate(arrays, axis=self.axis)
 
@@ -50,7 +54,9 @@ class Stack(Function):
 
     def forward(self, *arrays, axis=0):
         if any(a.shape != arrays[0].shape for a in arrays):
-            raise ValueError(f"stack: all inputs need the same shape. Received shapes: {_shapes(arrays)}")
+            raise ValueError(
+                f"stack: all inputs need the same shape. Received shapes: {_shapes(arrays)}"
+            )
         ndim = arrays[0].ndim + 1
         if not -ndim <= axis < ndim:
             raise ValueError(f"stack: axis {axis} is out of range for the result's rank {ndim}.")
@@ -121,12 +127,16 @@ def split(x, indices_or_sections, axis=0):
     size = shape[axis]
     if isinstance(indices_or_sections, int):
         if indices_or_sections <= 0 or size % indices_or_sections:
-            raise ValueError(f"split: axis {axis} of a tensor of shape {shape} cannot be split into "
-                             f"{indices_or_sections} equal parts.")
+            raise ValueError(
+                f"split: axis {axis} of a tensor of shape {shape} cannot be split into "
+                f"{indices_or_sections} equal parts."
+            )
         step = size // indices_or_sections
         cuts = list(range(step, size, step))
     else:
         cuts = [int(c) for c in indices_or_sections]
     bounds = [0] + cuts + [size]
-    return [getitem(x, (slice(None),) * axis + (slice(start, stop),))
-            for start, stop in zip(bounds[:-1], bounds[1:])]
+    return [
+        getitem(x, (slice(None),) * axis + (slice(start, stop),))
+        for start, stop in zip(bounds[:-1], bounds[1:])
+    ]

@@ -15,8 +15,10 @@ class MatMul(Function):
 
     def forward(self, a, b):
         if a.ndim == 0 or b.ndim == 0 or a.shape[-1] != b.shape[-2 if b.ndim > 1 else 0]:
-            raise ValueError(f"matmul: shapes {tuple(a.shape)} and {tuple(b.shape)} are not aligned "
-                             "(the last axis of a must equal the second-to-last axis of b).")
+            raise ValueError(
+                f"matmul: shapes {tuple(a.shape)} and {tuple(b.shape)} are not aligned "
+                "(the last axis of a must equal the second-to-last axis of b)."
+            )
         self.save_for_backward(a, b)
         return a @ b
 

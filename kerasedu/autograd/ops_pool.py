@@ -13,7 +13,12 @@ Example:
 
 from kerasedu.autograd.function import Function
 from kerasedu.autograd.ops_conv import (
-    add_windows, crop_spatial, pad_spatial, pair, padding_amounts, sliding_windows,
+    add_windows,
+    crop_spatial,
+    pad_spatial,
+    padding_amounts,
+    pair,
+    sliding_windows,
 )
 from kerasedu.autograd.ops_shape import reshape
 from kerasedu.device import get_array_module
@@ -34,7 +39,9 @@ class MaxPool2D(Function):
         x_pad = x
         if pads != ((0, 0), (0, 0)):  # padded cells must never win: pad with -inf
             x_pad = xp.pad(x, ((0, 0), pads[0], pads[1], (0, 0)), constant_values=-xp.inf)
-        windows = sliding_windows(x_pad, pool_size, strides, _NO_DILATION)  # (N, H_out, W_out, ph, pw, C)
+        windows = sliding_windows(
+            x_pad, pool_size, strides, _NO_DILATION
+        )  # (N, H_out, W_out, ph, pw, C)
         y = windows[:, :, :, 0, 0, :].copy()
         for i, j in _cells(pool_size)[1:]:
             xp.maximum(y, windows[:, :, :, i, j, :], out=y)
@@ -45,10 +52,14 @@ class MaxPool2D(Function):
     def backward(self, grad):
         xp = get_array_module(grad)
         dx_pad = xp.zeros(self.x_pad_shape, dtype=grad.dtype)
-        dwindows = sliding_windows(dx_pad, self.pool_size, self.strides, _NO_DILATION)  # a writable view
+        dwindows = sliding_windows(
+            dx_pad, self.pool_size, self.strides, _NO_DILATION
+        )  # a writable view
         taken = xp.zeros(self.y.shape, dtype=bool)
         for i, j in _cells(self.pool_size):
-            wins = (self.windows[:, :, :, i, j, :] == self.y) & ~taken  # the first maximum wins ties
+            wins = (
+                self.windows[:, :, :, i, j, :] == self.y
+            ) & ~taken  # the first maximum wins ties
             taken |= wins
             dwindows[:, :, :, i, j, :] += grad * wins  # d max/dx = 1 at the winner, 0 elsewhere
         return crop_spatial(dx_pad, self.pads)
@@ -67,7 +78,9 @@ class AvgPool2D(Function):
         x_pad = pad_spatial(x, pads)
         windows = sliding_windows(x_pad, pool_size, strides, _NO_DILATION)
         real = pad_spatial(xp.ones((1,) + x.shape[1:3] + (1,), dtype=x.dtype), pads)
-        self.count = sliding_windows(real, pool_size, strides, _NO_DILATION).sum(axis=(3, 4))  # (1, H_out, W_out, 1)
+        self.count = sliding_windows(real, pool_size, strides, _NO_DILATION).sum(
+            axis=(3, 4)
+        )  # (1, H_out, W_out, 1)
         self.shapes, self.strides, self.pads = (windows.shape, x_pad.shape), strides, pads
         return windows.sum(axis=(3, 4)) / self.count
 
@@ -76,21 +89,31 @@ class AvgPool2D(Function):
         windows_shape, pad_shape = self.shapes
         share = (grad / self.count)[:, :, :, None, None, :]  # d mean/dx = 1/count per real cell
         dx_pad = xp.zeros(pad_shape, dtype=grad.dtype)
-        dx_pad = add_windows(dx_pad, xp.broadcast_to(share, windows_shape), self.strides, _NO_DILATION)
+        dx_pad = add_windows(
+            dx_pad, xp.broadcast_to(share, windows_shape), self.strides, _NO_DILATION
+        )
         return crop_spatial(dx_pad, self.pads)  # padded cells had no source
 
 
 def _pool_args(op_name, x, rank, pool_size, strides, padding):
     if x.ndim != rank + 2:
-        raise ValueError(f"{op_name}: expected an input of rank {rank + 2}. Received: x.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"{op_name}: expected an input of rank {rank + 2}. Received: x.shape={tuple(x.shape)}"
+        )
     if padding not in ("valid", "same"):
-        raise ValueError(f"{op_name}: padding must be 'valid' or 'same'. Received: padding={padding!r}")
+        raise ValueError(
+            f"{op_name}: padding must be 'valid' or 'same'. Received: padding={padding!r}"
+        )
     pool_size = pair(pool_size, "pool_size")
     strides = pool_size if strides is None else pair(strides, "strides")
-    pads = tuple(padding_amounts(x.shape[1 + a], pool_size[a], strides[a], padding, 1) for a in range(2))
+    pads = tuple(
+        padding_amounts(x.shape[1 + a], pool_size[a], strides[a], padding, 1) for a in range(2)
+    )
     if any(x.shape[1 + a] + sum(pads[a]) < pool_size[a] for a in range(2)):
-        raise ValueError(f"{op_name}: pool_size {pool_size} is larger than the input of shape "
-                         f"{tuple(x.shape)} with padding={padding!r}.")
+        raise ValueError(
+            f"{op_name}: pool_size {pool_size} is larger than the input of shape "
+            f"{tuple(x.shape)} with padding={padding!r}."
+        )
     return pool_size, strides, pads
 
 
@@ -133,7 +156,9 @@ def avg_pool2d(x, pool_size=(2, 2), strides=None, padding="valid"):
 
 def _pool1d(op, op_name, x, pool_size, strides, padding):
     if x.ndim != 3:
-        raise ValueError(f"{op_name}: expected an input (N, T, C). Received: x.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"{op_name}: expected an input (N, T, C). Received: x.shape={tuple(x.shape)}"
+        )
     n, t, c = x.shape
     pool_size = pool_size if isinstance(pool_size, int) else pool_size[0]
     strides = strides if strides is None or isinstance(strides, int) else strides[0]

@@ -24,8 +24,10 @@ class Reshape(Function):
         try:
             return x.reshape(shape)
         except ValueError:
-            raise ValueError(f"reshape: cannot reshape a tensor of shape {tuple(x.shape)} "
-                             f"({x.size} elements) into shape {tuple(shape)}.") from None
+            raise ValueError(
+                f"reshape: cannot reshape a tensor of shape {tuple(x.shape)} "
+                f"({x.size} elements) into shape {tuple(shape)}."
+            ) from None
 
     def backward(self, grad):
         return grad.reshape(self.in_shape)
@@ -36,8 +38,10 @@ class Transpose(Function):
 
     def forward(self, x, axes=None):
         if axes is not None and sorted(a % max(x.ndim, 1) for a in axes) != list(range(x.ndim)):
-            raise ValueError(f"transpose: axes {tuple(axes)} are not a permutation of the "
-                             f"axes of a tensor of shape {tuple(x.shape)}.")
+            raise ValueError(
+                f"transpose: axes {tuple(axes)} are not a permutation of the "
+                f"axes of a tensor of shape {tuple(x.shape)}."
+            )
         self.axes = tuple(range(x.ndim))[::-1] if axes is None else tuple(a % x.ndim for a in axes)
         return x.transpose(self.axes)
 
@@ -75,8 +79,9 @@ class ExpandDims(Function):
     def forward(self, x, axis):
         self.in_shape = x.shape
         if not -x.ndim - 1 <= axis <= x.ndim:
-            raise ValueError(f"expand_dims: axis {axis} is out of range for a tensor of shape "
-                             f"{tuple(x.shape)}.")
+            raise ValueError(
+                f"expand_dims: axis {axis} is out of range for a tensor of shape {tuple(x.shape)}."
+            )
         return get_array_module(x).expand_dims(x, axis)
 
     def backward(self, grad):
@@ -94,8 +99,10 @@ class Squeeze(Function):
             axes = normalize_axes(axis, x.ndim)
         for a in axes:
             if x.shape[a] != 1:
-                raise ValueError(f"squeeze: axis {a} of a tensor of shape {tuple(x.shape)} has "
-                                 f"size {x.shape[a]}, not 1.")
+                raise ValueError(
+                    f"squeeze: axis {a} of a tensor of shape {tuple(x.shape)} has "
+                    f"size {x.shape[a]}, not 1."
+                )
         return x.reshape(tuple(n for i, n in enumerate(x.shape) if i not in axes))
 
     def backward(self, grad):
@@ -104,8 +111,11 @@ class Squeeze(Function):
 
 def _pad_pairs(pad_width, ndim):
     """NumPy's ``pad_width`` forms (``p``, ``(b, a)``, ``((b, a), ...)``) as ndim (b, a) pairs."""
-    pairs = np.asarray(pad_width, dtype=int).reshape(-1, 2) if np.ndim(pad_width) else (
-        np.full((1, 2), int(pad_width)))
+    pairs = (
+        np.asarray(pad_width, dtype=int).reshape(-1, 2)
+        if np.ndim(pad_width)
+        else (np.full((1, 2), int(pad_width)))
+    )
     pairs = np.broadcast_to(pairs, (ndim, 2))  # one pair for all axes, or one per axis
     return tuple((int(b), int(a)) for b, a in pairs)
 
@@ -117,8 +127,9 @@ class Pad(Function):
         try:
             self.pairs = _pad_pairs(pad_width, x.ndim)
         except ValueError:
-            raise ValueError(f"pad: pad_width={pad_width!r} does not fit a tensor of shape "
-                             f"{tuple(x.shape)}.") from None
+            raise ValueError(
+                f"pad: pad_width={pad_width!r} does not fit a tensor of shape {tuple(x.shape)}."
+            ) from None
         if any(b < 0 or a < 0 for b, a in self.pairs):
             raise ValueError(f"pad: pad widths must be >= 0. Received: pad_width={pad_width!r}")
         return get_array_module(x).pad(x, self.pairs)
@@ -141,7 +152,7 @@ class Repeat(Function):
         if self.axis is None:  # repeat flattened x first
             return grad.reshape(-1, self.repeats).sum(axis=1).reshape(self.in_shape)
         n = self.in_shape[self.axis]
-        split = grad.shape[:self.axis] + (n, self.repeats) + grad.shape[self.axis + 1:]
+        split = grad.shape[: self.axis] + (n, self.repeats) + grad.shape[self.axis + 1 :]
         return grad.reshape(split).sum(axis=self.axis + 1)  # sum over the copies of each element
 
 
@@ -169,9 +180,11 @@ class Take(Function):
         if indices.dtype.kind not in "iu":
             indices = indices.astype("int64")  # Keras accepts float token ids
         if indices.size and (int(indices.min()) < 0 or int(indices.max()) >= weights.shape[0]):
-            raise ValueError(f"take: indices must be in [0, {weights.shape[0]}) for weights of "
-                             f"shape {tuple(weights.shape)}. Received indices in "
-                             f"[{int(indices.min())}, {int(indices.max())}].")
+            raise ValueError(
+                f"take: indices must be in [0, {weights.shape[0]}) for weights of "
+                f"shape {tuple(weights.shape)}. Received indices in "
+                f"[{int(indices.min())}, {int(indices.max())}]."
+            )
         self.indices, self.in_shape = indices, weights.shape
         return weights[indices]  # (*indices.shape, *weights.shape[1:])
 

@@ -15,8 +15,9 @@ from kerasedu.device import get_array_module
 
 def _check_axis(op_name, x, axis):
     if not -x.ndim <= axis < x.ndim:
-        raise ValueError(f"{op_name}: axis {axis} is out of range for a tensor of shape "
-                         f"{tuple(x.shape)}.")
+        raise ValueError(
+            f"{op_name}: axis {axis} is out of range for a tensor of shape {tuple(x.shape)}."
+        )
 
 
 class Softmax(Function):

@@ -152,13 +152,16 @@ class Tensor:
         PyTorch. Optimizers clear them before each step.
         """
         if not self.requires_grad:
-            raise RuntimeError("backward() called on a Tensor that does not require grad "
-                               "(no input of its computation had requires_grad=True).")
+            raise RuntimeError(
+                "backward() called on a Tensor that does not require grad "
+                "(no input of its computation had requires_grad=True)."
+            )
         if grad is None:
             if self.size != 1:
                 raise RuntimeError(
                     f"backward() without a gradient needs a scalar (one-element) Tensor; this one has "
-                    f"shape {self.shape}. Reduce it first (e.g. loss.sum()) or pass grad= of that shape.")
+                    f"shape {self.shape}. Reduce it first (e.g. loss.sum()) or pass grad= of that shape."
+                )
             grad = get_array_module(self.data).ones_like(self.data)
         grads = {id(self): _to_array(grad, dtype=self.dtype)}
         for tensor in _reverse_topological_order(self):

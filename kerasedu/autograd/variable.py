@@ -36,6 +36,8 @@ class Variable(Tensor):
         """Overwrite the value in place (same shape), keeping this Variable's identity."""
         value = _to_array(value, dtype=self.data.dtype)
         if tuple(value.shape) != self.shape:
-            raise ValueError(f"Cannot assign a value of shape {tuple(value.shape)} to variable "
-                             f"{self.name!r} of shape {self.shape}.")
+            raise ValueError(
+                f"Cannot assign a value of shape {tuple(value.shape)} to variable "
+                f"{self.name!r} of shape {self.shape}."
+            )
         self.data[...] = value

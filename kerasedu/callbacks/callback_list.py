@@ -29,14 +29,15 @@ class CallbackList(Callback):
         **params: ``epochs``, ``steps``, ``verbose``, given to every callback.
     """
 
-    def __init__(self, callbacks=None, add_history=False, add_progbar=False, model=None,
-                 **params):
+    def __init__(self, callbacks=None, add_history=False, add_progbar=False, model=None, **params):
         super().__init__()
         self.callbacks = list(callbacks or [])
         for callback in self.callbacks:
             if not isinstance(callback, Callback):
-                raise TypeError("Every callback must be an instance of kerasedu.callbacks.Callback. "
-                                f"Received: {callback!r}")
+                raise TypeError(
+                    "Every callback must be an instance of kerasedu.callbacks.Callback. "
+                    f"Received: {callback!r}"
+                )
         self.history = next((c for c in self.callbacks if isinstance(c, History)), None)
         if add_history and self.history is None:
             self.history = History()

@@ -52,8 +52,9 @@ class CSVLogger(Callback):
         logs = logs or {}
         if self.keys is None:
             self.keys = sorted(logs)
-            self.writer = csv.DictWriter(self.file, fieldnames=["epoch"] + self.keys,
-                                         delimiter=self.separator)
+            self.writer = csv.DictWriter(
+                self.file, fieldnames=["epoch"] + self.keys, delimiter=self.separator
+            )
             if not self.has_header:
                 self.writer.writeheader()
         row = {"epoch": epoch}

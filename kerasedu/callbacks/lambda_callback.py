@@ -8,10 +8,24 @@ Example:
 
 from kerasedu.callbacks.callback import Callback
 
-_HOOKS = ("on_train_begin", "on_train_end", "on_epoch_begin", "on_epoch_end",
-          "on_train_batch_begin", "on_train_batch_end", "on_batch_begin", "on_batch_end",
-          "on_test_begin", "on_test_end", "on_test_batch_begin", "on_test_batch_end",
-          "on_predict_begin", "on_predict_end", "on_predict_batch_begin", "on_predict_batch_end")
+_HOOKS = (
+    "on_train_begin",
+    "on_train_end",
+    "on_epoch_begin",
+    "on_epoch_end",
+    "on_train_batch_begin",
+    "on_train_batch_end",
+    "on_batch_begin",
+    "on_batch_end",
+    "on_test_begin",
+    "on_test_end",
+    "on_test_batch_begin",
+    "on_test_batch_end",
+    "on_predict_begin",
+    "on_predict_end",
+    "on_predict_batch_begin",
+    "on_predict_batch_end",
+)
 
 
 class LambdaCallback(Callback):

@@ -31,13 +31,23 @@ class ModelCheckpoint(Callback):
         initial_value_threshold: A value the first saved result must beat. Defaults to ``None``.
     """
 
-    def __init__(self, filepath, monitor="val_loss", verbose=0, save_best_only=False,
-                 save_weights_only=False, mode="auto", save_freq="epoch",
-                 initial_value_threshold=None):
+    def __init__(
+        self,
+        filepath,
+        monitor="val_loss",
+        verbose=0,
+        save_best_only=False,
+        save_weights_only=False,
+        mode="auto",
+        save_freq="epoch",
+        initial_value_threshold=None,
+    ):
         super().__init__()
         if save_freq != "epoch" and not (isinstance(save_freq, int) and save_freq > 0):
-            raise ValueError(f"save_freq must be 'epoch' or a positive integer. Received: "
-                             f"save_freq={save_freq!r}")
+            raise ValueError(
+                f"save_freq must be 'epoch' or a positive integer. Received: "
+                f"save_freq={save_freq!r}"
+            )
         self.filepath = str(filepath)
         self.monitor = monitor
         self.verbose = verbose
@@ -76,16 +86,22 @@ class ModelCheckpoint(Callback):
         if self.save_best_only:
             current = logs.get(self.monitor)
             if current is None:
-                warnings.warn(f"Can save best model only with {self.monitor} available; "
-                              "skipping.", stacklevel=2)
+                warnings.warn(
+                    f"Can save best model only with {self.monitor} available; skipping.",
+                    stacklevel=2,
+                )
                 return
             if not self._improves(current):
                 if self.verbose > 0:
-                    print(f"\nEpoch {epoch + 1}: {self.monitor} did not improve from {self.best:.5f}")
+                    print(
+                        f"\nEpoch {epoch + 1}: {self.monitor} did not improve from {self.best:.5f}"
+                    )
                 return
             if self.verbose > 0:
-                print(f"\nEpoch {epoch + 1}: {self.monitor} improved from {self.best:.5f} to "
-                      f"{current:.5f}, saving model to {path}")
+                print(
+                    f"\nEpoch {epoch + 1}: {self.monitor} improved from {self.best:.5f} to "
+                    f"{current:.5f}, saving model to {path}"
+                )
             self.best = current
         elif self.verbose > 0:
             print(f"\nEpoch {epoch + 1}: saving model to {path}")

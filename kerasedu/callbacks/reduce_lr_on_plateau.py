@@ -38,8 +38,18 @@ class ReduceLROnPlateau(Callback):
         min_lr: Lower bound of the rate. Defaults to ``0.0``.
     """
 
-    def __init__(self, monitor="val_loss", factor=0.1, patience=10, verbose=0, mode="auto",
-                 min_delta=1e-4, cooldown=0, min_lr=0.0, **kwargs):
+    def __init__(
+        self,
+        monitor="val_loss",
+        factor=0.1,
+        patience=10,
+        verbose=0,
+        mode="auto",
+        min_delta=1e-4,
+        cooldown=0,
+        min_lr=0.0,
+        **kwargs,
+    ):
         super().__init__()
         if "epsilon" in kwargs:
             warn_legacy("ReduceLROnPlateau", "epsilon", "min_delta", "2.1.6")
@@ -47,8 +57,9 @@ class ReduceLROnPlateau(Callback):
         if kwargs:
             raise TypeError(f"ReduceLROnPlateau: unexpected keyword argument(s) {sorted(kwargs)}.")
         if factor >= 1.0:
-            raise ValueError(f"ReduceLROnPlateau does not support a factor >= 1.0. Received: "
-                             f"factor={factor}")
+            raise ValueError(
+                f"ReduceLROnPlateau does not support a factor >= 1.0. Received: factor={factor}"
+            )
         self.monitor = monitor
         self.factor = factor
         self.patience = patience
@@ -75,8 +86,11 @@ class ReduceLROnPlateau(Callback):
         logs["learning_rate"] = float(optimizer.learning_rate)  # the rate this epoch used
         current = logs.get(self.monitor)
         if current is None:
-            warnings.warn(f"Learning rate reduction is conditioned on metric `{self.monitor}` which "
-                          f"is not available. Available metrics are: {','.join(logs)}.", stacklevel=2)
+            warnings.warn(
+                f"Learning rate reduction is conditioned on metric `{self.monitor}` which "
+                f"is not available. Available metrics are: {','.join(logs)}.",
+                stacklevel=2,
+            )
             return
         if self.cooldown_counter > 0:
             self.cooldown_counter -= 1

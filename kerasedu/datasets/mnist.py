@@ -58,8 +58,11 @@ def candidate_paths(path="mnist.npz"):
         >>> candidate_paths()[-1].endswith(os.path.join("datasets", "mnist.npz"))
         True
     """
-    folders = [os.environ.get("KERASEDU_DATASETS"), repo_datasets_dir(),
-               os.path.join(cache_root(), "datasets")]
+    folders = [
+        os.environ.get("KERASEDU_DATASETS"),
+        repo_datasets_dir(),
+        os.path.join(cache_root(), "datasets"),
+    ]
     local = [os.path.join(folder, path) for folder in folders if folder]
     return [path] + local if os.path.isabs(path) else local
 

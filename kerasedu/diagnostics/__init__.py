@@ -18,17 +18,19 @@ Example:
 import sys
 import warnings
 
-PITFALLS_LESSON = "lesson 05 (lessons/en/05-pitfalls.ipynb; on the course site: lessons/05-pitfalls/)"
+PITFALLS_LESSON = (
+    "lesson 05 (lessons/en/05-pitfalls.ipynb; on the course site: lessons/05-pitfalls/)"
+)
 
 CHECK_NAMES = (
-    "single_unit_softmax",   # 1. Dense(1, activation='softmax')
-    "label_format",          # 2. labels that do not fit the loss
-    "input_scale",           # 3. 0..255 images fed without scaling
+    "single_unit_softmax",  # 1. Dense(1, activation='softmax')
+    "label_format",  # 2. labels that do not fit the loss
+    "input_scale",  # 3. 0..255 images fed without scaling
     "trainable_after_compile",  # 4. trainable changed without recompiling
     "sorted_validation_split",  # 5. validation_split on sorted labels
-    "training_health",       # 6. NaN/diverging loss, dead ReLUs, learning rate 0
-    "output_label_shape",    # 7. output shape cannot match the labels
-    "from_logits",           # 8. from_logits that does not match the output
+    "training_health",  # 6. NaN/diverging loss, dead ReLUs, learning rate 0
+    "output_label_shape",  # 7. output shape cannot match the labels
+    "from_logits",  # 8. from_logits that does not match the output
 )
 
 _disabled = set()
@@ -46,7 +48,9 @@ def disable(*names):
     """
     unknown = set(names) - set(CHECK_NAMES)
     if unknown:
-        raise ValueError(f"Unknown diagnostic(s) {sorted(unknown)}. Valid names: {list(CHECK_NAMES)}")
+        raise ValueError(
+            f"Unknown diagnostic(s) {sorted(unknown)}. Valid names: {list(CHECK_NAMES)}"
+        )
     _disabled.update(names or CHECK_NAMES)
 
 

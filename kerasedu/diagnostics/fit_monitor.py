@@ -14,13 +14,12 @@ Example:
     'mse'
 """
 
-import numpy as np
 
 from kerasedu import activations, losses
 from kerasedu.autograd.function import no_grad
 from kerasedu.device import to_numpy
-from kerasedu.naming import to_snake_case
 from kerasedu.diagnostics import checks
+from kerasedu.naming import to_snake_case
 
 _HEALTH_STEPS = 20  # loss explosions are checked during the first steps only
 
@@ -49,7 +48,9 @@ class FitMonitor:
         y_true = to_numpy(y)
         if not hasattr(losses, self.loss_name):
             return  # a custom loss may pair labels and outputs in its own way
-        problem = checks.output_label_mismatch((None, *y_pred.shape[1:]), y_true.shape, self.loss_name)
+        problem = checks.output_label_mismatch(
+            (None, *y_pred.shape[1:]), y_true.shape, self.loss_name
+        )
         if problem:
             raise ValueError(problem)
         activation = activation_name(layer)

@@ -17,10 +17,20 @@ Example:
 from kerasedu.initializers.constant import Constant, Identity, Ones, Zeros
 from kerasedu.initializers.initializer import Initializer, compute_fans
 from kerasedu.initializers.random import (
-    Orthogonal, RandomInitializer, RandomNormal, RandomUniform, TruncatedNormal,
+    Orthogonal,
+    RandomInitializer,
+    RandomNormal,
+    RandomUniform,
+    TruncatedNormal,
 )
 from kerasedu.initializers.variance_scaling import (
-    GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, VarianceScaling,
+    GlorotNormal,
+    GlorotUniform,
+    HeNormal,
+    HeUniform,
+    LecunNormal,
+    LecunUniform,
+    VarianceScaling,
 )
 from kerasedu.saving.serialization import deserialize_object, get_object, serialize_object
 
@@ -84,5 +94,6 @@ def deserialize(config, custom_objects=None):
         >>> type(deserialize({"class_name": "Zeros", "config": {}})).__name__
         'Zeros'
     """
-    return deserialize_object(config, "initializer", Initializer, ALL_INITIALIZERS,
-                              _BY_CLASS_NAME, custom_objects)
+    return deserialize_object(
+        config, "initializer", Initializer, ALL_INITIALIZERS, _BY_CLASS_NAME, custom_objects
+    )

@@ -149,7 +149,9 @@ class Orthogonal(RandomInitializer):
 
     def __call__(self, shape, dtype=None):
         if len(shape) < 2:
-            raise ValueError(f"Orthogonal needs a shape of rank >= 2. Received: shape={tuple(shape)}")
+            raise ValueError(
+                f"Orthogonal needs a shape of rank >= 2. Received: shape={tuple(shape)}"
+            )
         rows, cols = math.prod(shape[:-1]), shape[-1]
         a = self._rng().normal(0.0, 1.0, size=(max(rows, cols), min(rows, cols)))
         q, r = np.linalg.qr(a)

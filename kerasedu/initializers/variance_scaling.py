@@ -49,13 +49,16 @@ class VarianceScaling(RandomInitializer):
         if scale <= 0:
             raise ValueError(f"`scale` must be positive. Received: scale={scale}")
         if mode not in ("fan_in", "fan_out", "fan_avg"):
-            raise ValueError("`mode` must be 'fan_in', 'fan_out' or 'fan_avg'. "
-                             f"Received: mode={mode!r}")
+            raise ValueError(
+                f"`mode` must be 'fan_in', 'fan_out' or 'fan_avg'. Received: mode={mode!r}"
+            )
         if distribution == "normal":
             distribution = "truncated_normal"  # Keras's meaning of plain "normal" here
         if distribution not in ("truncated_normal", "untruncated_normal", "uniform"):
-            raise ValueError("`distribution` must be 'truncated_normal', 'untruncated_normal' or "
-                             f"'uniform'. Received: distribution={distribution!r}")
+            raise ValueError(
+                "`distribution` must be 'truncated_normal', 'untruncated_normal' or "
+                f"'uniform'. Received: distribution={distribution!r}"
+            )
         self.scale, self.mode, self.distribution = scale, mode, distribution
 
     def __call__(self, shape, dtype=None):
@@ -74,8 +77,12 @@ class VarianceScaling(RandomInitializer):
         return np.asarray(values, dtype=dtype or floatx())
 
     def get_config(self):
-        return {"scale": self.scale, "mode": self.mode, "distribution": self.distribution,
-                **super().get_config()}
+        return {
+            "scale": self.scale,
+            "mode": self.mode,
+            "distribution": self.distribution,
+            **super().get_config(),
+        }
 
 
 class _NamedVarianceScaling(VarianceScaling):

@@ -6,38 +6,73 @@ Example:
     (None, 3)
 """
 
-from kerasedu.layers.layer import Layer
-from kerasedu.layers.input_spec import InputSpec
-from kerasedu.layers.node import KerasTensor
-from kerasedu.layers.input_layer import Input, InputLayer
-from kerasedu.layers.dense import Dense
 from kerasedu.layers.activation import Activation
-from kerasedu.layers.dropout import Dropout
-from kerasedu.layers.flatten import Flatten
-from kerasedu.layers.reshape import Reshape
-from kerasedu.layers.permute import Permute
-from kerasedu.layers.repeat_vector import RepeatVector
-from kerasedu.layers.lambda_layer import Lambda
-from kerasedu.layers.merging import (
-    Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract,
+from kerasedu.layers.advanced_activations import (
+    ELU,
+    LeakyReLU,
+    PReLU,
+    ReLU,
+    Softmax,
+    ThresholdedReLU,
 )
-from kerasedu.layers.merge_functions import (
-    add, average, concatenate, dot, maximum, merge, minimum, multiply, subtract,
-)
-from kerasedu.layers.conv import Conv1D, Conv2D, Conv2DTranspose, Convolution1D, Convolution2D
-from kerasedu.layers.embedding import Embedding
 from kerasedu.layers.batch_normalization import BatchNormalization
-from kerasedu.layers.layer_normalization import LayerNormalization
-from kerasedu.layers.advanced_activations import ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU
-from kerasedu.layers.pooling import (
-    AveragePooling1D, AveragePooling2D, AvgPool1D, AvgPool2D, GlobalAveragePooling1D,
-    GlobalAveragePooling2D, GlobalAvgPool1D, GlobalAvgPool2D, GlobalMaxPool1D, GlobalMaxPool2D,
-    GlobalMaxPooling1D, GlobalMaxPooling2D, MaxPool1D, MaxPool2D, MaxPooling1D, MaxPooling2D,
-)
-from kerasedu.layers.zero_padding2d import ZeroPadding2D
-from kerasedu.layers.cropping2d import Cropping2D
-from kerasedu.layers.simple_rnn import SimpleRNN
-from kerasedu.layers.lstm import LSTM
-from kerasedu.layers.gru import GRU
 from kerasedu.layers.bidirectional import Bidirectional
+from kerasedu.layers.conv import Conv1D, Conv2D, Conv2DTranspose, Convolution1D, Convolution2D
+from kerasedu.layers.cropping2d import Cropping2D
+from kerasedu.layers.dense import Dense
+from kerasedu.layers.dropout import Dropout
+from kerasedu.layers.embedding import Embedding
+from kerasedu.layers.flatten import Flatten
+from kerasedu.layers.gru import GRU
+from kerasedu.layers.input_layer import Input, InputLayer
+from kerasedu.layers.input_spec import InputSpec
+from kerasedu.layers.lambda_layer import Lambda
+from kerasedu.layers.layer import Layer
+from kerasedu.layers.layer_normalization import LayerNormalization
+from kerasedu.layers.lstm import LSTM
+from kerasedu.layers.merge_functions import (
+    add,
+    average,
+    concatenate,
+    dot,
+    maximum,
+    merge,
+    minimum,
+    multiply,
+    subtract,
+)
+from kerasedu.layers.merging import (
+    Add,
+    Average,
+    Concatenate,
+    Dot,
+    Maximum,
+    Minimum,
+    Multiply,
+    Subtract,
+)
+from kerasedu.layers.node import KerasTensor
+from kerasedu.layers.permute import Permute
+from kerasedu.layers.pooling import (
+    AveragePooling1D,
+    AveragePooling2D,
+    AvgPool1D,
+    AvgPool2D,
+    GlobalAveragePooling1D,
+    GlobalAveragePooling2D,
+    GlobalAvgPool1D,
+    GlobalAvgPool2D,
+    GlobalMaxPool1D,
+    GlobalMaxPool2D,
+    GlobalMaxPooling1D,
+    GlobalMaxPooling2D,
+    MaxPool1D,
+    MaxPool2D,
+    MaxPooling1D,
+    MaxPooling2D,
+)
+from kerasedu.layers.repeat_vector import RepeatVector
+from kerasedu.layers.reshape import Reshape
+from kerasedu.layers.simple_rnn import SimpleRNN
 from kerasedu.layers.time_distributed import TimeDistributed
+from kerasedu.layers.zero_padding2d import ZeroPadding2D

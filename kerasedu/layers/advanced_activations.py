@@ -16,14 +16,16 @@ from kerasedu import activations, constraints, initializers, regularizers
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_nn
 from kerasedu.autograd.tensor import Tensor
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
-from kerasedu.diagnostics import stacklevel_outside_kerasedu
 
 
 def _check_non_negative(layer, name, value):
     if value is None or value < 0:
-        raise ValueError(f"{layer}: `{name}` must be a non-negative number. Received: {name}={value}")
+        raise ValueError(
+            f"{layer}: `{name}` must be a non-negative number. Received: {name}={value}"
+        )
 
 
 class LeakyReLU(Layer):
@@ -44,8 +46,12 @@ class LeakyReLU(Layer):
 
     def __init__(self, negative_slope=0.3, **kwargs):
         if "alpha" in kwargs:
-            warnings.warn("LeakyReLU: `alpha` is the Keras 2 name (renamed in Keras 3); use "
-                          "`negative_slope` instead.", DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
+            warnings.warn(
+                "LeakyReLU: `alpha` is the Keras 2 name (renamed in Keras 3); use "
+                "`negative_slope` instead.",
+                DeprecationWarning,
+                stacklevel=stacklevel_outside_kerasedu(),
+            )
             negative_slope = kwargs.pop("alpha")
         super().__init__(**kwargs)
         _check_non_negative("LeakyReLU", "negative_slope", negative_slope)
@@ -84,8 +90,14 @@ class PReLU(Layer):
         ((1, 4, 4, 3), (1, 1, 3))
     """
 
-    def __init__(self, alpha_initializer="zeros", alpha_regularizer=None, alpha_constraint=None,
-                 shared_axes=None, **kwargs):
+    def __init__(
+        self,
+        alpha_initializer="zeros",
+        alpha_regularizer=None,
+        alpha_constraint=None,
+        shared_axes=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.alpha_initializer = initializers.get(alpha_initializer)
         self.alpha_regularizer = regularizers.get(alpha_regularizer)
@@ -97,8 +109,13 @@ class PReLU(Layer):
     def build(self, input_shape):
         shared = set(self.shared_axes or [])
         param_shape = [1 if i in shared else d for i, d in enumerate(input_shape) if i > 0]
-        self.alpha = self.add_weight("alpha", param_shape, self.alpha_initializer,
-                                     self.alpha_regularizer, self.alpha_constraint)
+        self.alpha = self.add_weight(
+            "alpha",
+            param_shape,
+            self.alpha_initializer,
+            self.alpha_regularizer,
+            self.alpha_constraint,
+        )
         axes = {i: d for i, d in enumerate(input_shape) if i > 0 and i not in shared}
         self.input_spec = InputSpec(ndim=len(input_shape), axes=axes)
 
@@ -110,11 +127,13 @@ class PReLU(Layer):
         return input_shape
 
     def get_config(self):
-        return {**super().get_config(),
-                "alpha_initializer": initializers.serialize(self.alpha_initializer),
-                "alpha_regularizer": regularizers.serialize(self.alpha_regularizer),
-                "alpha_constraint": constraints.serialize(self.alpha_constraint),
-                "shared_axes": self.shared_axes}
+        return {
+            **super().get_config(),
+            "alpha_initializer": initializers.serialize(self.alpha_initializer),
+            "alpha_regularizer": regularizers.serialize(self.alpha_regularizer),
+            "alpha_constraint": constraints.serialize(self.alpha_constraint),
+            "shared_axes": self.shared_axes,
+        }
 
 
 class ELU(Layer):
@@ -195,7 +214,9 @@ class ReLU(Layer):
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
         super().__init__(**kwargs)
         if max_value is not None and max_value < 0:
-            raise ValueError(f"ReLU: `max_value` must be >= 0 or None. Received: max_value={max_value}")
+            raise ValueError(
+                f"ReLU: `max_value` must be >= 0 or None. Received: max_value={max_value}"
+            )
         _check_non_negative("ReLU", "negative_slope", negative_slope)
         _check_non_negative("ReLU", "threshold", threshold)
         self.max_value = max_value
@@ -203,15 +224,23 @@ class ReLU(Layer):
         self.threshold = threshold
 
     def call(self, inputs):
-        return activations.relu(inputs, negative_slope=self.negative_slope,
-                                max_value=self.max_value, threshold=self.threshold)
+        return activations.relu(
+            inputs,
+            negative_slope=self.negative_slope,
+            max_value=self.max_value,
+            threshold=self.threshold,
+        )
 
     def compute_output_shape(self, input_shape):
         return input_shape
 
     def get_config(self):
-        return {**super().get_config(), "max_value": self.max_value,
-                "negative_slope": self.negative_slope, "threshold": self.threshold}
+        return {
+            **super().get_config(),
+            "max_value": self.max_value,
+            "negative_slope": self.negative_slope,
+            "threshold": self.threshold,
+        }
 
 
 class Softmax(Layer):

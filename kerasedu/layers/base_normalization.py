@@ -31,9 +31,20 @@ class BaseNormalization(Layer):
         beta_constraint, gamma_constraint: Optional constraints.
     """
 
-    def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
-                 gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None,
-                 beta_constraint=None, gamma_constraint=None, **kwargs):
+    def __init__(
+        self,
+        axis=-1,
+        epsilon=1e-3,
+        center=True,
+        scale=True,
+        beta_initializer="zeros",
+        gamma_initializer="ones",
+        beta_regularizer=None,
+        gamma_regularizer=None,
+        beta_constraint=None,
+        gamma_constraint=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
         self.epsilon = epsilon
@@ -56,19 +67,32 @@ class BaseNormalization(Layer):
         axes = self.axis if isinstance(self.axis, list) else [self.axis]
         for a in axes:
             if not -ndim <= a < ndim or a % ndim == 0:
-                raise ValueError(f"Layer '{self.name}': axis {a} is not a feature axis of an input "
-                                 f"of shape {tuple(input_shape)}. Received: axis={self.axis}")
+                raise ValueError(
+                    f"Layer '{self.name}': axis {a} is not a feature axis of an input "
+                    f"of shape {tuple(input_shape)}. Received: axis={self.axis}"
+                )
         feature_axes = sorted(a % ndim for a in axes)
         param_shape = tuple(input_shape[a] for a in feature_axes)
-        self._broadcast_shape = tuple(input_shape[a] if a in feature_axes else 1
-                                      for a in range(ndim))
+        self._broadcast_shape = tuple(
+            input_shape[a] if a in feature_axes else 1 for a in range(ndim)
+        )
         self.gamma = self.beta = None
         if self.scale:
-            self.gamma = self.add_weight("gamma", param_shape, self.gamma_initializer,
-                                         self.gamma_regularizer, self.gamma_constraint)
+            self.gamma = self.add_weight(
+                "gamma",
+                param_shape,
+                self.gamma_initializer,
+                self.gamma_regularizer,
+                self.gamma_constraint,
+            )
         if self.center:
-            self.beta = self.add_weight("beta", param_shape, self.beta_initializer,
-                                        self.beta_regularizer, self.beta_constraint)
+            self.beta = self.add_weight(
+                "beta",
+                param_shape,
+                self.beta_initializer,
+                self.beta_regularizer,
+                self.beta_constraint,
+            )
         return feature_axes
 
     def normalize(self, centered, variance):
@@ -82,7 +106,7 @@ class BaseNormalization(Layer):
 
     def _broadcast(self, param):
         """A parameter of shape (C,) reshaped to broadcast against the input."""
-        if param.shape == self._broadcast_shape[-len(param.shape):]:
+        if param.shape == self._broadcast_shape[-len(param.shape) :]:
             return param  # feature axes are the last ones: NumPy broadcasting already works
         return param.reshape(self._broadcast_shape)
 
@@ -90,11 +114,16 @@ class BaseNormalization(Layer):
         return input_shape
 
     def get_config(self):
-        return {**super().get_config(), "axis": self.axis, "epsilon": self.epsilon,
-                "center": self.center, "scale": self.scale,
-                "beta_initializer": initializers.serialize(self.beta_initializer),
-                "gamma_initializer": initializers.serialize(self.gamma_initializer),
-                "beta_regularizer": regularizers.serialize(self.beta_regularizer),
-                "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
-                "beta_constraint": constraints.serialize(self.beta_constraint),
-                "gamma_constraint": constraints.serialize(self.gamma_constraint)}
+        return {
+            **super().get_config(),
+            "axis": self.axis,
+            "epsilon": self.epsilon,
+            "center": self.center,
+            "scale": self.scale,
+            "beta_initializer": initializers.serialize(self.beta_initializer),
+            "gamma_initializer": initializers.serialize(self.gamma_initializer),
+            "beta_regularizer": regularizers.serialize(self.beta_regularizer),
+            "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
+            "beta_constraint": constraints.serialize(self.beta_constraint),
+            "gamma_constraint": constraints.serialize(self.gamma_constraint),
+        }

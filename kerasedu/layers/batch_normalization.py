@@ -53,11 +53,23 @@ class BatchNormalization(BaseNormalization):
         ((4, 3), 12)
     """
 
-    def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
-                 beta_initializer="zeros", gamma_initializer="ones",
-                 moving_mean_initializer="zeros", moving_variance_initializer="ones",
-                 beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
-                 gamma_constraint=None, **kwargs):
+    def __init__(
+        self,
+        axis=-1,
+        momentum=0.99,
+        epsilon=1e-3,
+        center=True,
+        scale=True,
+        beta_initializer="zeros",
+        gamma_initializer="ones",
+        moving_mean_initializer="zeros",
+        moving_variance_initializer="ones",
+        beta_regularizer=None,
+        gamma_regularizer=None,
+        beta_constraint=None,
+        gamma_constraint=None,
+        **kwargs,
+    ):
         for old, new in _LEGACY_BN_NAMES.items():
             if old in kwargs:
                 warn_legacy("BatchNormalization", old, new, "2.0")
@@ -65,9 +77,19 @@ class BatchNormalization(BaseNormalization):
                     beta_initializer = kwargs.pop(old)
                 else:
                     gamma_initializer = kwargs.pop(old)
-        super().__init__(axis, epsilon, center, scale, beta_initializer, gamma_initializer,
-                         beta_regularizer, gamma_regularizer, beta_constraint, gamma_constraint,
-                         **kwargs)
+        super().__init__(
+            axis,
+            epsilon,
+            center,
+            scale,
+            beta_initializer,
+            gamma_initializer,
+            beta_regularizer,
+            gamma_regularizer,
+            beta_constraint,
+            gamma_constraint,
+            **kwargs,
+        )
         self.momentum = momentum
         self.moving_mean_initializer = initializers.get(moving_mean_initializer)
         self.moving_variance_initializer = initializers.get(moving_variance_initializer)
@@ -77,11 +99,15 @@ class BatchNormalization(BaseNormalization):
         param_shape = tuple(input_shape[a] for a in feature_axes)
         # statistics are taken over every other axis (batch and, for images, H and W)
         self._reduce_axes = tuple(a for a in range(len(input_shape)) if a not in feature_axes)
-        self.moving_mean = self.add_weight("moving_mean", param_shape, self.moving_mean_initializer,
-                                           trainable=False)
-        self.moving_variance = self.add_weight("moving_variance", param_shape,
-                                               self.moving_variance_initializer, trainable=False)
-        self.input_spec = InputSpec(ndim=len(input_shape), axes={a: input_shape[a] for a in feature_axes})
+        self.moving_mean = self.add_weight(
+            "moving_mean", param_shape, self.moving_mean_initializer, trainable=False
+        )
+        self.moving_variance = self.add_weight(
+            "moving_variance", param_shape, self.moving_variance_initializer, trainable=False
+        )
+        self.input_spec = InputSpec(
+            ndim=len(input_shape), axes={a: input_shape[a] for a in feature_axes}
+        )
 
     def call(self, inputs, training=None):
         if training and self.trainable:
@@ -103,6 +129,9 @@ class BatchNormalization(BaseNormalization):
                 moving.assign(moving.data * self.momentum + batch_stat * (1 - self.momentum))
 
     def get_config(self):
-        return {**super().get_config(), "momentum": self.momentum,
-                "moving_mean_initializer": initializers.serialize(self.moving_mean_initializer),
-                "moving_variance_initializer": initializers.serialize(self.moving_variance_initializer)}
+        return {
+            **super().get_config(),
+            "momentum": self.momentum,
+            "moving_mean_initializer": initializers.serialize(self.moving_mean_initializer),
+            "moving_variance_initializer": initializers.serialize(self.moving_variance_initializer),
+        }

@@ -46,16 +46,20 @@ class Bidirectional(Layer):
         if not isinstance(layer, Layer):
             raise ValueError(f"Bidirectional needs a layer instance. Received: layer={layer!r}")
         if merge_mode not in _MERGE_MODES:
-            raise ValueError(f"Invalid merge_mode; expected one of {list(_MERGE_MODES)}. "
-                             f"Received: merge_mode={merge_mode!r}")
+            raise ValueError(
+                f"Invalid merge_mode; expected one of {list(_MERGE_MODES)}. "
+                f"Received: merge_mode={merge_mode!r}"
+            )
         super().__init__(**kwargs)
         self.forward_layer = _copy_layer(layer, "forward_", layer.go_backwards)
         if backward_layer is None:
             self.backward_layer = _copy_layer(layer, "backward_", not layer.go_backwards)
         else:
             if backward_layer.go_backwards == layer.go_backwards:
-                raise ValueError("Bidirectional: backward_layer must read the other way "
-                                 "(its go_backwards must differ from the forward layer's).")
+                raise ValueError(
+                    "Bidirectional: backward_layer must read the other way "
+                    "(its go_backwards must differ from the forward layer's)."
+                )
             self.backward_layer = backward_layer
         self.merge_mode = merge_mode
         self.return_sequences = layer.return_sequences
@@ -112,9 +116,12 @@ class Bidirectional(Layer):
         return shape
 
     def get_config(self):
-        config = {**super().get_config(), "layer": serialize_layer(self.forward_layer),
-                  "merge_mode": self.merge_mode}
-        config["layer"]["config"]["name"] = self.forward_layer.name[len("forward_"):]
+        config = {
+            **super().get_config(),
+            "layer": serialize_layer(self.forward_layer),
+            "merge_mode": self.merge_mode,
+        }
+        config["layer"]["config"]["name"] = self.forward_layer.name[len("forward_") :]
         return config
 
     @classmethod

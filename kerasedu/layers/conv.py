@@ -18,13 +18,16 @@ import warnings
 
 from kerasedu import activations, constraints, initializers, regularizers
 from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.conv_utils import (
-    check_data_format, conv_output_length, normalize_padding, normalize_tuple,
+    check_data_format,
+    conv_output_length,
+    normalize_padding,
+    normalize_tuple,
 )
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
 from kerasedu.legacy import accepts_legacy_kwargs
-from kerasedu.diagnostics import stacklevel_outside_kerasedu
 
 
 class BaseConv(Layer):
@@ -49,15 +52,32 @@ class BaseConv(Layer):
 
     _allowed_padding = ("valid", "same")
 
-    def __init__(self, rank, filters, kernel_size, strides=1, padding="valid", data_format=None,
-                 dilation_rate=1, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
-                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, **kwargs):
+    def __init__(
+        self,
+        rank,
+        filters,
+        kernel_size,
+        strides=1,
+        padding="valid",
+        data_format=None,
+        dilation_rate=1,
+        activation=None,
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
         self.data_format = check_data_format(data_format, kwargs)
         super().__init__(**kwargs)
         if not isinstance(filters, int) or filters <= 0:
-            raise ValueError(f"{type(self).__name__}: `filters` must be a positive int. "
-                             f"Received: filters={filters!r}")
+            raise ValueError(
+                f"{type(self).__name__}: `filters` must be a positive int. "
+                f"Received: filters={filters!r}"
+            )
         self.rank = rank
         self.filters = filters
         self.kernel_size = normalize_tuple(kernel_size, rank, "kernel_size")
@@ -65,8 +85,10 @@ class BaseConv(Layer):
         self.padding = normalize_padding(padding, self._allowed_padding)
         self.dilation_rate = normalize_tuple(dilation_rate, rank, "dilation_rate")
         if max(self.strides) > 1 and max(self.dilation_rate) > 1:
-            raise ValueError(f"{type(self).__name__}: strides > 1 cannot be combined with "
-                             f"dilation_rate > 1. Received: strides={strides}, dilation_rate={dilation_rate}")
+            raise ValueError(
+                f"{type(self).__name__}: strides > 1 cannot be combined with "
+                f"dilation_rate > 1. Received: strides={strides}, dilation_rate={dilation_rate}"
+            )
         self.activation = activations.get(activation)
         self.use_bias = use_bias
         self.kernel_initializer = initializers.get(kernel_initializer)
@@ -82,14 +104,26 @@ class BaseConv(Layer):
     def build(self, input_shape):
         in_channels = input_shape[-1]
         if in_channels is None:
-            raise ValueError(f"Layer '{self.name}': the channel axis (last) of the input must be known. "
-                             f"Received: input_shape={tuple(input_shape)}")
-        self.kernel = self.add_weight("kernel", self._kernel_shape(in_channels), self.kernel_initializer,
-                                      self.kernel_regularizer, self.kernel_constraint)
+            raise ValueError(
+                f"Layer '{self.name}': the channel axis (last) of the input must be known. "
+                f"Received: input_shape={tuple(input_shape)}"
+            )
+        self.kernel = self.add_weight(
+            "kernel",
+            self._kernel_shape(in_channels),
+            self.kernel_initializer,
+            self.kernel_regularizer,
+            self.kernel_constraint,
+        )
         self.bias = None
         if self.use_bias:
-            self.bias = self.add_weight("bias", (self.filters,), self.bias_initializer,
-                                        self.bias_regularizer, self.bias_constraint)
+            self.bias = self.add_weight(
+                "bias",
+                (self.filters,),
+                self.bias_initializer,
+                self.bias_regularizer,
+                self.bias_constraint,
+            )
         self.input_spec = InputSpec(ndim=self.rank + 2, axes={-1: in_channels})
 
     def call(self, inputs):
@@ -99,21 +133,32 @@ class BaseConv(Layer):
         return self.activation(y)
 
     def compute_output_shape(self, input_shape):
-        spatial = [conv_output_length(length, k, self.padding, s, d) for length, k, s, d in
-                   zip(input_shape[1:-1], self.kernel_size, self.strides, self.dilation_rate)]
+        spatial = [
+            conv_output_length(length, k, self.padding, s, d)
+            for length, k, s, d in zip(
+                input_shape[1:-1], self.kernel_size, self.strides, self.dilation_rate
+            )
+        ]
         return (input_shape[0], *spatial, self.filters)
 
     def get_config(self):
-        return {**super().get_config(), "filters": self.filters, "kernel_size": list(self.kernel_size),
-                "strides": list(self.strides), "padding": self.padding, "data_format": self.data_format,
-                "dilation_rate": list(self.dilation_rate),
-                "activation": activations.serialize(self.activation), "use_bias": self.use_bias,
-                "kernel_initializer": initializers.serialize(self.kernel_initializer),
-                "bias_initializer": initializers.serialize(self.bias_initializer),
-                "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-                "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-                "kernel_constraint": constraints.serialize(self.kernel_constraint),
-                "bias_constraint": constraints.serialize(self.bias_constraint)}
+        return {
+            **super().get_config(),
+            "filters": self.filters,
+            "kernel_size": list(self.kernel_size),
+            "strides": list(self.strides),
+            "padding": self.padding,
+            "data_format": self.data_format,
+            "dilation_rate": list(self.dilation_rate),
+            "activation": activations.serialize(self.activation),
+            "use_bias": self.use_bias,
+            "kernel_initializer": initializers.serialize(self.kernel_initializer),
+            "bias_initializer": initializers.serialize(self.bias_initializer),
+            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+            "kernel_constraint": constraints.serialize(self.kernel_constraint),
+            "bias_constraint": constraints.serialize(self.bias_constraint),
+        }
 
 
 class Conv1D(BaseConv):
@@ -136,10 +181,30 @@ class Conv1D(BaseConv):
     _allowed_padding = ("valid", "same", "causal")
 
     @accepts_legacy_kwargs
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None,
-                 dilation_rate=1, activation=None, use_bias=True, **kwargs):
-        super().__init__(1, filters, kernel_size, strides, padding, data_format, dilation_rate,
-                         activation, use_bias, **kwargs)
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        strides=1,
+        padding="valid",
+        data_format=None,
+        dilation_rate=1,
+        activation=None,
+        use_bias=True,
+        **kwargs,
+    ):
+        super().__init__(
+            1,
+            filters,
+            kernel_size,
+            strides,
+            padding,
+            data_format,
+            dilation_rate,
+            activation,
+            use_bias,
+            **kwargs,
+        )
 
     def _convolve(self, inputs):
         return conv1d(inputs, self.kernel, self.strides[0], self.padding, self.dilation_rate[0])
@@ -163,10 +228,30 @@ class Conv2D(BaseConv):
     """
 
     @accepts_legacy_kwargs
-    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", data_format=None,
-                 dilation_rate=(1, 1), activation=None, use_bias=True, **kwargs):
-        super().__init__(2, filters, kernel_size, strides, padding, data_format, dilation_rate,
-                         activation, use_bias, **kwargs)
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        strides=(1, 1),
+        padding="valid",
+        data_format=None,
+        dilation_rate=(1, 1),
+        activation=None,
+        use_bias=True,
+        **kwargs,
+    ):
+        super().__init__(
+            2,
+            filters,
+            kernel_size,
+            strides,
+            padding,
+            data_format,
+            dilation_rate,
+            activation,
+            use_bias,
+            **kwargs,
+        )
 
     def _convolve(self, inputs):
         return conv2d(inputs, self.kernel, self.strides, self.padding, self.dilation_rate)
@@ -193,26 +278,54 @@ class Conv2DTranspose(BaseConv):
     """
 
     @accepts_legacy_kwargs
-    def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid", output_padding=None,
-                 data_format=None, dilation_rate=(1, 1), activation=None, use_bias=True, **kwargs):
-        super().__init__(2, filters, kernel_size, strides, padding, data_format, dilation_rate,
-                         activation, use_bias, **kwargs)
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        strides=(1, 1),
+        padding="valid",
+        output_padding=None,
+        data_format=None,
+        dilation_rate=(1, 1),
+        activation=None,
+        use_bias=True,
+        **kwargs,
+    ):
+        super().__init__(
+            2,
+            filters,
+            kernel_size,
+            strides,
+            padding,
+            data_format,
+            dilation_rate,
+            activation,
+            use_bias,
+            **kwargs,
+        )
         self.output_padding = None if output_padding is None else _pair(output_padding)
         if self.output_padding is not None and min(self.output_padding) < 0:
-            raise ValueError(f"Conv2DTranspose: `output_padding` must be >= 0. "
-                             f"Received: output_padding={output_padding!r}")
+            raise ValueError(
+                f"Conv2DTranspose: `output_padding` must be >= 0. "
+                f"Received: output_padding={output_padding!r}"
+            )
 
     def _kernel_shape(self, in_channels):
         return (*self.kernel_size, self.filters, in_channels)  # Keras stores it the other way round
 
     def _convolve(self, inputs):
-        return conv2d_transpose(inputs, self.kernel, self.strides, self.padding, self.output_padding,
-                                self.dilation_rate)
+        return conv2d_transpose(
+            inputs, self.kernel, self.strides, self.padding, self.output_padding, self.dilation_rate
+        )
 
     def compute_output_shape(self, input_shape):
         out_pad = self.output_padding or (None, None)
-        spatial = [_deconv_output_length(length, k, self.padding, p, s, d) for length, k, p, s, d in
-                   zip(input_shape[1:3], self.kernel_size, out_pad, self.strides, self.dilation_rate)]
+        spatial = [
+            _deconv_output_length(length, k, self.padding, p, s, d)
+            for length, k, p, s, d in zip(
+                input_shape[1:3], self.kernel_size, out_pad, self.strides, self.dilation_rate
+            )
+        ]
         return (input_shape[0], *spatial, self.filters)
 
     def get_config(self):
@@ -268,8 +381,11 @@ class Convolution2D(Conv2D):
 
     def __init__(self, *args, **kwargs):
         if len(args) >= 3 and isinstance(args[1], int) and isinstance(args[2], int):
-            warnings.warn("Convolution2D(nb_filter, nb_row, nb_col) is the Keras 1 form; use "
-                          f"Conv2D({args[0]}, kernel_size=({args[1]}, {args[2]})) instead.",
-                          DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
+            warnings.warn(
+                "Convolution2D(nb_filter, nb_row, nb_col) is the Keras 1 form; use "
+                f"Conv2D({args[0]}, kernel_size=({args[1]}, {args[2]})) instead.",
+                DeprecationWarning,
+                stacklevel=stacklevel_outside_kerasedu(),
+            )
             args = (args[0], (args[1], args[2]), *args[3:])
         super().__init__(*args, **kwargs)

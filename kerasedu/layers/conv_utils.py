@@ -8,6 +8,7 @@ Example:
 """
 
 import warnings
+
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 
 
@@ -23,8 +24,10 @@ def normalize_tuple(value, n, name):
     """
     values = (value,) * n if isinstance(value, int) else tuple(value)
     if len(values) != n or not all(isinstance(v, int) and v >= 1 for v in values):
-        raise ValueError(f"`{name}` must be a positive int or a tuple of {n} positive ints. "
-                         f"Received: {name}={value!r}")
+        raise ValueError(
+            f"`{name}` must be a positive int or a tuple of {n} positive ints. "
+            f"Received: {name}={value!r}"
+        )
     return values
 
 
@@ -52,14 +55,18 @@ def check_data_format(data_format, kwargs=None):
     """
     if kwargs is not None and "dim_ordering" in kwargs:
         ordering = kwargs.pop("dim_ordering")
-        warnings.warn("`dim_ordering` is the Keras 1 spelling; use `data_format` instead.",
-                      DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
+        warnings.warn(
+            "`dim_ordering` is the Keras 1 spelling; use `data_format` instead.",
+            DeprecationWarning,
+            stacklevel=stacklevel_outside_kerasedu(),
+        )
         data_format = {"tf": "channels_last", "th": "channels_first"}.get(ordering, ordering)
     if data_format in (None, "channels_last"):
         return "channels_last"
     raise ValueError(
         "kerasedu implements only channels-last data (N, H, W, C). Received: "
-        f"data_format={data_format!r}. Transpose your arrays, e.g. np.transpose(x, (0, 2, 3, 1)).")
+        f"data_format={data_format!r}. Transpose your arrays, e.g. np.transpose(x, (0, 2, 3, 1))."
+    )
 
 
 def conv_output_length(length, kernel_size, padding, stride=1, dilation=1):

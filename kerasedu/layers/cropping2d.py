@@ -39,9 +39,11 @@ class Cropping2D(Layer):
         (top, bottom), (left, right) = self.cropping
         _, h, w, _ = inputs.shape
         if top + bottom >= h or left + right >= w:
-            raise ValueError(f"Layer '{self.name}': cropping {self.cropping} removes the whole image "
-                             f"of shape {inputs.shape}.")
-        return inputs[:, top:h - bottom, left:w - right, :]
+            raise ValueError(
+                f"Layer '{self.name}': cropping {self.cropping} removes the whole image "
+                f"of shape {inputs.shape}."
+            )
+        return inputs[:, top : h - bottom, left : w - right, :]
 
     def compute_output_shape(self, input_shape):
         n, h, w, c = input_shape
@@ -51,5 +53,8 @@ class Cropping2D(Layer):
         return (n, h, w, c)
 
     def get_config(self):
-        return {**super().get_config(), "cropping": [list(c) for c in self.cropping],
-                "data_format": self.data_format}
+        return {
+            **super().get_config(),
+            "cropping": [list(c) for c in self.cropping],
+            "data_format": self.data_format,
+        }

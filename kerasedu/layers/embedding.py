@@ -11,14 +11,16 @@ import warnings
 
 from kerasedu import constraints, initializers, regularizers
 from kerasedu.autograd.ops_shape import take
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.layer import Layer
 from kerasedu.legacy import warn_legacy
-from kerasedu.diagnostics import stacklevel_outside_kerasedu
 
 # Keras 1 names of Embedding's arguments -> Keras 2/3 names
-_LEGACY_EMBEDDING_NAMES = {"init": "embeddings_initializer",
-                           "W_regularizer": "embeddings_regularizer",
-                           "W_constraint": "embeddings_constraint"}
+_LEGACY_EMBEDDING_NAMES = {
+    "init": "embeddings_initializer",
+    "W_regularizer": "embeddings_regularizer",
+    "W_constraint": "embeddings_constraint",
+}
 
 
 class Embedding(Layer):
@@ -49,9 +51,17 @@ class Embedding(Layer):
         [[[1.0, 1.0], [1.0, 1.0]]]
     """
 
-    def __init__(self, input_dim, output_dim, embeddings_initializer="uniform",
-                 embeddings_regularizer=None, embeddings_constraint=None, mask_zero=False,
-                 input_length=None, **kwargs):
+    def __init__(
+        self,
+        input_dim,
+        output_dim,
+        embeddings_initializer="uniform",
+        embeddings_regularizer=None,
+        embeddings_constraint=None,
+        mask_zero=False,
+        input_length=None,
+        **kwargs,
+    ):
         for old, new in _LEGACY_EMBEDDING_NAMES.items():
             if old in kwargs:
                 warn_legacy("Embedding", old, new, "2.0")
@@ -63,15 +73,20 @@ class Embedding(Layer):
                 else:
                     embeddings_constraint = value
         if input_length is not None:
-            warnings.warn("Embedding: `input_length` is deprecated in Keras 3; give "
-                          "`input_shape=(input_length,)` or an `Input` instead.",
-                          DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
+            warnings.warn(
+                "Embedding: `input_length` is deprecated in Keras 3; give "
+                "`input_shape=(input_length,)` or an `Input` instead.",
+                DeprecationWarning,
+                stacklevel=stacklevel_outside_kerasedu(),
+            )
             if "input_shape" not in kwargs and "batch_input_shape" not in kwargs:
                 kwargs["input_shape"] = (input_length,)
         super().__init__(**kwargs)
         for name, value in (("input_dim", input_dim), ("output_dim", output_dim)):
             if not isinstance(value, int) or value <= 0:
-                raise ValueError(f"Embedding: `{name}` must be a positive int. Received: {name}={value!r}")
+                raise ValueError(
+                    f"Embedding: `{name}` must be a positive int. Received: {name}={value!r}"
+                )
         self.input_dim = input_dim
         self.output_dim = output_dim
         self.embeddings_initializer = initializers.get(embeddings_initializer)
@@ -81,8 +96,12 @@ class Embedding(Layer):
 
     def build(self, input_shape):
         self.embeddings = self.add_weight(
-            "embeddings", (self.input_dim, self.output_dim), self.embeddings_initializer,
-            self.embeddings_regularizer, self.embeddings_constraint)
+            "embeddings",
+            (self.input_dim, self.output_dim),
+            self.embeddings_initializer,
+            self.embeddings_regularizer,
+            self.embeddings_constraint,
+        )
 
     def call(self, inputs):
         ids = inputs.data
@@ -91,15 +110,20 @@ class Embedding(Layer):
         if ids.size and (int(ids.min()) < 0 or int(ids.max()) >= self.input_dim):
             raise ValueError(
                 f"Layer '{self.name}': ids must be in [0, input_dim={self.input_dim}). "
-                f"Received ids from {int(ids.min())} to {int(ids.max())}.")
+                f"Received ids from {int(ids.min())} to {int(ids.max())}."
+            )
         return take(self.embeddings, ids)  # (N, T) -> (N, T, output_dim)
 
     def compute_output_shape(self, input_shape):
         return (*input_shape, self.output_dim)
 
     def get_config(self):
-        return {**super().get_config(), "input_dim": self.input_dim, "output_dim": self.output_dim,
-                "embeddings_initializer": initializers.serialize(self.embeddings_initializer),
-                "embeddings_regularizer": regularizers.serialize(self.embeddings_regularizer),
-                "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
-                "mask_zero": self.mask_zero}
+        return {
+            **super().get_config(),
+            "input_dim": self.input_dim,
+            "output_dim": self.output_dim,
+            "embeddings_initializer": initializers.serialize(self.embeddings_initializer),
+            "embeddings_regularizer": regularizers.serialize(self.embeddings_regularizer),
+            "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
+            "mask_zero": self.mask_zero,
+        }

@@ -35,8 +35,10 @@ class Flatten(Layer):
         super().__init__(**kwargs)
         self.data_format = data_format or image_data_format()
         if self.data_format not in ("channels_last", "channels_first"):
-            raise ValueError("`data_format` must be 'channels_last' or 'channels_first'. "
-                             f"Received: data_format={data_format!r}")
+            raise ValueError(
+                "`data_format` must be 'channels_last' or 'channels_first'. "
+                f"Received: data_format={data_format!r}"
+            )
 
     def call(self, inputs):
         x = inputs

@@ -46,8 +46,15 @@ class GRU(BaseRNN):
     gate_count = 3
 
     @accepts_legacy_kwargs
-    def __init__(self, units, activation="tanh", recurrent_activation="sigmoid", use_bias=True,
-                 reset_after=True, **kwargs):
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        recurrent_activation="sigmoid",
+        use_bias=True,
+        reset_after=True,
+        **kwargs,
+    ):
         kwargs.pop("consume_less", None)  # Keras 1 speed hint, meaningless here
         super().__init__(units, activation=activation, use_bias=use_bias, **kwargs)
         self.recurrent_activation = activations.get(recurrent_activation)
@@ -71,17 +78,21 @@ class GRU(BaseRNN):
             if self.bias is not None:
                 h_proj = h_proj + self.bias[1]
             z = self.recurrent_activation(x_proj[:, :u] + h_proj[:, :u])
-            r = self.recurrent_activation(x_proj[:, u:2 * u] + h_proj[:, u:2 * u])
-            candidate = self.activation(x_proj[:, 2 * u:] + r * h_proj[:, 2 * u:])
+            r = self.recurrent_activation(x_proj[:, u : 2 * u] + h_proj[:, u : 2 * u])
+            candidate = self.activation(x_proj[:, 2 * u :] + r * h_proj[:, 2 * u :])
         else:
-            h_proj = h @ self.recurrent_kernel[:, :2 * u]  # only z and r use h before the reset
+            h_proj = h @ self.recurrent_kernel[:, : 2 * u]  # only z and r use h before the reset
             z = self.recurrent_activation(x_proj[:, :u] + h_proj[:, :u])
-            r = self.recurrent_activation(x_proj[:, u:2 * u] + h_proj[:, u:])
-            candidate = self.activation(x_proj[:, 2 * u:] + (r * h) @ self.recurrent_kernel[:, 2 * u:])
+            r = self.recurrent_activation(x_proj[:, u : 2 * u] + h_proj[:, u:])
+            candidate = self.activation(
+                x_proj[:, 2 * u :] + (r * h) @ self.recurrent_kernel[:, 2 * u :]
+            )
         h = z * h + (1 - z) * candidate
         return h, [h]
 
     def get_config(self):
-        return {**super().get_config(),
-                "recurrent_activation": activations.serialize(self.recurrent_activation),
-                "reset_after": self.reset_after}
+        return {
+            **super().get_config(),
+            "recurrent_activation": activations.serialize(self.recurrent_activation),
+            "reset_after": self.reset_after,
+        }

@@ -11,9 +11,9 @@ Example:
     (None, 28, 28, 1)
 """
 
-from kerasedu.naming import unique_name
 from kerasedu.layers.layer import Layer
 from kerasedu.layers.node import KerasTensor, Node
+from kerasedu.naming import unique_name
 
 
 class InputLayer(Layer):
@@ -36,21 +36,36 @@ class InputLayer(Layer):
         ((None, 3), 0)
     """
 
-    def __init__(self, shape=None, batch_size=None, dtype=None, input_tensor=None, name=None,
-                 batch_shape=None, batch_input_shape=None, sparse=None, ragged=None, **kwargs):
+    def __init__(
+        self,
+        shape=None,
+        batch_size=None,
+        dtype=None,
+        input_tensor=None,
+        name=None,
+        batch_shape=None,
+        batch_input_shape=None,
+        sparse=None,
+        ragged=None,
+        **kwargs,
+    ):
         kwargs.pop("trainable", None)  # an input has nothing to train
         super().__init__(name=name or unique_name("input_layer"), dtype=dtype, **kwargs)
         if batch_shape is None:
             batch_shape = batch_input_shape  # Keras 2 spelling in saved configs
         if input_tensor is not None:
             if not isinstance(input_tensor, KerasTensor):
-                raise TypeError("`input_tensor` must be a KerasTensor (from `Input`). "
-                                f"Received: input_tensor={input_tensor!r}")
+                raise TypeError(
+                    "`input_tensor` must be a KerasTensor (from `Input`). "
+                    f"Received: input_tensor={input_tensor!r}"
+                )
             batch_shape = input_tensor.shape
         if batch_shape is None:
             if shape is None:
-                raise ValueError("InputLayer needs `shape` (one sample, e.g. shape=(784,)) or "
-                                 "`batch_shape`. Received: shape=None, batch_shape=None")
+                raise ValueError(
+                    "InputLayer needs `shape` (one sample, e.g. shape=(784,)) or "
+                    "`batch_shape`. Received: shape=None, batch_shape=None"
+                )
             if isinstance(shape, int):
                 shape = (shape,)
             batch_shape = (batch_size, *tuple(shape))
@@ -72,12 +87,17 @@ class InputLayer(Layer):
 
     def get_config(self):
         """Return ``batch_shape``, ``dtype`` and ``name``, as Keras 3 saves them."""
-        return {"batch_shape": list(self.batch_shape), "dtype": self.dtype, "sparse": False,
-                "name": self.name}
+        return {
+            "batch_shape": list(self.batch_shape),
+            "dtype": self.dtype,
+            "sparse": False,
+            "name": self.name,
+        }
 
 
-def Input(shape=None, batch_size=None, name=None, dtype=None, tensor=None, batch_shape=None,
-          sparse=None):
+def Input(
+    shape=None, batch_size=None, name=None, dtype=None, tensor=None, batch_shape=None, sparse=None
+):
     """Return a symbolic `KerasTensor` that stands for a model input.
 
     Args:
@@ -102,6 +122,12 @@ def Input(shape=None, batch_size=None, name=None, dtype=None, tensor=None, batch
     """
     if sparse:
         raise ValueError("kerasedu has no sparse tensors. Received: sparse=True")
-    layer = InputLayer(shape=shape, batch_size=batch_size, dtype=dtype, input_tensor=tensor,
-                       name=name, batch_shape=batch_shape)
+    layer = InputLayer(
+        shape=shape,
+        batch_size=batch_size,
+        dtype=dtype,
+        input_tensor=tensor,
+        name=name,
+        batch_shape=batch_shape,
+    )
     return layer.output

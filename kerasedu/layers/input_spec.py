@@ -44,4 +44,5 @@ class InputSpec:
         if not ok:
             raise ValueError(
                 f"Input 0 of layer '{layer_name}' is incompatible with the layer: expected shape "
-                f"{self.expected()}, but received input with shape {shape}.")
+                f"{self.expected()}, but received input with shape {shape}."
+            )

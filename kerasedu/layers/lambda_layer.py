@@ -64,9 +64,12 @@ class Lambda(Layer):
         output_shape = self._given_output_shape
         if callable(output_shape):
             output_shape = None  # a function again: recomputed from the function on load
-        return {**super().get_config(), "function": self.function.__name__,
-                "output_shape": None if output_shape is None else list(output_shape),
-                "arguments": self.arguments}
+        return {
+            **super().get_config(),
+            "function": self.function.__name__,
+            "output_shape": None if output_shape is None else list(output_shape),
+            "arguments": self.arguments,
+        }
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
@@ -90,12 +93,20 @@ class Lambda(Layer):
 
 def _missing_function_message(layer_name, function_name):
     if function_name is None:
-        return (f"The Lambda layer '{layer_name}' was saved with the function's Python code "
-                "(Keras format). kerasedu never runs code read from a file, because a file could "
-                "contain anything. Pass the function yourself: "
-                "custom_objects={'<function name>': my_function}.")
-    return (f"The Lambda layer '{layer_name}' wraps the Python function '{function_name}', and "
-            "models store only its name, never its code (running code from a file is unsafe). "
-            f"Pass the function when loading: custom_objects={{'{function_name}': {function_name}}}"
-            + (" (a `lambda` expression is saved as '<lambda>'; a `def` function with its own "
-               "name is clearer)." if function_name == "<lambda>" else "."))
+        return (
+            f"The Lambda layer '{layer_name}' was saved with the function's Python code "
+            "(Keras format). kerasedu never runs code read from a file, because a file could "
+            "contain anything. Pass the function yourself: "
+            "custom_objects={'<function name>': my_function}."
+        )
+    return (
+        f"The Lambda layer '{layer_name}' wraps the Python function '{function_name}', and "
+        "models store only its name, never its code (running code from a file is unsafe). "
+        f"Pass the function when loading: custom_objects={{'{function_name}': {function_name}}}"
+        + (
+            " (a `lambda` expression is saved as '<lambda>'; a `def` function with its own "
+            "name is clearer)."
+            if function_name == "<lambda>"
+            else "."
+        )
+    )

@@ -27,11 +27,18 @@ from kerasedu.autograd.tensor import Tensor
 from kerasedu.autograd.variable import Variable
 from kerasedu.config import floatx
 from kerasedu.device import to_device, to_numpy
-from kerasedu.naming import to_snake_case, unique_name
 from kerasedu.layers import node
+from kerasedu.naming import to_snake_case, unique_name
 
-_BASE_KWARGS = ("name", "trainable", "dtype", "input_shape", "input_dim", "batch_size",
-                "batch_input_shape")
+_BASE_KWARGS = (
+    "name",
+    "trainable",
+    "dtype",
+    "input_shape",
+    "input_dim",
+    "batch_size",
+    "batch_input_shape",
+)
 
 
 class Layer:
@@ -65,7 +72,9 @@ class Layer:
     def _set_input_shape_kwargs(self, kwargs):
         unknown = set(kwargs) - set(_BASE_KWARGS)
         if unknown:
-            raise TypeError(f"{type(self).__name__}: unexpected keyword argument(s) {sorted(unknown)}.")
+            raise TypeError(
+                f"{type(self).__name__}: unexpected keyword argument(s) {sorted(unknown)}."
+            )
         shape = kwargs.get("input_shape")
         if kwargs.get("input_dim") is not None:
             shape = (kwargs["input_dim"],)
@@ -76,8 +85,16 @@ class Layer:
         self._batch_input_shape = None if shape is None else (batch_size, *tuple(shape))
 
     # --- weights ---------------------------------------------------------------
-    def add_weight(self, name, shape, initializer="glorot_uniform", regularizer=None,
-                   constraint=None, trainable=True, dtype=None):
+    def add_weight(
+        self,
+        name,
+        shape,
+        initializer="glorot_uniform",
+        regularizer=None,
+        constraint=None,
+        trainable=True,
+        dtype=None,
+    ):
         """Create, register and return a weight `Variable` named ``"<layer>/<name>"``.
 
         The initial value is drawn on the CPU from NumPy's global random state
@@ -85,9 +102,13 @@ class Layer:
         """
         init = initializers.get(initializer)
         value = np.asarray(init(tuple(shape), dtype=dtype or self.dtype), dtype=dtype or self.dtype)
-        variable = Variable(to_device(value), name=f"{self.name}/{name}", trainable=trainable,
-                            constraint=constraints.get(constraint),
-                            regularizer=regularizers.get(regularizer))
+        variable = Variable(
+            to_device(value),
+            name=f"{self.name}/{name}",
+            trainable=trainable,
+            constraint=constraints.get(constraint),
+            regularizer=regularizers.get(regularizer),
+        )
         (self._trainable_weights if trainable else self._non_trainable_weights).append(variable)
         return variable
 
@@ -101,10 +122,16 @@ class Layer:
     @property
     def non_trainable_weights(self):
         """Weights training leaves alone (frozen weights, BatchNormalization's moving stats)."""
-        own = self._non_trainable_weights if self.trainable else (
-            self._trainable_weights + self._non_trainable_weights)
-        nested = [w for l in self._sublayers() for w in
-                  (l.non_trainable_weights if self.trainable else l.weights)]
+        own = (
+            self._non_trainable_weights
+            if self.trainable
+            else (self._trainable_weights + self._non_trainable_weights)
+        )
+        nested = [
+            w
+            for l in self._sublayers()
+            for w in (l.non_trainable_weights if self.trainable else l.weights)
+        ]
         return own + nested
 
     @property
@@ -124,20 +151,26 @@ class Layer:
         """Set the weights from a list of arrays of the same shapes as `get_weights` returns."""
         own = self.weights
         if len(weights) != len(own):
-            raise ValueError(f"Layer '{self.name}' expects {len(own)} weight arrays, "
-                             f"but received {len(weights)}.")
+            raise ValueError(
+                f"Layer '{self.name}' expects {len(own)} weight arrays, "
+                f"but received {len(weights)}."
+            )
         for variable, value in zip(own, weights):
             if tuple(np.shape(value)) != variable.shape:
-                raise ValueError(f"Layer '{self.name}' weight '{variable.name}' has shape "
-                                 f"{variable.shape}, but received an array of shape {np.shape(value)}.")
+                raise ValueError(
+                    f"Layer '{self.name}' weight '{variable.name}' has shape "
+                    f"{variable.shape}, but received an array of shape {np.shape(value)}."
+                )
         for variable, value in zip(own, weights):
             variable.assign(value)
 
     def count_params(self):
         """Return the number of scalars in all weights (trainable and not)."""
         if not self.built:
-            raise ValueError(f"Layer '{self.name}' has no weights yet: call it on an input or "
-                             "give its input shape first, then count its parameters.")
+            raise ValueError(
+                f"Layer '{self.name}' has no weights yet: call it on an input or "
+                "give its input shape first, then count its parameters."
+            )
         return int(sum(w.size for w in self.weights))
 
     @property
@@ -190,7 +223,9 @@ class Layer:
         def zeros(shape):
             return Tensor(np.zeros([1 if d is None else d for d in shape], dtype=self.dtype))
 
-        dummy = [zeros(s) for s in input_shape] if _is_shape_list(input_shape) else zeros(input_shape)
+        dummy = (
+            [zeros(s) for s in input_shape] if _is_shape_list(input_shape) else zeros(input_shape)
+        )
         with no_grad():
             output = self(dummy)
         batch = (input_shape[0] if _is_shape_list(input_shape) else input_shape)[0]
@@ -205,7 +240,9 @@ class Layer:
         if self._inbound_nodes:
             return self._inbound_nodes[0].input_shapes
         if self._build_input_shape is None:
-            raise AttributeError(f"Layer '{self.name}' has not been called yet, so it has no input shape.")
+            raise AttributeError(
+                f"Layer '{self.name}' has not been called yet, so it has no input shape."
+            )
         return self._build_input_shape
 
     @property
@@ -214,7 +251,9 @@ class Layer:
         if self._inbound_nodes:
             return self._inbound_nodes[0].output_shapes
         if self._build_input_shape is None:
-            raise AttributeError(f"Layer '{self.name}' has not been called yet, so it has no output shape.")
+            raise AttributeError(
+                f"Layer '{self.name}' has not been called yet, so it has no output shape."
+            )
         return self.compute_output_shape(self._build_input_shape)
 
     # --- serialization ------------------------------------------------------------

@@ -37,8 +37,9 @@ class LayerNormalization(BaseNormalization):
 
     def build(self, input_shape):
         self._norm_axes = tuple(self.build_gamma_beta(input_shape))
-        self.input_spec = InputSpec(ndim=len(input_shape),
-                                    axes={a: input_shape[a] for a in self._norm_axes})
+        self.input_spec = InputSpec(
+            ndim=len(input_shape), axes={a: input_shape[a] for a in self._norm_axes}
+        )
 
     def call(self, inputs):
         mean = inputs.mean(axis=self._norm_axes, keepdims=True)

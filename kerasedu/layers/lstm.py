@@ -52,8 +52,15 @@ class LSTM(BaseRNN):
     state_count = 2
 
     @accepts_legacy_kwargs
-    def __init__(self, units, activation="tanh", recurrent_activation="sigmoid", use_bias=True,
-                 unit_forget_bias=True, **kwargs):
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        recurrent_activation="sigmoid",
+        use_bias=True,
+        unit_forget_bias=True,
+        **kwargs,
+    ):
         kwargs.pop("forget_bias_init", None)  # Keras 1; replaced by unit_forget_bias
         kwargs.pop("consume_less", None)  # Keras 1 speed hint, meaningless here
         super().__init__(units, activation=activation, use_bias=use_bias, **kwargs)
@@ -67,8 +74,9 @@ class LSTM(BaseRNN):
 
         def forget_ones(shape, dtype=None):
             # [input | forget | cell | output]: the forget block starts at 1
-            return np.concatenate([base((units,), dtype), np.ones(units, dtype=dtype),
-                                   base((2 * units,), dtype)])
+            return np.concatenate(
+                [base((units,), dtype), np.ones(units, dtype=dtype), base((2 * units,), dtype)]
+            )
 
         return forget_ones
 
@@ -81,13 +89,15 @@ class LSTM(BaseRNN):
             z = z + self.bias
         u = self.units
         i = self.recurrent_activation(z[:, :u])
-        f = self.recurrent_activation(z[:, u:2 * u])
-        c = f * c + i * self.activation(z[:, 2 * u:3 * u])
-        o = self.recurrent_activation(z[:, 3 * u:])
+        f = self.recurrent_activation(z[:, u : 2 * u])
+        c = f * c + i * self.activation(z[:, 2 * u : 3 * u])
+        o = self.recurrent_activation(z[:, 3 * u :])
         h = o * self.activation(c)
         return h, [h, c]
 
     def get_config(self):
-        return {**super().get_config(),
-                "recurrent_activation": activations.serialize(self.recurrent_activation),
-                "unit_forget_bias": self.unit_forget_bias}
+        return {
+            **super().get_config(),
+            "recurrent_activation": activations.serialize(self.recurrent_activation),
+            "unit_forget_bias": self.unit_forget_bias,
+        }

@@ -15,7 +15,14 @@ import warnings
 
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.merging import (
-    Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract,
+    Add,
+    Average,
+    Concatenate,
+    Dot,
+    Maximum,
+    Minimum,
+    Multiply,
+    Subtract,
 )
 
 
@@ -108,8 +115,15 @@ def dot(inputs, axes=-1, normalize=False, **kwargs):
     return Dot(axes=axes, normalize=normalize, **kwargs)(inputs)
 
 
-_MODES = {"sum": "add", "mul": "multiply", "ave": "average", "max": "maximum",
-          "concat": "concatenate", "dot": "dot", "cos": "dot(normalize=True)"}
+_MODES = {
+    "sum": "add",
+    "mul": "multiply",
+    "ave": "average",
+    "max": "maximum",
+    "concat": "concatenate",
+    "dot": "dot",
+    "cos": "dot(normalize=True)",
+}
 
 
 def merge(inputs, mode="sum", concat_axis=-1, dot_axes=-1, name=None):
@@ -134,11 +148,15 @@ def merge(inputs, mode="sum", concat_axis=-1, dot_axes=-1, name=None):
         (1, 4)
     """
     if mode not in _MODES:
-        raise ValueError(f"Unknown merge mode. Valid modes are: {sorted(_MODES)}. "
-                         f"Received: mode={mode!r}")
-    warnings.warn(f"`merge(..., mode='{mode}')` is the Keras 1 API (removed in Keras 2); use "
-                  f"`{_MODES[mode]}(inputs)` (or the layer class) from kerasedu.layers instead.",
-                  DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
+        raise ValueError(
+            f"Unknown merge mode. Valid modes are: {sorted(_MODES)}. Received: mode={mode!r}"
+        )
+    warnings.warn(
+        f"`merge(..., mode='{mode}')` is the Keras 1 API (removed in Keras 2); use "
+        f"`{_MODES[mode]}(inputs)` (or the layer class) from kerasedu.layers instead.",
+        DeprecationWarning,
+        stacklevel=stacklevel_outside_kerasedu(),
+    )
     layers = {"sum": Add, "mul": Multiply, "ave": Average, "max": Maximum}
     if mode in layers:
         return layers[mode](name=name)(inputs)

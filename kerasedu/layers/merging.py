@@ -30,8 +30,10 @@ class Merge(Layer):
 
     def build(self, input_shape):
         if not isinstance(input_shape, list) or len(input_shape) < self.min_inputs:
-            raise ValueError(f"Layer '{self.name}' ({type(self).__name__}) must be called on a list "
-                             f"of at least {self.min_inputs} inputs. Received: input_shape={input_shape}")
+            raise ValueError(
+                f"Layer '{self.name}' ({type(self).__name__}) must be called on a list "
+                f"of at least {self.min_inputs} inputs. Received: input_shape={input_shape}"
+            )
         self.compute_output_shape(input_shape)  # raises a clear error if the shapes do not fit
 
     def call(self, inputs):
@@ -50,9 +52,11 @@ class Merge(Layer):
         for sizes in zip(*aligned):
             known = {d for d in sizes if d not in (None, 1)}
             if len(known) > 1:
-                raise ValueError(f"Layer '{self.name}' ({type(self).__name__}) needs inputs of the "
-                                 "same shape (or shapes that broadcast). Received: "
-                                 f"input_shape={shapes}")
+                raise ValueError(
+                    f"Layer '{self.name}' ({type(self).__name__}) needs inputs of the "
+                    "same shape (or shapes that broadcast). Received: "
+                    f"input_shape={shapes}"
+                )
             if known:
                 rest.append(known.pop())
             elif None in sizes:
@@ -93,8 +97,10 @@ class Subtract(Merge):
 
     def build(self, input_shape):
         if not isinstance(input_shape, list) or len(input_shape) != 2:
-            raise ValueError(f"Layer '{self.name}' (Subtract) must be called on a list of exactly "
-                             f"2 inputs. Received: input_shape={input_shape}")
+            raise ValueError(
+                f"Layer '{self.name}' (Subtract) must be called on a list of exactly "
+                f"2 inputs. Received: input_shape={input_shape}"
+            )
         super().build(input_shape)
 
     def merge(self, tensors):
@@ -186,19 +192,23 @@ class Concatenate(Merge):
         rank = len(shapes[0])
         axis = self.axis % rank if -rank <= self.axis < rank else None
         if axis in (None, 0) or any(len(s) != rank for s in shapes):
-            raise ValueError(f"Layer '{self.name}' (Concatenate, axis={self.axis}) needs inputs of "
-                             f"the same rank, joined along a non-batch axis. Received: "
-                             f"input_shape={shapes}")
+            raise ValueError(
+                f"Layer '{self.name}' (Concatenate, axis={self.axis}) needs inputs of "
+                f"the same rank, joined along a non-batch axis. Received: "
+                f"input_shape={shapes}"
+            )
         for i in range(1, rank):
             sizes = {s[i] for s in shapes if s[i] is not None}
             if i != axis and len(sizes) > 1:
-                raise ValueError(f"Layer '{self.name}' (Concatenate, axis={self.axis}) needs inputs "
-                                 f"whose shapes match except on that axis. Received: "
-                                 f"input_shape={shapes}")
+                raise ValueError(
+                    f"Layer '{self.name}' (Concatenate, axis={self.axis}) needs inputs "
+                    f"whose shapes match except on that axis. Received: "
+                    f"input_shape={shapes}"
+                )
         sizes = [s[axis] for s in shapes]
         joined = None if None in sizes else sum(sizes)
         first = shapes[0]
-        return (*first[:axis], joined, *first[axis + 1:])
+        return (*first[:axis], joined, *first[axis + 1 :])
 
     def get_config(self):
         return {**super().get_config(), "axis": self.axis}
@@ -231,8 +241,10 @@ class Dot(Merge):
 
     def build(self, input_shape):
         if not isinstance(input_shape, list) or len(input_shape) != 2:
-            raise ValueError(f"Layer '{self.name}' (Dot) must be called on a list of exactly 2 "
-                             f"inputs. Received: input_shape={input_shape}")
+            raise ValueError(
+                f"Layer '{self.name}' (Dot) must be called on a list of exactly 2 "
+                f"inputs. Received: input_shape={input_shape}"
+            )
         self.compute_output_shape(input_shape)
 
     def merge(self, tensors):
@@ -251,14 +263,21 @@ class Dot(Merge):
         shape_a, shape_b = [tuple(s) for s in input_shape]
         rank = len(shape_a)
         if rank not in (2, 3) or len(shape_b) != rank:
-            raise ValueError(f"Layer '{self.name}' (Dot) supports two inputs of rank 2 or 3. "
-                             f"Received: input_shape={[shape_a, shape_b]}")
+            raise ValueError(
+                f"Layer '{self.name}' (Dot) supports two inputs of rank 2 or 3. "
+                f"Received: input_shape={[shape_a, shape_b]}"
+            )
         axis_a, axis_b = [ax % rank for ax in self.axes]
-        if 0 in (axis_a, axis_b) or None not in (shape_a[axis_a], shape_b[axis_b]) and \
-                shape_a[axis_a] != shape_b[axis_b]:
-            raise ValueError(f"Layer '{self.name}' (Dot, axes={self.axes}) needs equal sizes on "
-                             f"the summed axes (not the batch axis). Received: "
-                             f"input_shape={[shape_a, shape_b]}")
+        if (
+            0 in (axis_a, axis_b)
+            or None not in (shape_a[axis_a], shape_b[axis_b])
+            and shape_a[axis_a] != shape_b[axis_b]
+        ):
+            raise ValueError(
+                f"Layer '{self.name}' (Dot, axes={self.axes}) needs equal sizes on "
+                f"the summed axes (not the batch axis). Received: "
+                f"input_shape={[shape_a, shape_b]}"
+            )
         if rank == 2:
             return (shape_a[0], 1)
         return (shape_a[0], shape_a[3 - axis_a], shape_b[3 - axis_b])

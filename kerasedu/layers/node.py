@@ -58,7 +58,8 @@ class KerasTensor:
     def __array__(self, dtype=None, copy=None):
         raise TypeError(
             f"{self!r} is symbolic: it has a shape but no values, so it cannot become a NumPy "
-            "array. Build a model with `Model(inputs, outputs)` and call it on data instead.")
+            "array. Build a model with `Model(inputs, outputs)` and call it on data instead."
+        )
 
 
 class Node:
@@ -84,8 +85,11 @@ class Node:
         self.call_kwargs = dict(call_kwargs or {})
         self.is_input = inputs is None
         # Every KerasTensor the call depends on, the extra ones (initial_state=...) included.
-        self.input_tensors = flatten(inputs) + flatten(list(self.call_args)) + flatten(
-            list(self.call_kwargs.values()))
+        self.input_tensors = (
+            flatten(inputs)
+            + flatten(list(self.call_args))
+            + flatten(list(self.call_kwargs.values()))
+        )
         self.output_tensors = flatten(outputs)
         node_index = len(layer._inbound_nodes)
         layer._inbound_nodes.append(self)

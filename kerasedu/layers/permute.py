@@ -28,14 +28,18 @@ class Permute(Layer):
         super().__init__(**kwargs)
         dims = tuple(dims)
         if sorted(dims) != list(range(1, len(dims) + 1)):
-            raise ValueError("`dims` must be a permutation of 1..rank-1 (axis 0, the batch, "
-                             f"stays). Received: dims={dims}")
+            raise ValueError(
+                "`dims` must be a permutation of 1..rank-1 (axis 0, the batch, "
+                f"stays). Received: dims={dims}"
+            )
         self.dims = dims
 
     def call(self, inputs):
         if inputs.ndim != len(self.dims) + 1:
-            raise ValueError(f"Layer '{self.name}' with dims={self.dims} expects inputs of rank "
-                             f"{len(self.dims) + 1}. Received: shape={inputs.shape}")
+            raise ValueError(
+                f"Layer '{self.name}' with dims={self.dims} expects inputs of rank "
+                f"{len(self.dims) + 1}. Received: shape={inputs.shape}"
+            )
         return inputs.transpose(0, *self.dims)
 
     def compute_output_shape(self, input_shape):

@@ -14,7 +14,10 @@ Example:
 
 from kerasedu.autograd.ops_pool import avg_pool1d, avg_pool2d, max_pool1d, max_pool2d
 from kerasedu.layers.conv_utils import (
-    check_data_format, conv_output_length, normalize_padding, normalize_tuple,
+    check_data_format,
+    conv_output_length,
+    normalize_padding,
+    normalize_tuple,
 )
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
@@ -39,19 +42,27 @@ class BasePooling(Layer):
         super().__init__(**kwargs)
         self.rank = rank
         self.pool_size = normalize_tuple(pool_size, rank, "pool_size")
-        self.strides = self.pool_size if strides is None else normalize_tuple(strides, rank, "strides")
+        self.strides = (
+            self.pool_size if strides is None else normalize_tuple(strides, rank, "strides")
+        )
         self.padding = normalize_padding(padding)
         self.input_spec = InputSpec(ndim=rank + 2)
 
     def compute_output_shape(self, input_shape):
-        spatial = [conv_output_length(length, p, self.padding, s) for length, p, s in
-                   zip(input_shape[1:-1], self.pool_size, self.strides)]
+        spatial = [
+            conv_output_length(length, p, self.padding, s)
+            for length, p, s in zip(input_shape[1:-1], self.pool_size, self.strides)
+        ]
         return (input_shape[0], *spatial, input_shape[-1])
 
     def get_config(self):
-        return {**super().get_config(), "pool_size": list(self.pool_size),
-                "strides": list(self.strides), "padding": self.padding,
-                "data_format": self.data_format}
+        return {
+            **super().get_config(),
+            "pool_size": list(self.pool_size),
+            "strides": list(self.strides),
+            "padding": self.padding,
+            "data_format": self.data_format,
+        }
 
 
 class MaxPooling1D(BasePooling):

@@ -30,8 +30,10 @@ class Reshape(Layer):
         super().__init__(**kwargs)
         target_shape = tuple(target_shape)
         if sum(d == -1 for d in target_shape) > 1 or any(d == 0 or d < -1 for d in target_shape):
-            raise ValueError("`target_shape` takes positive sizes and at most one -1. "
-                             f"Received: target_shape={target_shape}")
+            raise ValueError(
+                "`target_shape` takes positive sizes and at most one -1. "
+                f"Received: target_shape={target_shape}"
+            )
         self.target_shape = target_shape
 
     def call(self, inputs):
@@ -55,8 +57,10 @@ class Reshape(Layer):
         return tuple(total // rest if d == -1 else d for d in self.target_shape)
 
     def _mismatch(self, sample_shape):
-        return (f"Layer '{self.name}': cannot reshape a sample of shape {sample_shape} "
-                f"({math.prod(sample_shape)} values) to target_shape={self.target_shape}.")
+        return (
+            f"Layer '{self.name}': cannot reshape a sample of shape {sample_shape} "
+            f"({math.prod(sample_shape)} values) to target_shape={self.target_shape}."
+        )
 
     def get_config(self):
         return {**super().get_config(), "target_shape": list(self.target_shape)}

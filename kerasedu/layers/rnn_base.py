@@ -53,21 +53,44 @@ class BaseRNN(Layer):
     gate_count = 1  # blocks of `units` columns in the kernel: SimpleRNN 1, GRU 3, LSTM 4
     state_count = 1  # states carried between steps: h (LSTM: h and c)
 
-    def __init__(self, units, activation="tanh", use_bias=True, kernel_initializer="glorot_uniform",
-                 recurrent_initializer="orthogonal", bias_initializer="zeros", kernel_regularizer=None,
-                 recurrent_regularizer=None, bias_regularizer=None, kernel_constraint=None,
-                 recurrent_constraint=None, bias_constraint=None, dropout=0.0, recurrent_dropout=0.0,
-                 return_sequences=False, return_state=False, go_backwards=False, stateful=False,
-                 unroll=False, **kwargs):
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        bias_regularizer=None,
+        kernel_constraint=None,
+        recurrent_constraint=None,
+        bias_constraint=None,
+        dropout=0.0,
+        recurrent_dropout=0.0,
+        return_sequences=False,
+        return_state=False,
+        go_backwards=False,
+        stateful=False,
+        unroll=False,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         if not isinstance(units, int) or units <= 0:
-            raise ValueError(f"{type(self).__name__}: `units` must be a positive int. Received: units={units!r}")
+            raise ValueError(
+                f"{type(self).__name__}: `units` must be a positive int. Received: units={units!r}"
+            )
         if stateful:
-            raise ValueError(f"{type(self).__name__}: kerasedu does not implement stateful=True "
-                             "(states carried across batches). Received: stateful=True")
+            raise ValueError(
+                f"{type(self).__name__}: kerasedu does not implement stateful=True "
+                "(states carried across batches). Received: stateful=True"
+            )
         for name, rate in (("dropout", dropout), ("recurrent_dropout", recurrent_dropout)):
             if not 0.0 <= rate < 1.0:
-                raise ValueError(f"{type(self).__name__}: `{name}` must be in [0, 1). Received: {name}={rate}")
+                raise ValueError(
+                    f"{type(self).__name__}: `{name}` must be in [0, 1). Received: {name}={rate}"
+                )
         self.units = units
         self.activation = activations.get(activation)
         self.use_bias = use_bias
@@ -91,19 +114,35 @@ class BaseRNN(Layer):
     # --- weights -------------------------------------------------------------------
     def build(self, input_shape):
         if len(input_shape) != 3:
-            raise ValueError(f"Input 0 of layer '{self.name}' is incompatible with the layer: expected "
-                             f"shape (batch, timesteps, features), but received input with shape "
-                             f"{tuple(input_shape)}.")
+            raise ValueError(
+                f"Input 0 of layer '{self.name}' is incompatible with the layer: expected "
+                f"shape (batch, timesteps, features), but received input with shape "
+                f"{tuple(input_shape)}."
+            )
         input_dim, width = input_shape[-1], self.gate_count * self.units
-        self.kernel = self.add_weight("kernel", (input_dim, width), self.kernel_initializer,
-                                      self.kernel_regularizer, self.kernel_constraint)
+        self.kernel = self.add_weight(
+            "kernel",
+            (input_dim, width),
+            self.kernel_initializer,
+            self.kernel_regularizer,
+            self.kernel_constraint,
+        )
         self.recurrent_kernel = self.add_weight(
-            "recurrent_kernel", (self.units, width), self.recurrent_initializer,
-            self.recurrent_regularizer, self.recurrent_constraint)
+            "recurrent_kernel",
+            (self.units, width),
+            self.recurrent_initializer,
+            self.recurrent_regularizer,
+            self.recurrent_constraint,
+        )
         self.bias = None
         if self.use_bias:
-            self.bias = self.add_weight("bias", self._bias_shape(), self._bias_initializer(),
-                                        self.bias_regularizer, self.bias_constraint)
+            self.bias = self.add_weight(
+                "bias",
+                self._bias_shape(),
+                self._bias_initializer(),
+                self.bias_regularizer,
+                self.bias_constraint,
+            )
         self.input_spec = InputSpec(ndim=3, axes={-1: input_dim})
 
     def _bias_shape(self):
@@ -116,8 +155,10 @@ class BaseRNN(Layer):
     def call(self, inputs, initial_state=None, training=None):
         n, steps = inputs.shape[0], inputs.shape[1]
         if n == 0 or steps == 0:
-            raise ValueError(f"Layer '{self.name}' needs at least one sample and one time step. "
-                             f"Received input with shape {inputs.shape}.")
+            raise ValueError(
+                f"Layer '{self.name}' needs at least one sample and one time step. "
+                f"Received input with shape {inputs.shape}."
+            )
         states = self._initial_states(inputs, initial_state)
         input_mask, state_mask = self._dropout_masks(inputs, training)
         order = range(steps - 1, -1, -1) if self.go_backwards else range(steps)
@@ -146,8 +187,10 @@ class BaseRNN(Layer):
         if not isinstance(initial_state, (list, tuple)):
             initial_state = [initial_state]
         if len(initial_state) != self.state_count:
-            raise ValueError(f"Layer '{self.name}' expects {self.state_count} initial state(s). "
-                             f"Received: {len(initial_state)} initial state(s).")
+            raise ValueError(
+                f"Layer '{self.name}' expects {self.state_count} initial state(s). "
+                f"Received: {len(initial_state)} initial state(s)."
+            )
         return [as_tensor(s) for s in initial_state]
 
     def _dropout_masks(self, inputs, training):
@@ -173,17 +216,25 @@ class BaseRNN(Layer):
         return output
 
     def get_config(self):
-        return {**super().get_config(), "units": self.units,
-                "activation": activations.serialize(self.activation), "use_bias": self.use_bias,
-                "kernel_initializer": initializers.serialize(self.kernel_initializer),
-                "recurrent_initializer": initializers.serialize(self.recurrent_initializer),
-                "bias_initializer": initializers.serialize(self.bias_initializer),
-                "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-                "recurrent_regularizer": regularizers.serialize(self.recurrent_regularizer),
-                "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-                "kernel_constraint": constraints.serialize(self.kernel_constraint),
-                "recurrent_constraint": constraints.serialize(self.recurrent_constraint),
-                "bias_constraint": constraints.serialize(self.bias_constraint),
-                "dropout": self.dropout, "recurrent_dropout": self.recurrent_dropout,
-                "return_sequences": self.return_sequences, "return_state": self.return_state,
-                "go_backwards": self.go_backwards, "stateful": self.stateful, "unroll": self.unroll}
+        return {
+            **super().get_config(),
+            "units": self.units,
+            "activation": activations.serialize(self.activation),
+            "use_bias": self.use_bias,
+            "kernel_initializer": initializers.serialize(self.kernel_initializer),
+            "recurrent_initializer": initializers.serialize(self.recurrent_initializer),
+            "bias_initializer": initializers.serialize(self.bias_initializer),
+            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+            "recurrent_regularizer": regularizers.serialize(self.recurrent_regularizer),
+            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+            "kernel_constraint": constraints.serialize(self.kernel_constraint),
+            "recurrent_constraint": constraints.serialize(self.recurrent_constraint),
+            "bias_constraint": constraints.serialize(self.bias_constraint),
+            "dropout": self.dropout,
+            "recurrent_dropout": self.recurrent_dropout,
+            "return_sequences": self.return_sequences,
+            "return_state": self.return_state,
+            "go_backwards": self.go_backwards,
+            "stateful": self.stateful,
+            "unroll": self.unroll,
+        }

@@ -41,9 +41,11 @@ class TimeDistributed(Layer):
 
     def build(self, input_shape):
         if len(input_shape) < 3:
-            raise ValueError(f"Input 0 of layer '{self.name}' is incompatible with the layer: expected "
-                             f"shape (batch, timesteps, ...), but received input with shape "
-                             f"{tuple(input_shape)}.")
+            raise ValueError(
+                f"Input 0 of layer '{self.name}' is incompatible with the layer: expected "
+                f"shape (batch, timesteps, ...), but received input with shape "
+                f"{tuple(input_shape)}."
+            )
         self.layer.maybe_build((None, *input_shape[2:]))
         self.input_spec = InputSpec(ndim=len(input_shape))
 

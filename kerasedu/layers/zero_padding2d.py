@@ -26,8 +26,10 @@ def normalize_pairs(value, name):
     else:
         pairs = tuple(tuple(v) for v in value)
     if len(pairs) != 2 or any(len(p) != 2 or min(p) < 0 for p in pairs):
-        raise ValueError(f"`{name}` must be an int, a pair of ints or a pair of (before, after) "
-                         f"pairs of non-negative ints. Received: {name}={value!r}")
+        raise ValueError(
+            f"`{name}` must be an int, a pair of ints or a pair of (before, after) "
+            f"pairs of non-negative ints. Received: {name}={value!r}"
+        )
     return pairs
 
 
@@ -65,5 +67,8 @@ class ZeroPadding2D(Layer):
         return (n, h, w, c)
 
     def get_config(self):
-        return {**super().get_config(), "padding": [list(p) for p in self.padding],
-                "data_format": self.data_format}
+        return {
+            **super().get_config(),
+            "padding": [list(p) for p in self.padding],
+            "data_format": self.data_format,
+        }

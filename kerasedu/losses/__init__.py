@@ -15,18 +15,38 @@ Example:
 from kerasedu.losses.hinge_losses import categorical_hinge, hinge, squared_hinge
 from kerasedu.losses.loss import Loss, LossFunctionWrapper, reduce_weighted_values
 from kerasedu.losses.loss_classes import (
-    BinaryCrossentropy, CategoricalCrossentropy, CategoricalHinge, CosineSimilarity, Hinge,
-    Huber, KLDivergence, LogCosh, MeanAbsoluteError, MeanAbsolutePercentageError,
-    MeanSquaredError, MeanSquaredLogarithmicError, Poisson, SparseCategoricalCrossentropy,
+    BinaryCrossentropy,
+    CategoricalCrossentropy,
+    CategoricalHinge,
+    CosineSimilarity,
+    Hinge,
+    Huber,
+    KLDivergence,
+    LogCosh,
+    MeanAbsoluteError,
+    MeanAbsolutePercentageError,
+    MeanSquaredError,
+    MeanSquaredLogarithmicError,
+    Poisson,
+    SparseCategoricalCrossentropy,
     SquaredHinge,
 )
 from kerasedu.losses.probabilistic import (
-    binary_crossentropy, categorical_crossentropy, kl_divergence, poisson,
+    binary_crossentropy,
+    categorical_crossentropy,
+    kl_divergence,
+    poisson,
     sparse_categorical_crossentropy,
 )
 from kerasedu.losses.regression import (
-    cosine_proximity, cosine_similarity, huber, log_cosh, mean_absolute_error,
-    mean_absolute_percentage_error, mean_squared_error, mean_squared_logarithmic_error,
+    cosine_proximity,
+    cosine_similarity,
+    huber,
+    log_cosh,
+    mean_absolute_error,
+    mean_absolute_percentage_error,
+    mean_squared_error,
+    mean_squared_logarithmic_error,
 )
 
 # Short names, as in Keras.
@@ -38,27 +58,48 @@ kld = KLD = kullback_leibler_divergence = kl_divergence
 logcosh = log_cosh
 
 LOSS_FUNCTIONS = {
-    "mean_squared_error": mean_squared_error, "mse": mean_squared_error,
-    "mean_absolute_error": mean_absolute_error, "mae": mean_absolute_error,
+    "mean_squared_error": mean_squared_error,
+    "mse": mean_squared_error,
+    "mean_absolute_error": mean_absolute_error,
+    "mae": mean_absolute_error,
     "mean_absolute_percentage_error": mean_absolute_percentage_error,
     "mape": mean_absolute_percentage_error,
     "mean_squared_logarithmic_error": mean_squared_logarithmic_error,
     "msle": mean_squared_logarithmic_error,
-    "huber": huber, "log_cosh": log_cosh, "logcosh": log_cosh,
-    "cosine_similarity": cosine_similarity, "cosine_proximity": cosine_proximity,
-    "hinge": hinge, "squared_hinge": squared_hinge, "categorical_hinge": categorical_hinge,
+    "huber": huber,
+    "log_cosh": log_cosh,
+    "logcosh": log_cosh,
+    "cosine_similarity": cosine_similarity,
+    "cosine_proximity": cosine_proximity,
+    "hinge": hinge,
+    "squared_hinge": squared_hinge,
+    "categorical_hinge": categorical_hinge,
     "binary_crossentropy": binary_crossentropy,
     "categorical_crossentropy": categorical_crossentropy,
     "sparse_categorical_crossentropy": sparse_categorical_crossentropy,
-    "kl_divergence": kl_divergence, "kld": kl_divergence,
-    "kullback_leibler_divergence": kl_divergence, "poisson": poisson,
+    "kl_divergence": kl_divergence,
+    "kld": kl_divergence,
+    "kullback_leibler_divergence": kl_divergence,
+    "poisson": poisson,
 }
 
 LOSS_CLASSES = {
-    cls.__name__: cls for cls in (
-        BinaryCrossentropy, CategoricalCrossentropy, CategoricalHinge, CosineSimilarity, Hinge,
-        Huber, KLDivergence, LogCosh, MeanAbsoluteError, MeanAbsolutePercentageError,
-        MeanSquaredError, MeanSquaredLogarithmicError, Poisson, SparseCategoricalCrossentropy,
+    cls.__name__: cls
+    for cls in (
+        BinaryCrossentropy,
+        CategoricalCrossentropy,
+        CategoricalHinge,
+        CosineSimilarity,
+        Hinge,
+        Huber,
+        KLDivergence,
+        LogCosh,
+        MeanAbsoluteError,
+        MeanAbsolutePercentageError,
+        MeanSquaredError,
+        MeanSquaredLogarithmicError,
+        Poisson,
+        SparseCategoricalCrossentropy,
         SquaredHinge,
     )
 }
@@ -88,8 +129,10 @@ def get(identifier, custom_objects=None):
         return identifier()
     if callable(identifier):
         return identifier
-    raise ValueError(f"Could not interpret loss identifier: {identifier!r}. Pass a loss name "
-                     "such as 'mse', a Loss instance, or a function fn(y_true, y_pred).")
+    raise ValueError(
+        f"Could not interpret loss identifier: {identifier!r}. Pass a loss name "
+        "such as 'mse', a Loss instance, or a function fn(y_true, y_pred)."
+    )
 
 
 def serialize(loss):
@@ -121,8 +164,10 @@ def deserialize(config, custom_objects=None):
         class_name = config.get("class_name")
         cls = custom_objects.get(class_name) or LOSS_CLASSES.get(class_name)
         if cls is None:
-            raise ValueError(f"Unknown loss class: {class_name!r}. Pass it in custom_objects. "
-                             f"Received: config={config!r}")
+            raise ValueError(
+                f"Unknown loss class: {class_name!r}. Pass it in custom_objects. "
+                f"Received: config={config!r}"
+            )
         return cls.from_config(config.get("config", {}))
     if config in custom_objects:
         found = custom_objects[config]
@@ -131,5 +176,7 @@ def deserialize(config, custom_objects=None):
         return LOSS_FUNCTIONS[config]
     if config in LOSS_CLASSES:
         return LOSS_CLASSES[config]()
-    raise ValueError(f"Unknown loss: {config!r}. Known names: {sorted(LOSS_FUNCTIONS)} and the "
-                     f"classes {sorted(LOSS_CLASSES)}. For your own loss pass the function.")
+    raise ValueError(
+        f"Unknown loss: {config!r}. Known names: {sorted(LOSS_FUNCTIONS)} and the "
+        f"classes {sorted(LOSS_CLASSES)}. For your own loss pass the function."
+    )

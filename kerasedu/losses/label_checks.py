@@ -125,13 +125,15 @@ def check_sparse_label_shape(loss_name, y_true_shape, y_pred_shape, axis=-1):
     """
     y_true_shape, y_pred_shape = tuple(y_true_shape), tuple(y_pred_shape)
     axis = axis % len(y_pred_shape)
-    expected = y_pred_shape[:axis] + y_pred_shape[axis + 1:]
+    expected = y_pred_shape[:axis] + y_pred_shape[axis + 1 :]
     if y_true_shape in (expected, expected + (1,)):
         return
     hint = ""
     if y_true_shape == y_pred_shape:
-        hint = (" y_true looks one-hot: use loss='categorical_crossentropy', or convert the "
-                "labels with `y.argmax(axis=-1)`.")
+        hint = (
+            " y_true looks one-hot: use loss='categorical_crossentropy', or convert the "
+            "labels with `y.argmax(axis=-1)`."
+        )
     raise ValueError(
         f"{loss_name} expects integer labels of shape {expected} (one class index per "
         f"sample).{hint} Received: y_true.shape={y_true_shape}, y_pred.shape={y_pred_shape}"

@@ -39,8 +39,9 @@ def reduce_weighted_values(values, sample_weight=None, reduction="sum_over_batch
         1.0
     """
     if reduction not in REDUCTIONS:
-        raise ValueError(f"Invalid reduction; expected one of {REDUCTIONS}. "
-                         f"Received: reduction={reduction!r}")
+        raise ValueError(
+            f"Invalid reduction; expected one of {REDUCTIONS}. Received: reduction={reduction!r}"
+        )
     if sample_weight is not None:
         weight = _match_weight_rank(_as_weight(sample_weight, values), values)
         values = values * weight
@@ -86,8 +87,10 @@ class Loss:
 
     def __init__(self, name=None, reduction="sum_over_batch_size"):
         if reduction not in REDUCTIONS:
-            raise ValueError(f"Invalid reduction; expected one of {REDUCTIONS}. "
-                             f"Received: reduction={reduction!r}")
+            raise ValueError(
+                f"Invalid reduction; expected one of {REDUCTIONS}. "
+                f"Received: reduction={reduction!r}"
+            )
         self.name = name or to_snake_case(type(self).__name__)
         self.reduction = reduction
 

@@ -8,8 +8,7 @@ Example:
     5.0
 """
 
-from kerasedu.losses import hinge_losses
-from kerasedu.losses import probabilistic, regression
+from kerasedu.losses import hinge_losses, probabilistic, regression
 from kerasedu.losses.loss import LossFunctionWrapper
 
 SUM_OVER_BATCH = "sum_over_batch_size"
@@ -52,8 +51,7 @@ class MeanAbsolutePercentageError(LossFunctionWrapper):
     """
 
     def __init__(self, reduction=SUM_OVER_BATCH, name="mean_absolute_percentage_error"):
-        super().__init__(regression.mean_absolute_percentage_error, reduction=reduction,
-                         name=name)
+        super().__init__(regression.mean_absolute_percentage_error, reduction=reduction, name=name)
 
 
 class MeanSquaredLogarithmicError(LossFunctionWrapper):
@@ -65,8 +63,7 @@ class MeanSquaredLogarithmicError(LossFunctionWrapper):
     """
 
     def __init__(self, reduction=SUM_OVER_BATCH, name="mean_squared_logarithmic_error"):
-        super().__init__(regression.mean_squared_logarithmic_error, reduction=reduction,
-                         name=name)
+        super().__init__(regression.mean_squared_logarithmic_error, reduction=reduction, name=name)
 
 
 class Huber(LossFunctionWrapper):
@@ -160,10 +157,22 @@ class BinaryCrossentropy(LossFunctionWrapper):
         0.6931
     """
 
-    def __init__(self, from_logits=False, label_smoothing=0.0, axis=-1,
-                 reduction=SUM_OVER_BATCH, name="binary_crossentropy"):
-        super().__init__(probabilistic.binary_crossentropy, reduction=reduction, name=name,
-                         from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction=SUM_OVER_BATCH,
+        name="binary_crossentropy",
+    ):
+        super().__init__(
+            probabilistic.binary_crossentropy,
+            reduction=reduction,
+            name=name,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
 
 
 class CategoricalCrossentropy(LossFunctionWrapper):
@@ -179,10 +188,22 @@ class CategoricalCrossentropy(LossFunctionWrapper):
         0.6931
     """
 
-    def __init__(self, from_logits=False, label_smoothing=0.0, axis=-1,
-                 reduction=SUM_OVER_BATCH, name="categorical_crossentropy"):
-        super().__init__(probabilistic.categorical_crossentropy, reduction=reduction, name=name,
-                         from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction=SUM_OVER_BATCH,
+        name="categorical_crossentropy",
+    ):
+        super().__init__(
+            probabilistic.categorical_crossentropy,
+            reduction=reduction,
+            name=name,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
 
 
 class SparseCategoricalCrossentropy(LossFunctionWrapper):
@@ -197,10 +218,20 @@ class SparseCategoricalCrossentropy(LossFunctionWrapper):
         0.6931
     """
 
-    def __init__(self, from_logits=False, axis=-1, reduction=SUM_OVER_BATCH,
-                 name="sparse_categorical_crossentropy"):
-        super().__init__(probabilistic.sparse_categorical_crossentropy, reduction=reduction,
-                         name=name, from_logits=from_logits, axis=axis)
+    def __init__(
+        self,
+        from_logits=False,
+        axis=-1,
+        reduction=SUM_OVER_BATCH,
+        name="sparse_categorical_crossentropy",
+    ):
+        super().__init__(
+            probabilistic.sparse_categorical_crossentropy,
+            reduction=reduction,
+            name=name,
+            from_logits=from_logits,
+            axis=axis,
+        )
 
 
 class KLDivergence(LossFunctionWrapper):

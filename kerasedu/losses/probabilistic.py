@@ -114,7 +114,9 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, axis=-1):
     name = "sparse_categorical_crossentropy"
     if not isinstance(y_pred, Tensor):
         y_pred = Tensor(y_pred)
-    labels = y_true.data if isinstance(y_true, Tensor) else get_array_module(y_pred.data).asarray(y_true)
+    labels = (
+        y_true.data if isinstance(y_true, Tensor) else get_array_module(y_pred.data).asarray(y_true)
+    )
     checks.check_sparse_label_shape(name, labels.shape, y_pred.shape, axis)
     num_classes = y_pred.shape[axis]
     checks.check_sparse_label_range(name, labels, num_classes)

@@ -14,8 +14,8 @@ import warnings
 
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.config import epsilon
-from kerasedu.losses.label_checks import prepare_inputs
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
+from kerasedu.losses.label_checks import prepare_inputs
 
 
 def mean_squared_error(y_true, y_pred):
@@ -148,6 +148,10 @@ def cosine_proximity(y_true, y_pred, axis=-1):
         ...     float(cosine_proximity([[1.0, 0.0]], [[1.0, 0.0]]))
         -1.0
     """
-    warnings.warn("`cosine_proximity` is the Keras 2 name; use `cosine_similarity` (the same "
-                  "negative cosine) instead.", DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
+    warnings.warn(
+        "`cosine_proximity` is the Keras 2 name; use `cosine_similarity` (the same "
+        "negative cosine) instead.",
+        DeprecationWarning,
+        stacklevel=stacklevel_outside_kerasedu(),
+    )
     return cosine_similarity(y_true, y_pred, axis=axis)

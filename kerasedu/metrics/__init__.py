@@ -14,29 +14,51 @@ Example:
 
 from kerasedu import losses
 from kerasedu.metrics.accuracy_functions import (
-    accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
-    sparse_top_k_categorical_accuracy, top_k_categorical_accuracy,
+    accuracy,
+    binary_accuracy,
+    categorical_accuracy,
+    sparse_categorical_accuracy,
+    sparse_top_k_categorical_accuracy,
+    top_k_categorical_accuracy,
 )
 from kerasedu.metrics.metric import Mean, MeanMetricWrapper, Metric
 from kerasedu.metrics.metric_classes import (
-    Accuracy, BinaryAccuracy, CategoricalAccuracy, MeanAbsoluteError, MeanSquaredError,
-    RootMeanSquaredError, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy,
+    Accuracy,
+    BinaryAccuracy,
+    CategoricalAccuracy,
+    MeanAbsoluteError,
+    MeanSquaredError,
+    RootMeanSquaredError,
+    SparseCategoricalAccuracy,
+    SparseTopKCategoricalAccuracy,
     TopKCategoricalAccuracy,
 )
 
 METRIC_FUNCTIONS = {
-    "accuracy": accuracy, "acc": accuracy,
-    "binary_accuracy": binary_accuracy, "categorical_accuracy": categorical_accuracy,
+    "accuracy": accuracy,
+    "acc": accuracy,
+    "binary_accuracy": binary_accuracy,
+    "categorical_accuracy": categorical_accuracy,
     "sparse_categorical_accuracy": sparse_categorical_accuracy,
     "top_k_categorical_accuracy": top_k_categorical_accuracy,
     "sparse_top_k_categorical_accuracy": sparse_top_k_categorical_accuracy,
 }
 
-METRIC_CLASSES = {cls.__name__: cls for cls in (
-    Mean, Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy,
-    TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy, MeanSquaredError, MeanAbsoluteError,
-    RootMeanSquaredError,
-)}
+METRIC_CLASSES = {
+    cls.__name__: cls
+    for cls in (
+        Mean,
+        Accuracy,
+        BinaryAccuracy,
+        CategoricalAccuracy,
+        SparseCategoricalAccuracy,
+        TopKCategoricalAccuracy,
+        SparseTopKCategoricalAccuracy,
+        MeanSquaredError,
+        MeanAbsoluteError,
+        RootMeanSquaredError,
+    )
+}
 
 
 def get(identifier, custom_objects=None):
@@ -69,8 +91,10 @@ def get(identifier, custom_objects=None):
         return _from_name(identifier, custom_objects or {})
     if callable(identifier):
         return MeanMetricWrapper(identifier, name=getattr(identifier, "__name__", None))
-    raise ValueError(f"Could not interpret metric identifier: {identifier!r}. Pass a metric "
-                     "name such as 'accuracy', a Metric, or a function fn(y_true, y_pred).")
+    raise ValueError(
+        f"Could not interpret metric identifier: {identifier!r}. Pass a metric "
+        "name such as 'accuracy', a Metric, or a function fn(y_true, y_pred)."
+    )
 
 
 def _from_name(name, custom_objects):
@@ -79,9 +103,11 @@ def _from_name(name, custom_objects):
         return get(found)
     fn = METRIC_FUNCTIONS.get(name) or losses.LOSS_FUNCTIONS.get(name)
     if fn is None:
-        raise ValueError(f"Unknown metric: {name!r}. Known names: {sorted(METRIC_FUNCTIONS)}, "
-                         f"the loss names {sorted(losses.LOSS_FUNCTIONS)} and the classes "
-                         f"{sorted(METRIC_CLASSES)}.")
+        raise ValueError(
+            f"Unknown metric: {name!r}. Known names: {sorted(METRIC_FUNCTIONS)}, "
+            f"the loss names {sorted(losses.LOSS_FUNCTIONS)} and the classes "
+            f"{sorted(METRIC_CLASSES)}."
+        )
     return MeanMetricWrapper(fn, name=name)
 
 

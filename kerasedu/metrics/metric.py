@@ -17,8 +17,8 @@ from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.config import floatx
 from kerasedu.device import get_array_module, to_device
-from kerasedu.naming import to_snake_case
 from kerasedu.losses.label_checks import match_ranks
+from kerasedu.naming import to_snake_case
 
 
 class Metric:

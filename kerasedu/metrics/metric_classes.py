@@ -131,4 +131,3 @@ class RootMeanSquaredError(MeanMetricWrapper):
     def result(self):
         """Return ``sqrt(mean squared error)``."""
         return super().result().sqrt()
-

@@ -103,13 +103,17 @@ def _per_output(spec, names, what):
     if isinstance(spec, dict):
         unknown = set(spec) - set(names)
         if unknown:
-            raise ValueError(f"Unknown output name(s) {sorted(unknown)} in {what}; the model's outputs "
-                             f"are {names}.")
+            raise ValueError(
+                f"Unknown output name(s) {sorted(unknown)} in {what}; the model's outputs "
+                f"are {names}."
+            )
         return [spec.get(name) for name in names]
     if isinstance(spec, (list, tuple)) and len(names) > 1:
         if len(spec) != len(names):
-            raise ValueError(f"{what} has {len(spec)} entries but the model has {len(names)} outputs "
-                             f"{names}. Received: {what}={spec!r}")
+            raise ValueError(
+                f"{what} has {len(spec)} entries but the model has {len(names)} outputs "
+                f"{names}. Received: {what}={spec!r}"
+            )
         return list(spec)
     if isinstance(spec, (list, tuple)) and len(spec) == 1:
         return list(spec)
@@ -153,8 +157,9 @@ class CompiledLoss:
         self.names = _output_names(self.model, count)
         self.losses = [get_loss(spec) for spec in _per_output(self.loss, self.names, "loss")]
         weights = self.loss_weights
-        self.weights = [1.0] * count if weights is None else _per_output(weights, self.names,
-                                                                         "loss_weights")
+        self.weights = (
+            [1.0] * count if weights is None else _per_output(weights, self.names, "loss_weights")
+        )
         if count > 1:  # Keras logs each output's own loss too: "<output>_loss"
             self.metrics = [Mean(f"{name}_loss") for name in self.names]
 
@@ -165,8 +170,9 @@ class CompiledLoss:
         targets = _match_targets(y_true, self.names)
         weights = _match_targets(sample_weight, self.names, broadcast=True)
         total, per_output = None, []
-        for loss, weight, target, output, sw in zip(self.losses, self.weights, targets,
-                                                      flatten(y_pred), weights):
+        for loss, weight, target, output, sw in zip(
+            self.losses, self.weights, targets, flatten(y_pred), weights
+        ):
             if loss is None or target is None:
                 per_output.append(None)
                 continue
@@ -177,8 +183,10 @@ class CompiledLoss:
             term = value if weight == 1.0 else value * float(weight)
             total = term if total is None else total + term
         if total is None:
-            raise ValueError("No loss to compute: pass targets `y` that match the model's outputs "
-                             f"{self.names} and a `loss` to compile().")
+            raise ValueError(
+                "No loss to compute: pass targets `y` that match the model's outputs "
+                f"{self.names} and a `loss` to compile()."
+            )
         return total, per_output
 
 
@@ -188,12 +196,16 @@ def _match_targets(data, names, broadcast=False):
         return [data.get(name) for name in names]
     if isinstance(data, (list, tuple)):
         if len(data) != len(names):
-            raise ValueError(f"Expected {len(names)} target arrays, one per output {names}, but "
-                             f"received {len(data)}.")
+            raise ValueError(
+                f"Expected {len(names)} target arrays, one per output {names}, but "
+                f"received {len(data)}."
+            )
         return list(data)
     if data is not None and len(names) > 1 and not broadcast:
-        raise ValueError(f"The model has {len(names)} outputs {names}: pass y as a list or a dict "
-                         "with one array per output.")
+        raise ValueError(
+            f"The model has {len(names)} outputs {names}: pass y as a list or a dict "
+            "with one array per output."
+        )
     return [data] * len(names)
 
 
@@ -228,8 +240,11 @@ class CompiledMetrics:
         for weighted, spec in zip((False, True), self.specs):
             if spec is None:
                 continue
-            if isinstance(spec, (list, tuple)) and len(names) > 1 and not any(
-                    isinstance(s, (list, tuple)) for s in spec):
+            if (
+                isinstance(spec, (list, tuple))
+                and len(names) > 1
+                and not any(isinstance(s, (list, tuple)) for s in spec)
+            ):
                 spec = [list(spec)] * len(names)  # one flat list: every output gets all of them
             for index, output_spec in enumerate(_per_output(spec, names, "metrics")):
                 for item in _as_list(output_spec):

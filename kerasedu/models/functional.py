@@ -60,8 +60,10 @@ class Functional(Model):
         for kind, structure in (("inputs", inputs), ("outputs", outputs)):
             leaves = _leaves(structure)
             if not leaves or not all(isinstance(t, KerasTensor) for t in leaves):
-                raise ValueError(f"All `{kind}` of a functional model must be KerasTensors (from "
-                                 f"`Input` or a layer called on one). Received: {kind}={structure!r}")
+                raise ValueError(
+                    f"All `{kind}` of a functional model must be KerasTensors (from "
+                    f"`Input` or a layer called on one). Received: {kind}={structure!r}"
+                )
         self._inputs_struct, self._outputs_struct = inputs, outputs
         self.inputs, self.outputs = flatten(inputs), flatten(outputs)
         self._nodes, self._layers = map_graph(self.inputs, self.outputs)
@@ -134,14 +136,17 @@ class Functional(Model):
         """
         if index is not None:
             if not -len(self.layers) <= index < len(self.layers):
-                raise ValueError(f"Model '{self.name}' has {len(self.layers)} layers. "
-                                 f"Received: index={index}")
+                raise ValueError(
+                    f"Model '{self.name}' has {len(self.layers)} layers. Received: index={index}"
+                )
             return self.layers[index]
         for layer in self.layers:
             if layer.name == name:
                 return layer
-        raise ValueError(f"No layer named '{name}' in model '{self.name}'. Its layers are: "
-                         f"{[layer.name for layer in self.layers]}. Received: name={name!r}")
+        raise ValueError(
+            f"No layer named '{name}' in model '{self.name}'. Its layers are: "
+            f"{[layer.name for layer in self.layers]}. Received: name={name!r}"
+        )
 
     # --- running -------------------------------------------------------------------
     def __call__(self, inputs, *args, **kwargs):
@@ -170,23 +175,30 @@ class Functional(Model):
 
     def _check_inputs(self, flat):
         if len(flat) != len(self.inputs):
-            raise ValueError(f"Model '{self.name}' expects {len(self.inputs)} input(s) with shapes "
-                             f"{[t.shape for t in self.inputs]}, but received {len(flat)}.")
+            raise ValueError(
+                f"Model '{self.name}' expects {len(self.inputs)} input(s) with shapes "
+                f"{[t.shape for t in self.inputs]}, but received {len(flat)}."
+            )
         for i, (expected, x) in enumerate(zip(self.inputs, flat)):
             shape = tuple(x.shape)
             fits = len(shape) == len(expected.shape) and all(
-                e is None or e == s for e, s in zip(expected.shape[1:], shape[1:]))
+                e is None or e == s for e, s in zip(expected.shape[1:], shape[1:])
+            )
             if not fits:
-                raise ValueError(f"Input {i} of model '{self.name}' is incompatible with the model: "
-                                 f"expected shape={expected.shape}, but received data of "
-                                 f"shape={shape}.")
+                raise ValueError(
+                    f"Input {i} of model '{self.name}' is incompatible with the model: "
+                    f"expected shape={expected.shape}, but received data of "
+                    f"shape={shape}."
+                )
 
     def _inputs_from_dict(self, data):
         names = [t.name for t in self.inputs]
         missing = [n for n in names if n not in data]
         if missing:
-            raise ValueError(f"Model '{self.name}' needs inputs named {names}; missing {missing}. "
-                             f"Received keys: {sorted(data)}")
+            raise ValueError(
+                f"Model '{self.name}' needs inputs named {names}; missing {missing}. "
+                f"Received keys: {sorted(data)}"
+            )
         ordered = [data[n] for n in names]
         return ordered[0] if len(ordered) == 1 else ordered
 
@@ -208,7 +220,9 @@ class Functional(Model):
     def from_config(cls, config, custom_objects=None):
         """Rebuild a model from `get_config`'s dict; the weights are new (use ``set_weights``)."""
         inputs, outputs = functional_config.rebuild_graph(config, custom_objects)
-        return cls(inputs, outputs, name=config.get("name"), trainable=config.get("trainable", True))
+        return cls(
+            inputs, outputs, name=config.get("name"), trainable=config.get("trainable", True)
+        )
 
     def to_json(self, **kwargs):
         """Return the model's architecture (no weights) as a JSON string in Keras's layout.
@@ -220,8 +234,10 @@ class Functional(Model):
 
     def to_yaml(self, **kwargs):
         """Not supported: Keras removed YAML export because loading YAML could run code."""
-        raise RuntimeError("Model.to_yaml() was removed in Keras 2.6 because loading YAML could run "
-                           "arbitrary code. Use model.to_json() and models.model_from_json().")
+        raise RuntimeError(
+            "Model.to_yaml() was removed in Keras 2.6 because loading YAML could run "
+            "arbitrary code. Use model.to_json() and models.model_from_json()."
+        )
 
 
 def _leaves(structure):
@@ -237,4 +253,3 @@ def _lookup(values, item):
     if isinstance(item, KerasTensor):
         return values[id(item)]
     return item
-

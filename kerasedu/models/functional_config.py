@@ -35,29 +35,44 @@ def get_functional_config(model):
 
     def tensor_config(tensor):
         layer, node_index, tensor_index = tensor._keras_history
-        return {"class_name": "__keras_tensor__",
-                "config": {"shape": list(tensor.shape), "dtype": tensor.dtype,
-                           "keras_history": [layer.name, own_index(layer, node_index), tensor_index]}}
+        return {
+            "class_name": "__keras_tensor__",
+            "config": {
+                "shape": list(tensor.shape),
+                "dtype": tensor.dtype,
+                "keras_history": [layer.name, own_index(layer, node_index), tensor_index],
+            },
+        }
 
     def encode(value):
         return tensor_config(value) if isinstance(value, KerasTensor) else value
 
     layer_configs = []
     for layer in model.layers:
-        inbound = [{"args": map_structure(encode, [node.inputs, *node.call_args]),
-                    "kwargs": map_structure(encode, node.call_kwargs)}
-                   for node in layer._inbound_nodes if id(node) in own and not node.is_input]
-        layer_configs.append({**serialize_layer(layer), "name": layer.name,
-                              "inbound_nodes": inbound})
+        inbound = [
+            {
+                "args": map_structure(encode, [node.inputs, *node.call_args]),
+                "kwargs": map_structure(encode, node.call_kwargs),
+            }
+            for node in layer._inbound_nodes
+            if id(node) in own and not node.is_input
+        ]
+        layer_configs.append(
+            {**serialize_layer(layer), "name": layer.name, "inbound_nodes": inbound}
+        )
 
     def endpoint(tensor):
         layer, node_index, tensor_index = tensor._keras_history
         offset = 1 if _is_functional(layer) else 0  # Keras counts a model's own node first
         return [layer.name, own_index(layer, node_index) + offset, tensor_index]
 
-    return {"name": model.name, "trainable": model.trainable, "layers": layer_configs,
-            "input_layers": map_structure(endpoint, model._inputs_struct),
-            "output_layers": map_structure(endpoint, model._outputs_struct)}
+    return {
+        "name": model.name,
+        "trainable": model.trainable,
+        "layers": layer_configs,
+        "input_layers": map_structure(endpoint, model._inputs_struct),
+        "output_layers": map_structure(endpoint, model._outputs_struct),
+    }
 
 
 def rebuild_graph(config, custom_objects=None):
@@ -82,8 +97,10 @@ def rebuild_graph(config, custom_objects=None):
             else:
                 layer(*call[0], **call[1])
         if len(waiting) == len(pending):
-            raise ValueError(f"Cannot rebuild the graph: the calls of {[l.name for l, _ in waiting]}"
-                             " depend on layers that are never called. The config is damaged.")
+            raise ValueError(
+                f"Cannot rebuild the graph: the calls of {[l.name for l, _ in waiting]}"
+                " depend on layers that are never called. The config is damaged."
+            )
         pending = waiting
 
     def endpoint_tensor(entry):
@@ -106,7 +123,9 @@ def _unwrap_single(structure):
 
 def _decode_call(node_data, created):
     """Return ``(args, kwargs)`` for one saved call, or ``None`` if an input does not exist yet."""
-    if isinstance(node_data, list):  # Keras 2: [[layer name, node index, tensor index, kwargs], ...]
+    if isinstance(
+        node_data, list
+    ):  # Keras 2: [[layer name, node index, tensor index, kwargs], ...]
         tensors = [_existing_tensor(created, entry[:3], legacy=True) for entry in node_data]
         if any(t is None for t in tensors):
             return None
@@ -146,8 +165,10 @@ def _existing_tensor(created, history, legacy=False):
 
 def _find(created, name):
     if name not in created:
-        raise ValueError(f"The config refers to a layer '{name}' that it does not define. "
-                         f"Defined layers: {sorted(created)}")
+        raise ValueError(
+            f"The config refers to a layer '{name}' that it does not define. "
+            f"Defined layers: {sorted(created)}"
+        )
     return created[name]
 
 

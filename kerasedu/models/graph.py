@@ -40,8 +40,9 @@ def map_graph(inputs, outputs):
     for node in search.nodes:
         key = id(node.layer)
         layer_depth[key] = max(layer_depth.get(key, 0), depths[id(node)])
-    layers = sorted(search.layers, key=lambda layer: (-layer_depth[id(layer)],
-                                                       search.layer_rank[id(layer)]))
+    layers = sorted(
+        search.layers, key=lambda layer: (-layer_depth[id(layer)], search.layer_rank[id(layer)])
+    )
     return search.nodes, layers
 
 
@@ -65,7 +66,8 @@ class _Search:
             raise ValueError(
                 f"Graph disconnected: the value of tensor {tensor!r} (from input layer "
                 f"'{layer.name}') is needed, but it is not one of the model's inputs. "
-                f"Layers reached so far: {[l.name for l in self.layers]}. Add it to `inputs`.")
+                f"Layers reached so far: {[l.name for l in self.layers]}. Add it to `inputs`."
+            )
         if is_model_input and not node.is_input:
             return  # an intermediate tensor used as a model input: its history is not replayed
         if id(layer) not in self.layer_rank:  # pre-order rank, Keras's tie-breaker

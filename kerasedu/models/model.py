@@ -18,7 +18,12 @@ from kerasedu.diagnostics.fit_monitor import FitMonitor, check_model_outputs
 from kerasedu.layers.layer import Layer
 from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.models.compile_utils import (
-    CompiledLoss, CompiledMetrics, Mean, as_float_logs, metric_result, trainable_flags,
+    CompiledLoss,
+    CompiledMetrics,
+    Mean,
+    as_float_logs,
+    metric_result,
+    trainable_flags,
 )
 from kerasedu.utils import data as data_utils
 
@@ -83,9 +88,18 @@ class Model(Layer):
         return self.trainable_weights
 
     # --- compile -------------------------------------------------------------------
-    def compile(self, optimizer="rmsprop", loss=None, metrics=None, loss_weights=None,
-                weighted_metrics=None, run_eagerly=None, steps_per_execution=1, jit_compile=None,
-                **kwargs):
+    def compile(
+        self,
+        optimizer="rmsprop",
+        loss=None,
+        metrics=None,
+        loss_weights=None,
+        weighted_metrics=None,
+        run_eagerly=None,
+        steps_per_execution=1,
+        jit_compile=None,
+        **kwargs,
+    ):
         """Choose the optimizer, the loss and the metrics, before ``fit``.
 
         Args:
@@ -127,8 +141,10 @@ class Model(Layer):
 
     def _assert_compiled(self, method):
         if self.compiled_loss is None:
-            raise RuntimeError(f"You must call compile() before {method}(): e.g. "
-                               f"model.compile(optimizer='adam', loss='mse').")
+            raise RuntimeError(
+                f"You must call compile() before {method}(): e.g. "
+                f"model.compile(optimizer='adam', loss='mse')."
+            )
 
     # --- one batch -------------------------------------------------------------------
     def train_step(self, x, y, sample_weight=None):
@@ -197,10 +213,25 @@ class Model(Layer):
 
     # --- the loops -------------------------------------------------------------------
     @accepts_legacy_kwargs
-    def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None,
-            validation_split=0.0, validation_data=None, shuffle=True, class_weight=None,
-            sample_weight=None, initial_epoch=0, steps_per_epoch=None, validation_steps=None,
-            validation_batch_size=None, validation_freq=1):
+    def fit(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        epochs=1,
+        verbose="auto",
+        callbacks=None,
+        validation_split=0.0,
+        validation_data=None,
+        shuffle=True,
+        class_weight=None,
+        sample_weight=None,
+        initial_epoch=0,
+        steps_per_epoch=None,
+        validation_steps=None,
+        validation_batch_size=None,
+        validation_freq=1,
+    ):
         """Train the model for ``epochs`` passes over the data; return a `History`.
 
         Args:
@@ -224,14 +255,17 @@ class Model(Layer):
         self._assert_compiled("fit")
         if validation_split and validation_data is None:
             (x, y, sample_weight), (vx, vy, vsw) = data_utils.train_validation_split(
-                (x, y, sample_weight), validation_split)
+                (x, y, sample_weight), validation_split
+            )
             if hasattr(y, "shape"):
                 checks.check_sorted_validation_split(y, vy)
             validation_data = (vx, vy, vsw)
-        train = data_utils.make_batches(x, y, sample_weight, batch_size, shuffle, class_weight,
-                                        steps_per_epoch)
-        val = data_utils.make_validation_batches(validation_data, validation_batch_size or batch_size,
-                                                 validation_steps)
+        train = data_utils.make_batches(
+            x, y, sample_weight, batch_size, shuffle, class_weight, steps_per_epoch
+        )
+        val = data_utils.make_validation_batches(
+            validation_data, validation_batch_size or batch_size, validation_steps
+        )
         callbacks = self._callbacks(callbacks, verbose, epochs, train.steps, add_history=True)
         self.history = callbacks.history
         self.stop_training = False
@@ -253,8 +287,11 @@ class Model(Layer):
                 if self.stop_training:
                     break
             if step < 0:
-                warnings.warn("Your input ran out of data; interrupting training. Give "
-                              "steps_per_epoch or a generator that loops forever.", stacklevel=2)
+                warnings.warn(
+                    "Your input ran out of data; interrupting training. Give "
+                    "steps_per_epoch or a generator that loops forever.",
+                    stacklevel=2,
+                )
                 break
             logs = dict(logs)
             if val is not None and data_utils.should_validate(epoch, validation_freq):
@@ -268,8 +305,17 @@ class Model(Layer):
         callbacks.on_train_end(logs)
         return self.history
 
-    def evaluate(self, x=None, y=None, batch_size=None, verbose="auto", sample_weight=None,
-                 steps=None, callbacks=None, return_dict=False):
+    def evaluate(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        verbose="auto",
+        sample_weight=None,
+        steps=None,
+        callbacks=None,
+        return_dict=False,
+    ):
         """Return the loss (and metrics) on the data, in inference mode.
 
         Args:
@@ -317,7 +363,9 @@ class Model(Layer):
         with no_grad():
             for step, (xb, _, _) in enumerate(data.epoch()):
                 callbacks.on_predict_batch_begin(step)
-                outputs = data_utils.map_structure(data_utils.to_numpy_output, self.predict_step(xb))
+                outputs = data_utils.map_structure(
+                    data_utils.to_numpy_output, self.predict_step(xb)
+                )
                 batches.append(outputs)
                 callbacks.on_predict_batch_end(step, {"outputs": outputs})
         callbacks.on_predict_end()
@@ -348,8 +396,15 @@ class Model(Layer):
     # --- helpers ---------------------------------------------------------------------
     def _callbacks(self, callbacks, verbose, epochs, steps, add_history=False):
         verbose = 1 if verbose == "auto" else verbose
-        return CallbackList(callbacks, add_history=add_history, add_progbar=bool(verbose),
-                            model=self, verbose=verbose, epochs=epochs, steps=steps)
+        return CallbackList(
+            callbacks,
+            add_history=add_history,
+            add_progbar=bool(verbose),
+            model=self,
+            verbose=verbose,
+            epochs=epochs,
+            steps=steps,
+        )
 
     def _one_batch(self, x, y=None, sample_weight=None, class_weight=None):
         """All of ``(x, y, sample_weight)`` as one batch, prepared as `fit` prepares each batch."""
@@ -369,8 +424,9 @@ class Model(Layer):
         """Print a table of the layers, output shapes and parameter counts."""
         from kerasedu.models.summary import print_summary  # summary.py imports models
 
-        return print_summary(self, line_length=line_length, positions=positions,
-                             print_fn=print_fn, **kwargs)
+        return print_summary(
+            self, line_length=line_length, positions=positions, print_fn=print_fn, **kwargs
+        )
 
     def save(self, filepath, overwrite=True, **kwargs):
         """Save architecture, weights and optimizer state to one HDF5 file."""
@@ -388,6 +444,6 @@ class Model(Layer):
         """Load weights saved by `save_weights` (by layer order, or by layer name)."""
         from kerasedu.saving import hdf5
 
-        return hdf5.load_weights(self, filepath, by_name=by_name, skip_mismatch=skip_mismatch,
-                                 **kwargs)
-
+        return hdf5.load_weights(
+            self, filepath, by_name=by_name, skip_mismatch=skip_mismatch, **kwargs
+        )

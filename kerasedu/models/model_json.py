@@ -61,5 +61,7 @@ def _json_default(value):
     """Let NumPy numbers and tuples inside configs become JSON numbers and lists."""
     if hasattr(value, "tolist"):
         return value.tolist()
-    raise TypeError(f"Cannot write {value!r} (type {type(value).__name__}) to JSON: a layer's "
-                    "get_config() must return only numbers, strings, lists, dicts and None.")
+    raise TypeError(
+        f"Cannot write {value!r} (type {type(value).__name__}) to JSON: a layer's "
+        "get_config() must return only numbers, strings, lists, dicts and None."
+    )

@@ -65,16 +65,25 @@ class Sequential(Functional):
         if isinstance(layer, KerasTensor):
             layer = layer._keras_history[0]  # Input(shape) -> its InputLayer
         if not isinstance(layer, Layer):
-            raise TypeError(f"Sequential.add() takes a layer. Received: layer={layer!r} "
-                            f"(of type {type(layer).__name__})")
+            raise TypeError(
+                f"Sequential.add() takes a layer. Received: layer={layer!r} "
+                f"(of type {type(layer).__name__})"
+            )
         if isinstance(layer, InputLayer) and self._stack:
-            raise ValueError(f"An Input must be the first element of Sequential '{self.name}'. "
-                             f"Received: an Input after {[l.name for l in self._stack]}")
+            raise ValueError(
+                f"An Input must be the first element of Sequential '{self.name}'. "
+                f"Received: an Input after {[l.name for l in self._stack]}"
+            )
         if any(existing.name == layer.name for existing in self._stack):
-            raise ValueError(f"All layers of Sequential '{self.name}' need unique names; "
-                             f"'{layer.name}' is already in it.")
-        if not self._stack and not isinstance(layer, InputLayer) and \
-                layer._batch_input_shape is not None:
+            raise ValueError(
+                f"All layers of Sequential '{self.name}' need unique names; "
+                f"'{layer.name}' is already in it."
+            )
+        if (
+            not self._stack
+            and not isinstance(layer, InputLayer)
+            and layer._batch_input_shape is not None
+        ):
             self._stack.append(InputLayer(batch_shape=layer._batch_input_shape))
         self._stack.append(layer)
         if self.inputs:
@@ -101,8 +110,10 @@ class Sequential(Functional):
         """Fix the input shape (with the batch axis, e.g. ``(None, 784)``) and build every layer."""
         if not self._stack or not isinstance(self._stack[0], InputLayer):
             if input_shape is None:
-                raise ValueError(f"Sequential '{self.name}' does not know its input shape: pass "
-                                 "build(input_shape=(None, ...)) or start it with Input(shape).")
+                raise ValueError(
+                    f"Sequential '{self.name}' does not know its input shape: pass "
+                    "build(input_shape=(None, ...)) or start it with Input(shape)."
+                )
             self._stack.insert(0, InputLayer(batch_shape=tuple(input_shape)))
         if not self.inputs:
             self._connect(self._stack[1:])
@@ -116,8 +127,10 @@ class Sequential(Functional):
         for layer in new_layers:
             x = layer(x)
             if isinstance(x, list):
-                raise ValueError(f"Layer '{layer.name}' returns several tensors; a Sequential "
-                                 "model needs one output per layer. Use the functional API.")
+                raise ValueError(
+                    f"Layer '{layer.name}' returns several tensors; a Sequential "
+                    "model needs one output per layer. Use the functional API."
+                )
         self._init_graph(self.inputs[0], x)
 
     def call(self, inputs, training=None):
@@ -136,8 +149,11 @@ class Sequential(Functional):
 
     def get_config(self):
         """Return ``{"name", "trainable", "layers": [...], "build_input_shape"}`` (Keras 3's format)."""
-        config = {"name": self.name, "trainable": self.trainable,
-                  "layers": [serialize_layer(layer) for layer in self._stack]}
+        config = {
+            "name": self.name,
+            "trainable": self.trainable,
+            "layers": [serialize_layer(layer) for layer in self._stack],
+        }
         if self.inputs:
             config["build_input_shape"] = list(self.inputs[0].shape)
         return config

@@ -43,14 +43,18 @@ def print_summary(model, line_length=None, print_fn=None):
     """
     print_fn = print_fn or print
     if not model.built:
-        raise ValueError(f"Model '{model.name}' has not been built yet, so its shapes are unknown. "
-                         "Call it on data, call `build(input_shape)`, or start it with `Input(shape)`.")
+        raise ValueError(
+            f"Model '{model.name}' has not been built yet, so its shapes are unknown. "
+            "Call it on data, call `build(input_shape)`, or start it with `Input(shape)`."
+        )
     chain = _is_chain(model)
     line_length = line_length or (65 if chain else 98)
     fractions = [0.45, 0.85, 1.0] if chain else [0.33, 0.55, 0.67, 1.0]
     stops = [int(line_length * f) for f in fractions]
     longest = max((len(_label(layer)) for layer in model.layers), default=0)
-    widen = max(0, longest + 2 - stops[0])  # long layer names widen the table instead of breaking it
+    widen = max(
+        0, longest + 2 - stops[0]
+    )  # long layer names widen the table instead of breaking it
     stops = [stop + widen for stop in stops]
     line_length += widen
     header = ["Layer (type)", "Output Shape", "Param #"] + ([] if chain else ["Connected to"])
@@ -127,8 +131,11 @@ def _is_chain(model):
         if len(nodes) > 1 or any(len(n.input_tensors) > 1 for n in nodes):
             return False
     consumers = [t for n in model._nodes for t in n.input_tensors]
-    return len(model.inputs) == 1 and len(model.outputs) == 1 and \
-        len({id(t) for t in consumers}) == len(consumers)
+    return (
+        len(model.inputs) == 1
+        and len(model.outputs) == 1
+        and len({id(t) for t in consumers}) == len(consumers)
+    )
 
 
 def _count(weights):

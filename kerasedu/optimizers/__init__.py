@@ -23,8 +23,10 @@ from kerasedu.optimizers.rmsprop import RMSprop
 from kerasedu.optimizers.schedules import LearningRateSchedule
 from kerasedu.optimizers.sgd import SGD
 
-OPTIMIZERS = {cls.__name__.lower(): cls for cls in (
-    SGD, RMSprop, Adagrad, Adadelta, Adam, Adamax, Nadam, AdamW)}
+OPTIMIZERS = {
+    cls.__name__.lower(): cls
+    for cls in (SGD, RMSprop, Adagrad, Adadelta, Adam, Adamax, Nadam, AdamW)
+}
 
 
 def get(identifier, custom_objects=None):
@@ -51,8 +53,10 @@ def get(identifier, custom_objects=None):
         return deserialize({"class_name": identifier, "config": {}}, custom_objects)
     if isinstance(identifier, dict):
         return deserialize(identifier, custom_objects)
-    raise ValueError(f"Could not interpret optimizer identifier: {identifier!r}. Use a name "
-                     f"such as 'adam' or an optimizer instance. Known names: {sorted(OPTIMIZERS)}")
+    raise ValueError(
+        f"Could not interpret optimizer identifier: {identifier!r}. Use a name "
+        f"such as 'adam' or an optimizer instance. Known names: {sorted(OPTIMIZERS)}"
+    )
 
 
 def serialize(optimizer):
@@ -79,6 +83,8 @@ def deserialize(config, custom_objects=None):
     class_name = config.get("class_name")
     cls = custom_objects.get(class_name) or OPTIMIZERS.get(str(class_name).lower())
     if cls is None:
-        raise ValueError(f"Unknown optimizer: {class_name!r}. Known names: {sorted(OPTIMIZERS)}; "
-                         "pass your own class in custom_objects.")
+        raise ValueError(
+            f"Unknown optimizer: {class_name!r}. Known names: {sorted(OPTIMIZERS)}; "
+            "pass your own class in custom_objects."
+        )
     return cls.from_config(config.get("config", {}), custom_objects)

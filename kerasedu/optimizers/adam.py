@@ -41,8 +41,16 @@ class Adam(Optimizer):
     """
 
     @accepts_legacy_kwargs
-    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False,
-                 name="adam", **kwargs):
+    def __init__(
+        self,
+        learning_rate=0.001,
+        beta_1=0.9,
+        beta_2=0.999,
+        epsilon=1e-7,
+        amsgrad=False,
+        name="adam",
+        **kwargs,
+    ):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
         self.beta_1 = beta_1
         self.beta_2 = beta_2
@@ -51,7 +59,9 @@ class Adam(Optimizer):
 
     def slot_names(self):
         """The state arrays kept per variable."""
-        return ("momentum", "velocity", "velocity_hat") if self.amsgrad else ("momentum", "velocity")
+        return (
+            ("momentum", "velocity", "velocity_hat") if self.amsgrad else ("momentum", "velocity")
+        )
 
     def update_step(self, grad, variable, lr):
         """Apply the update rule in the module docstring to ``variable.data``, in place."""
@@ -70,5 +80,10 @@ class Adam(Optimizer):
 
     def get_config(self):
         """Return the constructor arguments as a dict."""
-        return {**super().get_config(), "beta_1": self.beta_1, "beta_2": self.beta_2,
-                "epsilon": self.epsilon, "amsgrad": self.amsgrad}
+        return {
+            **super().get_config(),
+            "beta_1": self.beta_1,
+            "beta_2": self.beta_2,
+            "epsilon": self.epsilon,
+            "amsgrad": self.amsgrad,
+        }

@@ -25,8 +25,8 @@ import numpy as np
 
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.device import get_array_module, to_device, to_numpy
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
+from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers import schedules
 
 
@@ -64,16 +64,30 @@ class Optimizer:
     scalar_state = ("iterations",)  # optimizer-wide numbers saved with get_state()
 
     @accepts_legacy_kwargs
-    def __init__(self, learning_rate=0.001, weight_decay=None, clipnorm=None, clipvalue=None,
-                 global_clipnorm=None, name=None, decay=None):
+    def __init__(
+        self,
+        learning_rate=0.001,
+        weight_decay=None,
+        clipnorm=None,
+        clipvalue=None,
+        global_clipnorm=None,
+        name=None,
+        decay=None,
+    ):
         if sum(c is not None for c in (clipnorm, clipvalue, global_clipnorm)) > 1:
-            raise ValueError("Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. "
-                             f"Received: clipnorm={clipnorm}, clipvalue={clipvalue}, "
-                             f"global_clipnorm={global_clipnorm}")
+            raise ValueError(
+                "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. "
+                f"Received: clipnorm={clipnorm}, clipvalue={clipvalue}, "
+                f"global_clipnorm={global_clipnorm}"
+            )
         if decay:
-            warnings.warn("`decay` is the Keras 2 learning-rate decay (removed in Keras 2.11 and Keras 3); "
-                          "use a schedule such as `kerasedu.optimizers.schedules.InverseTimeDecay` "
-                          "instead.", DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
+            warnings.warn(
+                "`decay` is the Keras 2 learning-rate decay (removed in Keras 2.11 and Keras 3); "
+                "use a schedule such as `kerasedu.optimizers.schedules.InverseTimeDecay` "
+                "instead.",
+                DeprecationWarning,
+                stacklevel=stacklevel_outside_kerasedu(),
+            )
         self.learning_rate = learning_rate
         self.weight_decay = weight_decay
         self.clipnorm = clipnorm
@@ -105,20 +119,28 @@ class Optimizer:
         try:
             self._learning_rate = float(value)
         except (TypeError, ValueError):
-            raise TypeError("learning_rate must be a float or a LearningRateSchedule. "
-                            f"Received: learning_rate={value!r}") from None
+            raise TypeError(
+                "learning_rate must be a float or a LearningRateSchedule. "
+                f"Received: learning_rate={value!r}"
+            ) from None
 
     @property
     def lr(self):
         """Keras 1/2 name of `learning_rate` (deprecated)."""
-        warnings.warn("`optimizer.lr` is the Keras 2 name; use `optimizer.learning_rate`.",
-                      DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
+        warnings.warn(
+            "`optimizer.lr` is the Keras 2 name; use `optimizer.learning_rate`.",
+            DeprecationWarning,
+            stacklevel=stacklevel_outside_kerasedu(),
+        )
         return self.learning_rate
 
     @lr.setter
     def lr(self, value):
-        warnings.warn("`optimizer.lr` is the Keras 2 name; use `optimizer.learning_rate`.",
-                      DeprecationWarning, stacklevel=stacklevel_outside_kerasedu())
+        warnings.warn(
+            "`optimizer.lr` is the Keras 2 name; use `optimizer.learning_rate`.",
+            DeprecationWarning,
+            stacklevel=stacklevel_outside_kerasedu(),
+        )
         self.learning_rate = value
 
     def current_learning_rate(self):
@@ -143,7 +165,8 @@ class Optimizer:
         for variable in new_variables:
             self._slots[id(variable)] = {
                 name: get_array_module(variable.data).full_like(
-                    variable.data, self.initial_slot_value(name))
+                    variable.data, self.initial_slot_value(name)
+                )
                 for name in self.slot_names()
             }
             self._variables.append(variable)
@@ -188,8 +211,10 @@ class Optimizer:
             grad = grad.data
         grad = get_array_module(variable.data).asarray(grad)
         if grad.shape != variable.data.shape:
-            raise ValueError(f"Gradient of shape {tuple(grad.shape)} does not match variable "
-                             f"{variable.name!r} of shape {tuple(variable.data.shape)}.")
+            raise ValueError(
+                f"Gradient of shape {tuple(grad.shape)} does not match variable "
+                f"{variable.name!r} of shape {tuple(variable.data.shape)}."
+            )
         return grad.astype(variable.data.dtype, copy=False)
 
     def clip_gradients(self, grads):
@@ -262,12 +287,16 @@ class Optimizer:
     def _restore_slots(self, arrays):
         targets = [a for v in self._variables for a in self._slots[id(v)].values()]
         if len(arrays) != len(targets):
-            raise ValueError(f"The saved optimizer state has {len(arrays)} slot arrays but this "
-                             f"optimizer has {len(targets)} for its variables.")
+            raise ValueError(
+                f"The saved optimizer state has {len(arrays)} slot arrays but this "
+                f"optimizer has {len(targets)} for its variables."
+            )
         for target, value in zip(targets, arrays):
             if tuple(np.shape(value)) != tuple(target.shape):
-                raise ValueError(f"Saved slot of shape {np.shape(value)} does not fit a slot of "
-                                 f"shape {tuple(target.shape)}.")
+                raise ValueError(
+                    f"Saved slot of shape {np.shape(value)} does not fit a slot of "
+                    f"shape {tuple(target.shape)}."
+                )
             target[...] = to_device(to_numpy(value), dtype=target.dtype)
 
     # --- configuration ----------------------------------------------------------------
@@ -276,9 +305,14 @@ class Optimizer:
         lr = self._learning_rate
         if isinstance(lr, schedules.LearningRateSchedule):
             lr = schedules.serialize(lr)
-        config = {"name": self.name, "learning_rate": lr, "weight_decay": self.weight_decay,
-                  "clipnorm": self.clipnorm, "global_clipnorm": self.global_clipnorm,
-                  "clipvalue": self.clipvalue}
+        config = {
+            "name": self.name,
+            "learning_rate": lr,
+            "weight_decay": self.weight_decay,
+            "clipnorm": self.clipnorm,
+            "global_clipnorm": self.global_clipnorm,
+            "clipvalue": self.clipvalue,
+        }
         if self.decay:
             config["decay"] = self.decay
         return config
@@ -293,4 +327,3 @@ class Optimizer:
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name!r} learning_rate={self.learning_rate}>"
-

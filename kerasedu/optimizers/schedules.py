@@ -71,9 +71,13 @@ class DecaySchedule(LearningRateSchedule):
 
     def get_config(self):
         """Return the constructor arguments as a dict."""
-        return {"initial_learning_rate": self.initial_learning_rate,
-                "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
-                "staircase": self.staircase, "name": self.name}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "decay_steps": self.decay_steps,
+            "decay_rate": self.decay_rate,
+            "staircase": self.staircase,
+            "name": self.name,
+        }
 
 
 class ExponentialDecay(DecaySchedule):
@@ -93,7 +97,7 @@ class ExponentialDecay(DecaySchedule):
     """
 
     def __call__(self, step):
-        return float(self.initial_learning_rate * self.decay_rate**self.progress(step))
+        return float(self.initial_learning_rate * self.decay_rate ** self.progress(step))
 
 
 class InverseTimeDecay(DecaySchedule):
@@ -132,8 +136,10 @@ class PiecewiseConstantDecay(LearningRateSchedule):
 
     def __init__(self, boundaries, values, name="PiecewiseConstantDecay"):
         if len(values) != len(boundaries) + 1:
-            raise ValueError("`values` must have one more element than `boundaries`. Received: "
-                             f"boundaries={list(boundaries)}, values={list(values)}")
+            raise ValueError(
+                "`values` must have one more element than `boundaries`. Received: "
+                f"boundaries={list(boundaries)}, values={list(values)}"
+            )
         self.boundaries = list(boundaries)
         self.values = list(values)
         self.name = name
@@ -149,8 +155,9 @@ class PiecewiseConstantDecay(LearningRateSchedule):
         return {"boundaries": self.boundaries, "values": self.values, "name": self.name}
 
 
-SCHEDULES = {cls.__name__: cls for cls in (ExponentialDecay, InverseTimeDecay,
-                                           PiecewiseConstantDecay)}
+SCHEDULES = {
+    cls.__name__: cls for cls in (ExponentialDecay, InverseTimeDecay, PiecewiseConstantDecay)
+}
 
 
 def serialize(schedule):
@@ -174,6 +181,8 @@ def deserialize(config, custom_objects=None):
     class_name = config.get("class_name")
     cls = (custom_objects or {}).get(class_name) or SCHEDULES.get(class_name)
     if cls is None:
-        raise ValueError(f"Unknown learning rate schedule: {class_name!r}. Known: "
-                         f"{sorted(SCHEDULES)}; pass your own in custom_objects.")
+        raise ValueError(
+            f"Unknown learning rate schedule: {class_name!r}. Known: "
+            f"{sorted(SCHEDULES)}; pass your own in custom_objects."
+        )
     return cls.from_config(config.get("config", {}))

@@ -105,7 +105,9 @@ def warp_batch(x, matrices, fill_mode="nearest", cval=0.0, order=1):
         (2, 4, 4, 1)
     """
     if fill_mode not in FILL_MODES:
-        raise ValueError(f"fill_mode must be one of {FILL_MODES}. Received: fill_mode={fill_mode!r}")
+        raise ValueError(
+            f"fill_mode must be one of {FILL_MODES}. Received: fill_mode={fill_mode!r}"
+        )
     if order not in (0, 1):
         raise ValueError(f"order must be 0 (nearest) or 1 (bilinear). Received: order={order!r}")
     n, height, width, _ = x.shape
@@ -129,8 +131,14 @@ def _bilinear(x, src_r, src_c, fill_mode, cval):
     """Mix the four pixels around each source point, weighted by closeness."""
     r0, c0 = np.floor(src_r), np.floor(src_c)
     fr, fc = (src_r - r0)[..., None], (src_c - c0)[..., None]  # fractional parts
-    top = _sample(x, r0, c0, fill_mode, cval) * (1 - fc) + _sample(x, r0, c0 + 1, fill_mode, cval) * fc
-    bottom = _sample(x, r0 + 1, c0, fill_mode, cval) * (1 - fc) + _sample(x, r0 + 1, c0 + 1, fill_mode, cval) * fc
+    top = (
+        _sample(x, r0, c0, fill_mode, cval) * (1 - fc)
+        + _sample(x, r0, c0 + 1, fill_mode, cval) * fc
+    )
+    bottom = (
+        _sample(x, r0 + 1, c0, fill_mode, cval) * (1 - fc)
+        + _sample(x, r0 + 1, c0 + 1, fill_mode, cval) * fc
+    )
     return top * (1 - fr) + bottom * fr
 
 
@@ -156,7 +164,9 @@ def _stack(a, b, c, d, e, f, n):
     """Build ``(n, 3, 3)`` matrices ``[[a, b, c], [d, e, f], [0, 0, 1]]`` from scalars or ``(n,)`` arrays."""
     rows = [np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)) for v in (a, b, c, d, e, f)]
     zeros, ones = np.zeros(n), np.ones(n)
-    return np.stack([np.stack(rows[:3], -1), np.stack(rows[3:], -1), np.stack([zeros, zeros, ones], -1)], 1)
+    return np.stack(
+        [np.stack(rows[:3], -1), np.stack(rows[3:], -1), np.stack([zeros, zeros, ones], -1)], 1
+    )
 
 
 def _translation(offset):

@@ -63,19 +63,41 @@ class ImageDataGenerator:
         (2, 1.0)
     """
 
-    def __init__(self, featurewise_center=False, samplewise_center=False,
-                 featurewise_std_normalization=False, samplewise_std_normalization=False,
-                 rotation_range=0, width_shift_range=0.0, height_shift_range=0.0,
-                 shear_range=0.0, zoom_range=0.0, channel_shift_range=0.0, fill_mode="nearest",
-                 cval=0.0, horizontal_flip=False, vertical_flip=False, rescale=None,
-                 preprocessing_function=None, data_format=None, validation_split=0.0,
-                 interpolation_order=1, dtype=None):
+    def __init__(
+        self,
+        featurewise_center=False,
+        samplewise_center=False,
+        featurewise_std_normalization=False,
+        samplewise_std_normalization=False,
+        rotation_range=0,
+        width_shift_range=0.0,
+        height_shift_range=0.0,
+        shear_range=0.0,
+        zoom_range=0.0,
+        channel_shift_range=0.0,
+        fill_mode="nearest",
+        cval=0.0,
+        horizontal_flip=False,
+        vertical_flip=False,
+        rescale=None,
+        preprocessing_function=None,
+        data_format=None,
+        validation_split=0.0,
+        interpolation_order=1,
+        dtype=None,
+    ):
         if data_format not in (None, "channels_last"):
-            raise ValueError(f"kerasedu images are channels_last. Received: data_format={data_format!r}")
+            raise ValueError(
+                f"kerasedu images are channels_last. Received: data_format={data_format!r}"
+            )
         if fill_mode not in affine.FILL_MODES:
-            raise ValueError(f"fill_mode must be one of {affine.FILL_MODES}. Received: fill_mode={fill_mode!r}")
+            raise ValueError(
+                f"fill_mode must be one of {affine.FILL_MODES}. Received: fill_mode={fill_mode!r}"
+            )
         if not 0 <= validation_split < 1:
-            raise ValueError(f"validation_split must be in [0, 1). Received: validation_split={validation_split}")
+            raise ValueError(
+                f"validation_split must be in [0, 1). Received: validation_split={validation_split}"
+            )
         self.featurewise_center = featurewise_center
         self.samplewise_center = samplewise_center
         self.featurewise_std_normalization = featurewise_std_normalization
@@ -117,7 +139,9 @@ class ImageDataGenerator:
         """
         x = np.array(x, dtype=self.dtype)  # a copy: the caller's data is not touched
         if x.ndim != 4:
-            raise ValueError(f"fit() needs images of rank 4 (N, H, W, C). Received: x.shape={x.shape}")
+            raise ValueError(
+                f"fit() needs images of rank 4 (N, H, W, C). Received: x.shape={x.shape}"
+            )
         if self.rescale:
             x = x * self.rescale
         if augment:
@@ -129,7 +153,9 @@ class ImageDataGenerator:
         if self.featurewise_std_normalization:
             self.std = x.std(axis=(0, 1, 2)).reshape(1, 1, -1)
 
-    def flow(self, x, y=None, batch_size=32, shuffle=True, sample_weight=None, seed=None, subset=None):
+    def flow(
+        self, x, y=None, batch_size=32, shuffle=True, sample_weight=None, seed=None, subset=None
+    ):
         """Return a `NumpyArrayIterator` (a `kerasedu.utils.Sequence`) of augmented batches.
 
         Pass it straight to ``model.fit``. Indexing it gives ``(x_batch, y_batch)``
@@ -152,9 +178,17 @@ class ImageDataGenerator:
             >>> len(it), it[2].shape
             (3, (1, 2, 2, 1))
         """
-        return NumpyArrayIterator(x, y, self, batch_size=batch_size, shuffle=shuffle,
-                                  sample_weight=sample_weight, seed=seed, subset=subset,
-                                  dtype=self.dtype)
+        return NumpyArrayIterator(
+            x,
+            y,
+            self,
+            batch_size=batch_size,
+            shuffle=shuffle,
+            sample_weight=sample_weight,
+            seed=seed,
+            subset=subset,
+            dtype=self.dtype,
+        )
 
     def standardize(self, x):
         """Apply ``preprocessing_function``, ``rescale`` and the centring/normalisation options.
@@ -199,11 +233,20 @@ class ImageDataGenerator:
         x = np.asarray(x, dtype=self.dtype)
         n, height, width, _ = x.shape
         params = self._random_parameters(n, height, width, rng)
-        matrices = affine.affine_matrices(params["theta"], params["tx"], params["ty"], params["shear"],
-                                          params["zx"], params["zy"], height, width)
+        matrices = affine.affine_matrices(
+            params["theta"],
+            params["tx"],
+            params["ty"],
+            params["shear"],
+            params["zx"],
+            params["zy"],
+            height,
+            width,
+        )
         # Keras flips the warped image; flipping the output = sampling it at mirrored points
-        matrices = matrices @ affine.flip_matrix(params["flip_horizontal"], params["flip_vertical"],
-                                                 height, width)
+        matrices = matrices @ affine.flip_matrix(
+            params["flip_horizontal"], params["flip_vertical"], height, width
+        )
         if not np.allclose(matrices, np.eye(3)):
             x = affine.warp_batch(x, matrices, self.fill_mode, self.cval, self.interpolation_order)
         if self.channel_shift_range:
@@ -227,28 +270,38 @@ class ImageDataGenerator:
         if tuple(self.zoom_range) != (1, 1):
             zoom_x, zoom_y = rng.uniform(self.zoom_range[0], self.zoom_range[1], (2, n))
         return {
-            "theta": rng.uniform(-self.rotation_range, self.rotation_range, n) if self.rotation_range else zero,
+            "theta": rng.uniform(-self.rotation_range, self.rotation_range, n)
+            if self.rotation_range
+            else zero,
             "tx": _random_shift(self.height_shift_range, n, height, rng),
             "ty": _random_shift(self.width_shift_range, n, width, rng),
-            "shear": rng.uniform(-self.shear_range, self.shear_range, n) if self.shear_range else zero,
+            "shear": rng.uniform(-self.shear_range, self.shear_range, n)
+            if self.shear_range
+            else zero,
             "zx": zoom_x,
             "zy": zoom_y,
             "flip_horizontal": (rng.random_sample(n) < 0.5) & bool(self.horizontal_flip),
             "flip_vertical": (rng.random_sample(n) < 0.5) & bool(self.vertical_flip),
-            "channel_shift_intensity": rng.uniform(-self.channel_shift_range, self.channel_shift_range, n),
+            "channel_shift_intensity": rng.uniform(
+                -self.channel_shift_range, self.channel_shift_range, n
+            ),
         }
 
     def _apply_preprocessing_function(self, x):
         if x.ndim == 3:
             return np.asarray(self.preprocessing_function(x), dtype=self.dtype)
         # The user's function takes one image (Keras's contract), so this loops over images.
-        return np.stack([np.asarray(self.preprocessing_function(image), dtype=self.dtype) for image in x])
+        return np.stack(
+            [np.asarray(self.preprocessing_function(image), dtype=self.dtype) for image in x]
+        )
 
     def _fitted(self, attribute, option):
         value = getattr(self, attribute)
         if value is None:
-            raise ValueError(f"This ImageDataGenerator has {option}=True but was not fitted: "
-                             "call datagen.fit(x_train) first.")
+            raise ValueError(
+                f"This ImageDataGenerator has {option}=True but was not fitted: "
+                "call datagen.fit(x_train) first."
+            )
         return value
 
 
@@ -257,7 +310,9 @@ def _zoom_bounds(zoom_range):
         return [1 - zoom_range, 1 + zoom_range]
     if len(zoom_range) == 2:
         return [float(zoom_range[0]), float(zoom_range[1])]
-    raise ValueError(f"zoom_range must be a float or [lower, upper]. Received: zoom_range={zoom_range!r}")
+    raise ValueError(
+        f"zoom_range must be a float or [lower, upper]. Received: zoom_range={zoom_range!r}"
+    )
 
 
 def _random_shift(shift_range, n, size, rng):

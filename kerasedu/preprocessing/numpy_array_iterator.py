@@ -47,8 +47,18 @@ class NumpyArrayIterator(Sequence):
         [2, 1, 2]
     """
 
-    def __init__(self, x, y, image_data_generator, batch_size=32, shuffle=False,
-                 sample_weight=None, seed=None, subset=None, dtype=None):
+    def __init__(
+        self,
+        x,
+        y,
+        image_data_generator,
+        batch_size=32,
+        shuffle=False,
+        sample_weight=None,
+        seed=None,
+        subset=None,
+        dtype=None,
+    ):
         super().__init__()
         self.dtype = dtype or floatx()
         x = np.asarray(x)
@@ -56,12 +66,15 @@ class NumpyArrayIterator(Sequence):
             raise ValueError(f"Images must have rank 4 (N, H, W, C). Received: x.shape={x.shape}")
         for name, value in (("y", y), ("sample_weight", sample_weight)):
             if value is not None and len(value) != len(x):
-                raise ValueError(f"`x` and `{name}` must have the same length. "
-                                 f"Received: len(x)={len(x)}, len({name})={len(value)}")
+                raise ValueError(
+                    f"`x` and `{name}` must have the same length. "
+                    f"Received: len(x)={len(x)}, len({name})={len(value)}"
+                )
         if batch_size < 1:
             raise ValueError(f"batch_size must be positive. Received: batch_size={batch_size}")
-        x, y, sample_weight = _select_subset(x, y, sample_weight, subset,
-                                             image_data_generator._validation_split)
+        x, y, sample_weight = _select_subset(
+            x, y, sample_weight, subset, image_data_generator._validation_split
+        )
         self.x = x
         self.y = None if y is None else np.asarray(y)
         self.sample_weight = None if sample_weight is None else np.asarray(sample_weight)
@@ -81,10 +94,12 @@ class NumpyArrayIterator(Sequence):
     def __getitem__(self, index):
         """Return batch ``index``: ``x`` or ``(x, y)`` or ``(x, y, sample_weight)``."""
         if not -len(self) <= index < len(self):
-            raise IndexError(f"Batch index out of range: this iterator has {len(self)} batches. "
-                             f"Received: index={index}")
+            raise IndexError(
+                f"Batch index out of range: this iterator has {len(self)} batches. "
+                f"Received: index={index}"
+            )
         index = index % len(self)
-        positions = self.index_array[index * self.batch_size:(index + 1) * self.batch_size]
+        positions = self.index_array[index * self.batch_size : (index + 1) * self.batch_size]
         generator = self.image_data_generator
         batch_x = generator.random_transform_batch(self.x[positions].astype(self.dtype), self.rng)
         batch_x = generator.standardize(batch_x)
@@ -125,8 +140,10 @@ def _select_subset(x, y, sample_weight, subset, validation_split):
         raise ValueError(f"subset={subset!r} needs ImageDataGenerator(validation_split=...) > 0.")
     split = int(len(x) * validation_split)
     if y is not None and not np.array_equal(np.unique(y[:split]), np.unique(y[split:])):
-        raise ValueError("The training and validation subsets hold different classes after the "
-                         "split. If the arrays are sorted by label, shuffle them first.")
+        raise ValueError(
+            "The training and validation subsets hold different classes after the "
+            "split. If the arrays are sorted by label, shuffle them first."
+        )
     part = slice(None, split) if subset == "validation" else slice(split, None)
     sample_weight = None if sample_weight is None else sample_weight[part]
     return x[part], (None if y is None else y[part]), sample_weight

@@ -8,7 +8,9 @@ Example:
 import numpy as np
 
 
-def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncating="pre", value=0.0):
+def pad_sequences(
+    sequences, maxlen=None, dtype="int32", padding="pre", truncating="pre", value=0.0
+):
     """Pad (or cut) every sequence to the same length ``maxlen``.
 
     Sequences longer than ``maxlen`` lose values from the start (``truncating="pre"``)
@@ -67,8 +69,10 @@ def _as_arrays(sequences):
     arrays = []
     for index, sequence in enumerate(sequences):
         if not hasattr(sequence, "__len__"):
-            raise ValueError("`sequences` must be a list of iterables. "
-                             f"Found non-iterable at index {index}: {sequence!r}")
+            raise ValueError(
+                "`sequences` must be a list of iterables. "
+                f"Found non-iterable at index {index}: {sequence!r}"
+            )
         arrays.append(np.asarray(sequence))
     return arrays
 
@@ -79,6 +83,8 @@ def _sample_shape(arrays):
     shape = non_empty[0].shape[1:] if non_empty else ()
     for a in non_empty:
         if a.shape[1:] != shape:
-            raise ValueError(f"Every step must have shape {shape}, as in the first non-empty "
-                             f"sequence. Received a sequence of shape {a.shape}.")
+            raise ValueError(
+                f"Every step must have shape {shape}, as in the first non-empty "
+                f"sequence. Received a sequence of shape {a.shape}."
+            )
     return tuple(shape)

@@ -59,5 +59,6 @@ def save_model(model, filepath, overwrite=True, include_optimizer=True, **kwargs
     """
     from kerasedu.saving import hdf5  # noqa: imports h5py, kept off `import kerasedu`
 
-    hdf5.save_model(model, filepath, overwrite=overwrite, include_optimizer=include_optimizer,
-                    **kwargs)
+    hdf5.save_model(
+        model, filepath, overwrite=overwrite, include_optimizer=include_optimizer, **kwargs
+    )

@@ -85,19 +85,30 @@ def load_model(filepath, custom_objects=None, compile=True):
     """
     with open_checked(filepath) as f:
         if "model_config" not in f.attrs:
-            raise KerasEduFileError(filepath, "it holds no model_config: it is a weights-only "
-                                              "file. Build the model, then call model.load_weights().")
+            raise KerasEduFileError(
+                filepath,
+                "it holds no model_config: it is a weights-only "
+                "file. Build the model, then call model.load_weights().",
+            )
         config = _json_attribute(f, "model_config", filepath)
         safety.check_config(config, custom_objects, filepath)
-        model = _guarded(filepath, "its model_config is invalid", deserialize_layer, config,
-                         custom_objects)
+        model = _guarded(
+            filepath, "its model_config is invalid", deserialize_layer, config, custom_objects
+        )
         weights = f["model_weights"] if "model_weights" in f else f
         hdf5_weights.load_weights_from_group(weights, model.layers, filepath)
         if compile and "training_config" in f.attrs:
             training = _json_attribute(f, "training_config", filepath)
             state = _optimizer_state(f, filepath)
-            _guarded(filepath, "its training_config is invalid", _compile_from_config, model,
-                     training, custom_objects, state)
+            _guarded(
+                filepath,
+                "its training_config is invalid",
+                _compile_from_config,
+                model,
+                training,
+                custom_objects,
+                state,
+            )
     return model
 
 
@@ -138,8 +149,10 @@ def load_weights(model, filepath, by_name=False, skip_mismatch=False, **kwargs):
     with open_checked(filepath) as f:
         group = f["model_weights"] if "model_weights" in f else f
         if "layer_names" not in group.attrs and "layer_names0" not in group.attrs:
-            raise KerasEduFileError(filepath, "it holds no layer_names attribute, so it is not "
-                                              "a Keras/kerasedu weights file.")
+            raise KerasEduFileError(
+                filepath,
+                "it holds no layer_names attribute, so it is not a Keras/kerasedu weights file.",
+            )
         if by_name:
             hdf5_weights.load_weights_by_name(group, model.layers, filepath, skip_mismatch)
         else:
@@ -159,8 +172,11 @@ def open_checked(filepath):
     if os.path.getsize(filepath) == 0:
         raise KerasEduFileError(filepath, "the file is empty (0 bytes).")
     if not h5py.is_hdf5(filepath):
-        raise KerasEduFileError(filepath, "it is not an HDF5 file (a .keras zip, a pickle or "
-                                          "another format?). kerasedu reads Keras's .h5 files.")
+        raise KerasEduFileError(
+            filepath,
+            "it is not an HDF5 file (a .keras zip, a pickle or "
+            "another format?). kerasedu reads Keras's .h5 files.",
+        )
     try:
         f = h5py.File(filepath, "r")
     except Exception as err:  # HDF5 reports a damaged file in many ways
@@ -171,8 +187,9 @@ def open_checked(filepath):
     except KerasEduFileError:
         raise
     except Exception as err:
-        raise KerasEduFileError(filepath, f"it is damaged or incompatible ({type(err).__name__}: "
-                                          f"{err}).") from err
+        raise KerasEduFileError(
+            filepath, f"it is damaged or incompatible ({type(err).__name__}: {err})."
+        ) from err
     finally:
         with contextlib.suppress(Exception):
             f.close()
@@ -205,11 +222,13 @@ def _training_config(model):
     if getattr(model, "optimizer", None) is None or getattr(model, "compiled_loss", None) is None:
         return None
     metrics, weighted_metrics = model.compiled_metrics.specs
-    return {"loss": _map_specs(losses.serialize, model.compiled_loss.loss),
-            "metrics": _map_specs(_serialize_metric, metrics),
-            "weighted_metrics": _map_specs(_serialize_metric, weighted_metrics),
-            "loss_weights": model.compiled_loss.loss_weights,
-            "optimizer_config": optimizers.serialize(model.optimizer)}
+    return {
+        "loss": _map_specs(losses.serialize, model.compiled_loss.loss),
+        "metrics": _map_specs(_serialize_metric, metrics),
+        "weighted_metrics": _map_specs(_serialize_metric, weighted_metrics),
+        "loss_weights": model.compiled_loss.loss_weights,
+        "optimizer_config": optimizers.serialize(model.optimizer),
+    }
 
 
 def _optimizer_state(f, filepath):
@@ -218,21 +237,28 @@ def _optimizer_state(f, filepath):
     version = f.attrs.get("keras_version", b"")
     version = version.decode("utf8", "replace") if isinstance(version, bytes) else str(version)
     if state and not version.startswith("kerasedu"):
-        warnings.warn(f"{filepath} was saved by Keras {version}: its optimizer state is not "
-                      "restored (the optimizer starts afresh; the weights are loaded).", stacklevel=4)
+        warnings.warn(
+            f"{filepath} was saved by Keras {version}: its optimizer state is not "
+            "restored (the optimizer starts afresh; the weights are loaded).",
+            stacklevel=4,
+        )
         return []
     return state
 
 
 def _compile_from_config(model, training, custom_objects, state):
     optimizer = optimizers.deserialize(training["optimizer_config"], custom_objects)
-    model.compile(optimizer=optimizer,
-                  loss=_map_specs(lambda s: _deserialize_loss(s, custom_objects), training.get("loss")),
-                  metrics=_map_specs(lambda s: _deserialize_metric(s, custom_objects),
-                                     training.get("metrics")),
-                  weighted_metrics=_map_specs(lambda s: _deserialize_metric(s, custom_objects),
-                                              training.get("weighted_metrics")),
-                  loss_weights=training.get("loss_weights"))
+    model.compile(
+        optimizer=optimizer,
+        loss=_map_specs(lambda s: _deserialize_loss(s, custom_objects), training.get("loss")),
+        metrics=_map_specs(
+            lambda s: _deserialize_metric(s, custom_objects), training.get("metrics")
+        ),
+        weighted_metrics=_map_specs(
+            lambda s: _deserialize_metric(s, custom_objects), training.get("weighted_metrics")
+        ),
+        loss_weights=training.get("loss_weights"),
+    )
     if state:
         optimizer.set_state(state)  # slots are restored when the optimizer first builds
 
@@ -276,5 +302,7 @@ def _json_default(value):
     """NumPy numbers and arrays inside configs become JSON numbers and lists."""
     if hasattr(value, "tolist"):
         return value.tolist()
-    raise TypeError(f"Cannot write {value!r} (type {type(value).__name__}) to JSON: configs "
-                    "may hold only numbers, strings, lists, dicts and None.")
+    raise TypeError(
+        f"Cannot write {value!r} (type {type(value).__name__}) to JSON: configs "
+        "may hold only numbers, strings, lists, dicts and None."
+    )

@@ -110,12 +110,17 @@ def read_layer_weights(group, layer_name, path):
 def load_weights_from_group(group, layers, path):
     """Load weights layer by layer in model order (Keras's default, ``by_name=False``)."""
     layers = [layer for layer in layers if layer.weights]
-    stored = [name for name in load_attribute(group, "layer_names")
-              if name in group and load_attribute(group[name], "weight_names")]
+    stored = [
+        name
+        for name in load_attribute(group, "layer_names")
+        if name in group and load_attribute(group[name], "weight_names")
+    ]
     if len(stored) != len(layers):
         raise KerasEduFileError(
-            path, f"it holds weights for {len(stored)} layers ({stored}), but the model has "
-                  f"{len(layers)} layers with weights ({[l.name for l in layers]}).")
+            path,
+            f"it holds weights for {len(stored)} layers ({stored}), but the model has "
+            f"{len(layers)} layers with weights ({[l.name for l in layers]}).",
+        )
     values = [read_layer_weights(group, name, path) for name in stored]
     for layer, name, arrays in zip(layers, stored, values):  # check everything before assigning
         _check_layer(layer, name, arrays, path)
@@ -146,13 +151,17 @@ def load_weights_by_name(group, layers, path, skip_mismatch=False):
 def _check_layer(layer, stored_name, arrays, path):
     if len(arrays) != len(layer.weights):
         raise KerasEduFileError(
-            path, f"layer {layer.name!r} expects {len(layer.weights)} weights, but the file's "
-                  f"layer {stored_name!r} has {len(arrays)}.")
+            path,
+            f"layer {layer.name!r} expects {len(layer.weights)} weights, but the file's "
+            f"layer {stored_name!r} has {len(arrays)}.",
+        )
     for variable, array in zip(layer.weights, arrays):
         if tuple(array.shape) != tuple(variable.shape):
             raise KerasEduFileError(
-                path, f"weight {variable.name!r} of layer {layer.name!r} has shape "
-                      f"{tuple(variable.shape)}, but the file's has shape {tuple(array.shape)}.")
+                path,
+                f"weight {variable.name!r} of layer {layer.name!r} has shape "
+                f"{tuple(variable.shape)}, but the file's has shape {tuple(array.shape)}.",
+            )
 
 
 def _assign(layer, arrays):

@@ -24,8 +24,17 @@ import inspect
 _REGISTERED = {}  # kind -> {class name: class}, filled by `register`
 
 # Keys that Keras 3 writes into layer configs for features kerasedu leaves out.
-_KERAS_ONLY_KEYS = ("lora_rank", "lora_alpha", "quantization_config", "registered_name",
-                    "build_config", "compile_config", "module", "optional", "ragged")
+_KERAS_ONLY_KEYS = (
+    "lora_rank",
+    "lora_alpha",
+    "quantization_config",
+    "registered_name",
+    "build_config",
+    "compile_config",
+    "module",
+    "optional",
+    "ragged",
+)
 
 
 def register(kind, classes):
@@ -59,7 +68,8 @@ def lookup(kind, class_name, custom_objects=None):
         raise ValueError(
             f"Unknown {kind[:-1] if kind.endswith('s') else kind} class '{class_name}'. kerasedu "
             f"builds only its own classes from saved files. If '{class_name}' is your own class, "
-            f"pass it when loading: custom_objects={{'{class_name}': {class_name}}}.")
+            f"pass it when loading: custom_objects={{'{class_name}': {class_name}}}."
+        )
     return table[class_name]
 
 
@@ -90,8 +100,12 @@ def serialize_layer(layer):
     """
     class_name = type(layer).__name__
     module = "keras" if hasattr(layer, "layers") else "keras.layers"
-    return {"module": module, "class_name": class_name, "config": layer.get_config(),
-            "registered_name": None}
+    return {
+        "module": module,
+        "class_name": class_name,
+        "config": layer.get_config(),
+        "registered_name": None,
+    }
 
 
 def deserialize_layer(config, custom_objects=None):
@@ -109,8 +123,10 @@ def deserialize_layer(config, custom_objects=None):
         ValueError: If the class is unknown (see `lookup`).
     """
     if not isinstance(config, dict) or "class_name" not in config:
-        raise ValueError("A layer config must be a dict with 'class_name' and 'config'. "
-                         f"Received: config={config!r}")
+        raise ValueError(
+            "A layer config must be a dict with 'class_name' and 'config'. "
+            f"Received: config={config!r}"
+        )
     cls = lookup("layers", config["class_name"], custom_objects)
     layer_config = clean_keras_config(config.get("config", {}))
     if "custom_objects" in inspect.signature(cls.from_config).parameters:

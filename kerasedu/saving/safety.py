@@ -63,8 +63,11 @@ def check_hdf5_tree(h5file, path):
     file_size = max(h5file.id.get_filesize(), 1)
     # Compression may shrink real weights a little, never by this much.
     if declared_bytes > 64 * file_size + 2**20:
-        raise UnsafeFileError(path, f"its datasets declare {declared_bytes} bytes, far more than "
-                                    f"the file's {file_size} bytes could hold.")
+        raise UnsafeFileError(
+            path,
+            f"its datasets declare {declared_bytes} bytes, far more than "
+            f"the file's {file_size} bytes could hold.",
+        )
 
 
 def _check_group(group, name, path, depth, budget):
@@ -80,19 +83,26 @@ def _check_group(group, name, path, depth, budget):
         child_name = f"{name.rstrip('/')}/{key}"
         link = group.get(key, getlink=True)
         if isinstance(link, h5py.ExternalLink):
-            raise UnsafeFileError(path, f"{child_name!r} is an external link to "
-                                        f"{link.filename!r}: it would read another file.")
+            raise UnsafeFileError(
+                path,
+                f"{child_name!r} is an external link to "
+                f"{link.filename!r}: it would read another file.",
+            )
         if not isinstance(link, h5py.HardLink):
-            raise UnsafeFileError(path, f"{child_name!r} is a {type(link).__name__}; kerasedu "
-                                        "loads only files without links.")
+            raise UnsafeFileError(
+                path,
+                f"{child_name!r} is a {type(link).__name__}; kerasedu "
+                "loads only files without links.",
+            )
         child = group.get(key)
         if isinstance(child, h5py.Group):
             total += _check_group(child, child_name, path, depth + 1, budget)
         elif isinstance(child, h5py.Dataset):
             total += _check_dataset(child, child_name, path)
         else:
-            raise UnsafeFileError(path, f"{child_name!r} is a {type(child).__name__}, not a group "
-                                        "or dataset.")
+            raise UnsafeFileError(
+                path, f"{child_name!r} is a {type(child).__name__}, not a group or dataset."
+            )
     return total
 
 
@@ -106,15 +116,23 @@ def _check_dataset(dataset, name, path):
     for index in range(plist.get_nfilters()):
         filter_id = plist.get_filter(index)[0]
         if filter_id not in SAFE_FILTERS:
-            raise UnsafeFileError(path, f"{name!r} needs HDF5 filter {filter_id}, which would be "
-                                        "loaded as a plug-in (a shared library).")
+            raise UnsafeFileError(
+                path,
+                f"{name!r} needs HDF5 filter {filter_id}, which would be "
+                "loaded as a plug-in (a shared library).",
+            )
     if dataset.dtype.kind not in "biuf":
-        raise UnsafeFileError(path, f"{name!r} has type {dataset.dtype}; weights are plain numbers.")
+        raise UnsafeFileError(
+            path, f"{name!r} has type {dataset.dtype}; weights are plain numbers."
+        )
     shape = dataset.shape or ()
     elements = math.prod(shape)
     if elements > MAX_ELEMENTS:
-        raise UnsafeFileError(path, f"{name!r} declares shape {shape} ({elements} elements, more "
-                                    f"than the limit of {MAX_ELEMENTS}).")
+        raise UnsafeFileError(
+            path,
+            f"{name!r} declares shape {shape} ({elements} elements, more "
+            f"than the limit of {MAX_ELEMENTS}).",
+        )
     _check_attributes(dataset, name, path)
     return elements * dataset.dtype.itemsize
 
@@ -151,9 +169,16 @@ def check_config(config, custom_objects, path, depth=0):
     """
     if depth > 64:
         raise UnsafeFileError(path, "its config is nested more than 64 levels deep.")
-    if isinstance(config, int) and not isinstance(config, bool) and abs(config) > MAX_CONFIG_INTEGER:
-        raise UnsafeFileError(path, f"its config holds the absurd number {config} (a layer that "
-                                    "large would not fit in memory).")
+    if (
+        isinstance(config, int)
+        and not isinstance(config, bool)
+        and abs(config) > MAX_CONFIG_INTEGER
+    ):
+        raise UnsafeFileError(
+            path,
+            f"its config holds the absurd number {config} (a layer that "
+            "large would not fit in memory).",
+        )
     if isinstance(config, list):
         for item in config:
             check_config(item, custom_objects, path, depth + 1)
@@ -172,9 +197,11 @@ def _check_lambda(layer_config, custom_objects, path):
     name = function if isinstance(function, str) else _registered_name(function)
     if name is None or name not in custom_objects:
         raise UnsafeFileError(
-            path, "it contains a Lambda layer, whose Python function cannot be loaded from a file "
-                  "safely. Pass the function yourself: load_model(path, custom_objects="
-                  f"{{{name or 'function_name'!r}: function}}).")
+            path,
+            "it contains a Lambda layer, whose Python function cannot be loaded from a file "
+            "safely. Pass the function yourself: load_model(path, custom_objects="
+            f"{{{name or 'function_name'!r}: function}}).",
+        )
 
 
 def _registered_name(function):

@@ -53,8 +53,10 @@ def get_object(identifier, kind, base_class, names, class_names):
     if isinstance(identifier, str):
         factory = names.get(identifier) or class_names.get(identifier)
         if factory is None:
-            raise ValueError(f"Unknown {kind}: {identifier!r}. Valid names are: "
-                             f"{sorted(names)}. Received: identifier={identifier!r}")
+            raise ValueError(
+                f"Unknown {kind}: {identifier!r}. Valid names are: "
+                f"{sorted(names)}. Received: identifier={identifier!r}"
+            )
         return factory()
     if isinstance(identifier, dict):
         return deserialize_object(identifier, kind, base_class, names, class_names)
@@ -62,8 +64,10 @@ def get_object(identifier, kind, base_class, names, class_names):
         return identifier()
     if callable(identifier):
         return identifier
-    raise TypeError(f"Could not interpret {kind} identifier: expected a name, a dict, an "
-                    f"instance or a callable. Received: identifier={identifier!r}")
+    raise TypeError(
+        f"Could not interpret {kind} identifier: expected a name, a dict, an "
+        f"instance or a callable. Received: identifier={identifier!r}"
+    )
 
 
 def serialize_object(obj, base_class):
@@ -110,6 +114,8 @@ def deserialize_object(config, kind, base_class, names, class_names, custom_obje
     name = config.get("class_name")
     cls = custom_objects.get(name) or class_names.get(name) or names.get(name)
     if cls is None:
-        raise ValueError(f"Unknown {kind} class {name!r}. Valid classes are: "
-                         f"{sorted(class_names)}. Received: config={config!r}")
+        raise ValueError(
+            f"Unknown {kind} class {name!r}. Valid classes are: "
+            f"{sorted(class_names)}. Received: config={config!r}"
+        )
     return cls(**config.get("config", {}))

@@ -85,8 +85,10 @@ def unpack_x_y_sample_weight(data):
         return data[0], data[1], None
     if len(data) == 3:
         return data
-    raise ValueError(f"A batch must be (x,), (x, y) or (x, y, sample_weight). Received a tuple "
-                     f"of length {len(data)}.")
+    raise ValueError(
+        f"A batch must be (x,), (x, y) or (x, y, sample_weight). Received a tuple "
+        f"of length {len(data)}."
+    )
 
 
 def num_samples(x, y=None, sample_weight=None):
@@ -98,8 +100,10 @@ def num_samples(x, y=None, sample_weight=None):
     every = set().union(*counts.values())
     if len(every) > 1:
         detail = ", ".join(f"{k} sizes: {sorted(v)}" for k, v in counts.items())
-        raise ValueError("Data cardinality is ambiguous: x and y should have the same number of "
-                         f"samples. Received: {detail}.")
+        raise ValueError(
+            "Data cardinality is ambiguous: x and y should have the same number of "
+            f"samples. Received: {detail}."
+        )
     return every.pop()
 
 
@@ -115,16 +119,22 @@ def train_validation_split(arrays, validation_split):
         ([0, 1, 2, 3, 4, 5, 6, 7], [8, 9], None)
     """
     if not 0.0 < validation_split < 1.0:
-        raise ValueError(f"validation_split must be between 0 and 1. Received: "
-                         f"validation_split={validation_split}")
+        raise ValueError(
+            f"validation_split must be between 0 and 1. Received: "
+            f"validation_split={validation_split}"
+        )
     if not all(hasattr(a, "shape") for data in arrays for a in flatten(data)):
-        raise ValueError("validation_split is only supported for arrays; with a generator or a "
-                         "Sequence pass validation_data instead.")
+        raise ValueError(
+            "validation_split is only supported for arrays; with a generator or a "
+            "Sequence pass validation_data instead."
+        )
     total = num_samples(*arrays)
     split_at = int(math.floor(total * (1.0 - validation_split)))
     if split_at == 0 or split_at == total:
-        raise ValueError(f"validation_split={validation_split} leaves no training or no validation "
-                         f"samples out of {total}. Use more data or another fraction.")
+        raise ValueError(
+            f"validation_split={validation_split} leaves no training or no validation "
+            f"samples out of {total}. Use more data or another fraction."
+        )
 
     def head(array):
         return array[:split_at]
@@ -163,8 +173,16 @@ class ArrayBatches:
         steps: Batches per epoch; defaults to one pass over the data.
     """
 
-    def __init__(self, x, y=None, sample_weight=None, batch_size=32, shuffle=False,
-                 class_weight=None, steps=None):
+    def __init__(
+        self,
+        x,
+        y=None,
+        sample_weight=None,
+        batch_size=32,
+        shuffle=False,
+        class_weight=None,
+        steps=None,
+    ):
         self.x = map_structure(_as_array, x)
         self.y = map_structure(_as_array, y)
         self.sample_weight = map_structure(_as_array, sample_weight)
@@ -188,7 +206,7 @@ class ArrayBatches:
                 if order is None:
                     index = slice(start, start + self.batch_size)  # a view, no copy
                 else:
-                    index = order[start:start + self.batch_size]  # gathers this batch only
+                    index = order[start : start + self.batch_size]  # gathers this batch only
                 yield self._take(index)
                 step += 1
 
@@ -199,8 +217,11 @@ class ArrayBatches:
         def take(array):
             return _to_batch(array[index])
 
-        return (map_structure(take_x, self.x), map_structure(take, self.y),
-                map_structure(take, self.sample_weight))
+        return (
+            map_structure(take_x, self.x),
+            map_structure(take, self.y),
+            map_structure(take, self.sample_weight),
+        )
 
 
 def _warn_if_nan(data, label):
@@ -209,18 +230,26 @@ def _warn_if_nan(data, label):
             continue
         largest = array.max()  # NaN propagates through max: one cheap pass
         if bool(largest != largest):
-            warnings.warn(f"{label} contains NaN values: the loss will become NaN. Clean or fill "
-                          "them (e.g. np.nan_to_num) before training.", UserWarning, stacklevel=4)
+            warnings.warn(
+                f"{label} contains NaN values: the loss will become NaN. Clean or fill "
+                "them (e.g. np.nan_to_num) before training.",
+                UserWarning,
+                stacklevel=4,
+            )
             return
 
 
 def _class_weights(y, sample_weight, class_weight):
     if isinstance(y, (list, dict)):
-        raise ValueError("class_weight is only supported for models with a single output; "
-                         "pass sample_weight per output instead.")
+        raise ValueError(
+            "class_weight is only supported for models with a single output; "
+            "pass sample_weight per output instead."
+        )
     if sample_weight is not None:
-        raise ValueError("You cannot pass both class_weight and sample_weight; multiply them "
-                         "into one sample_weight array instead.")
+        raise ValueError(
+            "You cannot pass both class_weight and sample_weight; multiply them "
+            "into one sample_weight array instead."
+        )
     return class_weight_to_sample_weight(y, class_weight)
 
 
@@ -274,12 +303,16 @@ def _convert_batch(batch, class_weight=None):
     def move_x(array):
         return _to_batch(array, cast_uint8=True)
 
-    return (map_structure(move_x, x), map_structure(_to_batch, y),
-            map_structure(_to_batch, sample_weight))
+    return (
+        map_structure(move_x, x),
+        map_structure(_to_batch, y),
+        map_structure(_to_batch, sample_weight),
+    )
 
 
-def make_batches(x, y=None, sample_weight=None, batch_size=None, shuffle=False,
-                 class_weight=None, steps=None):
+def make_batches(
+    x, y=None, sample_weight=None, batch_size=None, shuffle=False, class_weight=None, steps=None
+):
     """Return an object with ``steps`` and ``epoch()`` for any supported kind of data.
 
     Args:
@@ -302,17 +335,22 @@ def make_batches(x, y=None, sample_weight=None, batch_size=None, shuffle=False,
     if x is None:
         raise ValueError("No data: pass x (arrays, a generator or a Sequence). Received: x=None")
     is_batches = isinstance(x, (Sequence, types.GeneratorType)) or (
-        hasattr(x, "__next__") and not hasattr(x, "shape"))
+        hasattr(x, "__next__") and not hasattr(x, "shape")
+    )
     if is_batches and (y is not None or sample_weight is not None):
-        raise ValueError(f"When x is a generator or a Sequence it yields the targets itself; do not "
-                         f"pass y or sample_weight. Received: x={type(x).__name__}, "
-                         f"y={type(y).__name__}")
+        raise ValueError(
+            f"When x is a generator or a Sequence it yields the targets itself; do not "
+            f"pass y or sample_weight. Received: x={type(x).__name__}, "
+            f"y={type(y).__name__}"
+        )
     if isinstance(x, Sequence):
         return SequenceBatches(x, steps, class_weight)
     if is_batches:
         return GeneratorBatches(x, steps, class_weight)
     if batch_size is not None and (not isinstance(batch_size, int) or batch_size < 1):
-        raise ValueError(f"batch_size must be a positive integer. Received: batch_size={batch_size!r}")
+        raise ValueError(
+            f"batch_size must be a positive integer. Received: batch_size={batch_size!r}"
+        )
     return ArrayBatches(x, y, sample_weight, batch_size or 32, shuffle, class_weight, steps)
 
 

@@ -51,11 +51,15 @@ def resolve_hasher(algorithm, file_hash=None):
         >>> resolve_hasher("auto", "0" * 64).name
         'sha256'
     """
-    if algorithm == "sha256" or (algorithm == "auto" and (file_hash is None or len(file_hash) == 64)):
+    if algorithm == "sha256" or (
+        algorithm == "auto" and (file_hash is None or len(file_hash) == 64)
+    ):
         return hashlib.sha256()
     if algorithm in ("md5", "auto"):
         return hashlib.md5()
-    raise ValueError(f"hash_algorithm must be 'auto', 'sha256' or 'md5'. Received: hash_algorithm={algorithm!r}")
+    raise ValueError(
+        f"hash_algorithm must be 'auto', 'sha256' or 'md5'. Received: hash_algorithm={algorithm!r}"
+    )
 
 
 def hash_file(path, algorithm="sha256"):
@@ -98,8 +102,16 @@ def validate_file(path, file_hash, algorithm="auto"):
     return hash_file(path, hasher.name) == file_hash.lower()
 
 
-def get_file(fname=None, origin=None, file_hash=None, cache_subdir="datasets", hash_algorithm="auto",
-             extract=False, cache_dir=None, force_download=False):
+def get_file(
+    fname=None,
+    origin=None,
+    file_hash=None,
+    cache_subdir="datasets",
+    hash_algorithm="auto",
+    extract=False,
+    cache_dir=None,
+    force_download=False,
+):
     """Return the local path of ``fname``, downloading it from ``origin`` if needed.
 
     A cached file whose hash matches is used as it is; a cached file whose hash
@@ -141,15 +153,21 @@ def get_file(fname=None, origin=None, file_hash=None, cache_subdir="datasets", h
         raise ValueError("get_file needs `origin` (a URL). Received: fname=None, origin=None")
     fname = fname or os.path.basename(urllib.parse.urlparse(origin).path)
     if not fname:
-        raise ValueError(f"Could not derive a file name from the URL. Pass `fname`. Received: origin={origin!r}")
+        raise ValueError(
+            f"Could not derive a file name from the URL. Pass `fname`. Received: origin={origin!r}"
+        )
     datadir = _writable_dir(os.path.join(cache_dir or cache_root(), cache_subdir))
     fpath = os.path.join(datadir, os.path.expanduser(fname))
     if os.path.exists(fpath) and not force_download:
         if file_hash is None or validate_file(fpath, file_hash, hash_algorithm):
             return _maybe_extract(fpath, extract)
-        print(f"The cached file {fpath} does not match the expected hash {file_hash}: downloading it again.")
+        print(
+            f"The cached file {fpath} does not match the expected hash {file_hash}: downloading it again."
+        )
     if origin is None:
-        raise ValueError(f"{fpath} is not in the cache and no `origin` URL was given to download it from.")
+        raise ValueError(
+            f"{fpath} is not in the cache and no `origin` URL was given to download it from."
+        )
     _download(origin, fpath, file_hash, hash_algorithm)
     return _maybe_extract(fpath, extract)
 

@@ -31,8 +31,10 @@ def to_categorical(y, num_classes=None):
     y = np.asarray(y)
     if y.dtype.kind == "f":
         if not np.all(y == np.round(y)):
-            raise ValueError("to_categorical expects integer class labels, but `y` has fractional "
-                             f"values. Received: y={y.ravel()[:5]}...")
+            raise ValueError(
+                "to_categorical expects integer class labels, but `y` has fractional "
+                f"values. Received: y={y.ravel()[:5]}..."
+            )
         y = y.astype("int64")
     if y.ndim > 1 and y.shape[-1] == 1:
         y = y.reshape(y.shape[:-1])  # (N, 1) -> (N,)

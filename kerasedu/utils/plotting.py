@@ -17,8 +17,9 @@ _LINE_HEIGHT = 0.2  # inches per text line
 _GAP = 0.45  # inches between boxes
 
 
-def plot_model(model, to_file="model.png", show_shapes=False, show_layer_names=True, rankdir="TB",
-               dpi=96):
+def plot_model(
+    model, to_file="model.png", show_shapes=False, show_layer_names=True, rankdir="TB", dpi=96
+):
     """Draw the model's layers as boxes and their connections as arrows.
 
     Layers are placed in rows by their depth in the graph (inputs first), so a
@@ -57,7 +58,10 @@ def plot_model(model, to_file="model.png", show_shapes=False, show_layer_names=T
     edges = layer_edges(model)
     depth = layer_depths(layers, edges)
     labels = {id(layer): _label(layer, show_shapes, show_layer_names) for layer in layers}
-    box_w = max(max(len(line) for line in text.split("\n")) for text in labels.values()) * _CHAR_WIDTH + 0.3
+    box_w = (
+        max(max(len(line) for line in text.split("\n")) for text in labels.values()) * _CHAR_WIDTH
+        + 0.3
+    )
     box_h = max(text.count("\n") + 1 for text in labels.values()) * _LINE_HEIGHT + 0.2
     positions = _positions(layers, depth, box_w + _GAP, box_h + _GAP, rankdir)
     xs = [p[0] for p in positions.values()]
@@ -71,13 +75,25 @@ def plot_model(model, to_file="model.png", show_shapes=False, show_layer_names=T
     ax.axis("off")
     for layer in layers:
         x, y = positions[id(layer)]
-        ax.add_patch(FancyBboxPatch((x - box_w / 2, y - box_h / 2), box_w, box_h,
-                                    boxstyle="round,pad=0.02", facecolor="#e8f0fe", edgecolor="#3b5b92"))
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - box_w / 2, y - box_h / 2),
+                box_w,
+                box_h,
+                boxstyle="round,pad=0.02",
+                facecolor="#e8f0fe",
+                edgecolor="#3b5b92",
+            )
+        )
         ax.text(x, y, labels[id(layer)], ha="center", va="center", fontsize=9, family="monospace")
     for parent, child in edges:
         start, end = positions[id(parent)], positions[id(child)]
-        ax.annotate("", xy=_box_edge(end, start, box_w, box_h), xytext=_box_edge(start, end, box_w, box_h),
-                    arrowprops={"arrowstyle": "->", "color": "#333333"})
+        ax.annotate(
+            "",
+            xy=_box_edge(end, start, box_w, box_h),
+            xytext=_box_edge(start, end, box_w, box_h),
+            arrowprops={"arrowstyle": "->", "color": "#333333"},
+        )
     if to_file:
         fig.savefig(to_file, dpi=dpi, format=os.path.splitext(to_file)[1][1:] or "png")
     return fig
@@ -136,7 +152,9 @@ def _label(layer, show_shapes, show_layer_names):
     kind = type(layer).__name__
     text = f"{layer.name} ({kind})" if show_layer_names else kind
     if show_shapes:
-        text += f"\nin: {_shape_text(layer, 'input_shape')}\nout: {_shape_text(layer, 'output_shape')}"
+        text += (
+            f"\nin: {_shape_text(layer, 'input_shape')}\nout: {_shape_text(layer, 'output_shape')}"
+        )
     return text
 
 
@@ -169,7 +187,9 @@ def _box_edge(centre, towards, box_w, box_h):
     dx, dy = towards[0] - centre[0], towards[1] - centre[1]
     if dx == 0 and dy == 0:
         return centre
-    scale = min((box_w / 2) / abs(dx) if dx else float("inf"), (box_h / 2) / abs(dy) if dy else float("inf"))
+    scale = min(
+        (box_w / 2) / abs(dx) if dx else float("inf"), (box_h / 2) / abs(dy) if dy else float("inf")
+    )
     return (centre[0] + dx * scale, centre[1] + dy * scale)
 
 
@@ -197,7 +217,9 @@ def plot_history(history, metrics=None, to_file=None, dpi=96):
 
     logs = getattr(history, "history", history)
     if not isinstance(logs, dict) or not logs:
-        raise ValueError(f"plot_history needs a History or a non-empty dict of lists. Received: {history!r}")
+        raise ValueError(
+            f"plot_history needs a History or a non-empty dict of lists. Received: {history!r}"
+        )
     names = metrics or [name for name in logs if not name.startswith("val_")]
     missing = [name for name in names if name not in logs]
     if missing:
@@ -208,8 +230,12 @@ def plot_history(history, metrics=None, to_file=None, dpi=96):
         epochs = range(1, len(logs[name]) + 1)
         ax.plot(epochs, logs[name], marker="o", label=f"training {name}")
         if f"val_{name}" in logs:
-            ax.plot(range(1, len(logs[f"val_{name}"]) + 1), logs[f"val_{name}"], marker="o",
-                    label=f"validation {name}")
+            ax.plot(
+                range(1, len(logs[f"val_{name}"]) + 1),
+                logs[f"val_{name}"],
+                marker="o",
+                label=f"validation {name}",
+            )
         ax.set_title(name)
         ax.set_xlabel("epoch")
         ax.legend()

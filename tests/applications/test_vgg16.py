@@ -1,25 +1,40 @@
 import json
-import os
 
 import h5py
 import numpy as np
 import pytest
 
-import kerasedu
 from kerasedu import initializers
 from kerasedu.applications import VGG16, imagenet_utils, vgg16
 from kerasedu.layers import Input
 
-KERAS_NAMES = ["block1_conv1", "block1_conv2", "block1_pool", "block2_conv1", "block2_conv2",
-               "block2_pool", "block3_conv1", "block3_conv2", "block3_conv3", "block3_pool",
-               "block4_conv1", "block4_conv2", "block4_conv3", "block4_pool", "block5_conv1",
-               "block5_conv2", "block5_conv3", "block5_pool"]
+KERAS_NAMES = [
+    "block1_conv1",
+    "block1_conv2",
+    "block1_pool",
+    "block2_conv1",
+    "block2_conv2",
+    "block2_pool",
+    "block3_conv1",
+    "block3_conv2",
+    "block3_conv3",
+    "block3_pool",
+    "block4_conv1",
+    "block4_conv2",
+    "block4_conv3",
+    "block4_pool",
+    "block5_conv1",
+    "block5_conv2",
+    "block5_conv3",
+    "block5_pool",
+]
 
 
 @pytest.fixture
 def zero_init(monkeypatch):
     """Zeros instead of random draws: np.zeros pages are allocated lazily, so building
     the 138M-parameter VGG16 stays cheap in time and memory."""
+
     def zeros(self, shape, dtype=None):
         return np.zeros(shape, dtype=dtype or "float32")
 
@@ -36,7 +51,12 @@ def test_vgg16_without_top_has_keras_parameter_count_and_names():
 def test_vgg16_with_top_has_keras_parameter_count(zero_init):
     model = VGG16(include_top=True, weights=None)
     assert model.count_params() == 138_357_544
-    assert [l.name for l in model.layers[1:]] == KERAS_NAMES + ["flatten", "fc1", "fc2", "predictions"]
+    assert [l.name for l in model.layers[1:]] == KERAS_NAMES + [
+        "flatten",
+        "fc1",
+        "fc2",
+        "predictions",
+    ]
     assert model.input_shape == (None, 224, 224, 3) and model.output_shape == (None, 1000)
 
 
@@ -47,8 +67,12 @@ def test_vgg16_small_input_pooling_and_prediction():
 
 
 def test_vgg16_input_tensor_and_classes(zero_init):
-    model = VGG16(input_tensor=Input(shape=(32, 32, 3)), include_top=True, classes=10,
-                  classifier_activation=None)
+    model = VGG16(
+        input_tensor=Input(shape=(32, 32, 3)),
+        include_top=True,
+        classes=10,
+        classifier_activation=None,
+    )
     assert model.output_shape == (None, 10)
 
 
@@ -82,8 +106,10 @@ def test_vgg16_loads_a_keras_layout_weights_file(tmp_path):
                 group[name] = rng.random(w.shape, dtype=np.float32)
     model = VGG16(include_top=False, weights=str(path), input_shape=(32, 32, 3))
     with h5py.File(path, "r") as f:
-        np.testing.assert_array_equal(model.get_layer("block5_conv3").get_weights()[1],
-                                      f["block5_conv3"]["block5_conv3_b_1:0"][()])
+        np.testing.assert_array_equal(
+            model.get_layer("block5_conv3").get_weights()[1],
+            f["block5_conv3"]["block5_conv3_b_1:0"][()],
+        )
 
 
 def test_imagenet_weights_offline_says_what_to_do(monkeypatch, tmp_path):

@@ -31,7 +31,9 @@ def test_gradcheck_reports_input_index_and_values():
 
 
 def test_gradcheck_can_return_false():
-    assert gradcheck(lambda x: WrongSquare.apply(x), [np.array([1.0])], raise_exception=False) is False
+    assert (
+        gradcheck(lambda x: WrongSquare.apply(x), [np.array([1.0])], raise_exception=False) is False
+    )
 
 
 def test_gradcheck_casts_float32_inputs_to_float64():

@@ -28,7 +28,12 @@ def naive_conv2d(x, w, strides, padding, dilation):
     y = np.zeros((x.shape[0], h_out, w_out, c_out))
     for a in range(h_out):
         for b in range(w_out):
-            patch = x[:, a * sh:a * sh + (kh - 1) * dh + 1:dh, b * sw:b * sw + (kw - 1) * dw + 1:dw, :]
+            patch = x[
+                :,
+                a * sh : a * sh + (kh - 1) * dh + 1 : dh,
+                b * sw : b * sw + (kw - 1) * dw + 1 : dw,
+                :,
+            ]
             y[:, a, b, :] = np.tensordot(patch, w, axes=([1, 2, 3], [0, 1, 2]))
     return y
 
@@ -36,7 +41,7 @@ def naive_conv2d(x, w, strides, padding, dilation):
 CASES = [  # (input H, W), kernel, strides, padding, dilation
     ((5, 5), (3, 3), (1, 1), "valid", (1, 1)),
     ((5, 6), (3, 2), (2, 1), "valid", (1, 1)),
-    ((5, 5), (2, 2), (1, 1), "same", (1, 1)),    # odd total padding: 1 extra at bottom/right
+    ((5, 5), (2, 2), (1, 1), "same", (1, 1)),  # odd total padding: 1 extra at bottom/right
     ((6, 7), (3, 3), (2, 2), "same", (1, 1)),
     ((7, 7), (3, 3), (1, 1), "valid", (2, 2)),
     ((6, 6), (3, 2), (1, 2), "same", (2, 1)),
@@ -78,9 +83,16 @@ def test_conv2d_shape_errors_name_op_and_shapes():
         ag.conv2d(np.ones((1, 4, 4, 1)), np.ones((3, 3, 1, 1)), padding="full")
 
 
-@pytest.mark.parametrize("padding, strides, dilation", [
-    ("valid", 1, 1), ("same", 2, 1), ("causal", 1, 2), ("causal", 2, 1), ("same", 1, 3),
-])
+@pytest.mark.parametrize(
+    "padding, strides, dilation",
+    [
+        ("valid", 1, 1),
+        ("same", 2, 1),
+        ("causal", 1, 2),
+        ("causal", 2, 1),
+        ("same", 1, 3),
+    ],
+)
 def test_conv1d_matches_conv2d_reference_and_gradcheck(xp, padding, strides, dilation):
     x = rand(xp, 2, 9, 3, seed=3)
     w = rand(xp, 3, 3, 2, seed=4)
@@ -101,9 +113,16 @@ def test_conv1d_causal_output_ignores_the_future():
     np.testing.assert_allclose(y, [0, 0, 0, 0, 1, 1])
 
 
-@pytest.mark.parametrize("strides, padding, output_padding", [
-    (1, "valid", None), (2, "valid", None), (2, "same", None), (3, "same", None), (2, "valid", 1),
-])
+@pytest.mark.parametrize(
+    "strides, padding, output_padding",
+    [
+        (1, "valid", None),
+        (2, "valid", None),
+        (2, "same", None),
+        (3, "same", None),
+        (2, "valid", 1),
+    ],
+)
 def test_conv2d_transpose_is_the_adjoint_of_conv2d(xp, strides, padding, output_padding):
     x = rand(xp, 2, 3, 4, 2, seed=5)
     w = rand(xp, 3, 3, 5, 2, seed=6)  # (kh, kw, C_out, C_in)
@@ -115,11 +134,18 @@ def test_conv2d_transpose_is_the_adjoint_of_conv2d(xp, strides, padding, output_
     left = float((y.numpy() * to_numpy(z)).sum())
     right = float((forward.numpy() * to_numpy(x)).sum())
     assert abs(left - right) < 1e-9 * max(1.0, abs(left))
-    assert gradcheck(lambda a, b: ag.conv2d_transpose(a, b, strides, padding, output_padding), [x, w])
+    assert gradcheck(
+        lambda a, b: ag.conv2d_transpose(a, b, strides, padding, output_padding), [x, w]
+    )
 
 
 def test_conv2d_transpose_output_sizes_follow_keras():
     x = np.ones((1, 4, 4, 1))
     assert ag.conv2d_transpose(x, np.ones((3, 3, 2, 1)), strides=2).shape == (1, 9, 9, 2)
-    assert ag.conv2d_transpose(x, np.ones((3, 3, 2, 1)), strides=2, padding="same").shape == (1, 8, 8, 2)
+    assert ag.conv2d_transpose(x, np.ones((3, 3, 2, 1)), strides=2, padding="same").shape == (
+        1,
+        8,
+        8,
+        2,
+    )
     assert ag.conv2d_transpose(x, np.ones((2, 2, 2, 1)), strides=3).shape == (1, 12, 12, 2)

@@ -7,10 +7,16 @@ from kerasedu.backend import to_numpy
 from tests.autograd.helpers import close, rand
 
 
-@pytest.mark.parametrize("name, reference", [
-    ("add", np.add), ("sub", np.subtract), ("mul", np.multiply), ("maximum", np.maximum),
-    ("minimum", np.minimum),
-])
+@pytest.mark.parametrize(
+    "name, reference",
+    [
+        ("add", np.add),
+        ("sub", np.subtract),
+        ("mul", np.multiply),
+        ("maximum", np.maximum),
+        ("minimum", np.minimum),
+    ],
+)
 def test_binary_ops_broadcast(xp, name, reference):
     a, b = rand(xp, 2, 3, seed=1), rand(xp, 3, seed=2)
     op = getattr(ag, name)

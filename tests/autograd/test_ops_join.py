@@ -41,7 +41,9 @@ def test_split(xp, sections):
     for part, ref in zip(parts, expected):
         close(part, ref)
     weights = [float(i + 1) for i in range(len(parts))]
-    assert gradcheck(lambda t: sum_of([p * w for p, w in zip(ag.split(t, sections, axis=1), weights)]), [x])
+    assert gradcheck(
+        lambda t: sum_of([p * w for p, w in zip(ag.split(t, sections, axis=1), weights)]), [x]
+    )
 
 
 def sum_of(tensors):

@@ -6,9 +6,16 @@ from kerasedu.autograd import Tensor, gradcheck
 from tests.autograd.helpers import close, rand
 
 
-@pytest.mark.parametrize("a_shape, b_shape", [
-    ((3, 4), (4, 2)), ((2, 3, 4), (4, 5)), ((4,), (4, 2)), ((3, 4), (4,)), ((2, 3, 4), (1, 4, 2)),
-])
+@pytest.mark.parametrize(
+    "a_shape, b_shape",
+    [
+        ((3, 4), (4, 2)),
+        ((2, 3, 4), (4, 5)),
+        ((4,), (4, 2)),
+        ((3, 4), (4,)),
+        ((2, 3, 4), (1, 4, 2)),
+    ],
+)
 def test_matmul_forward_and_gradcheck(xp, a_shape, b_shape):
     a, b = rand(xp, *a_shape, seed=1), rand(xp, *b_shape, seed=2)
     close(ag.matmul(a, b), Tensor(a).numpy() @ Tensor(b).numpy())

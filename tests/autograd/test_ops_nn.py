@@ -73,8 +73,10 @@ def test_erf_accuracy_below_one_millionth():
     assert error.max() < 1e-6
 
 
-@pytest.mark.parametrize("name", ["sigmoid", "softplus", "elu", "selu", "swish", "gelu", "tanh",
-                                  "softsign", "hard_sigmoid"])
+@pytest.mark.parametrize(
+    "name",
+    ["sigmoid", "softplus", "elu", "selu", "swish", "gelu", "tanh", "softsign", "hard_sigmoid"],
+)
 def test_extreme_inputs_give_no_nan_or_overflow_warning(name):
     x = np.array([-1e4, -100.0, 0.0, 100.0, 1e4], dtype="float32")
     with warnings.catch_warnings():

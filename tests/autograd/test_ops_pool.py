@@ -23,16 +23,16 @@ def naive_pool(x, pool, strides, padding, reduce):
     for a in range(h_out):
         for b in range(w_out):
             r0, c0 = a * sh - top, b * sw - left
-            window = x[:, max(r0, 0):r0 + ph, max(c0, 0):c0 + pw, :]
+            window = x[:, max(r0, 0) : r0 + ph, max(c0, 0) : c0 + pw, :]
             y[:, a, b, :] = reduce(window, axis=(1, 2))
     return y
 
 
 CASES = [  # (H, W), pool, strides, padding
     ((4, 4), (2, 2), (2, 2), "valid"),
-    ((5, 5), (3, 3), (1, 1), "valid"),   # overlapping windows
+    ((5, 5), (3, 3), (1, 1), "valid"),  # overlapping windows
     ((5, 6), (3, 2), (2, 1), "valid"),
-    ((5, 5), (2, 2), (2, 2), "same"),    # odd: pads one row/column at the bottom/right
+    ((5, 5), (2, 2), (2, 2), "same"),  # odd: pads one row/column at the bottom/right
     ((5, 7), (3, 3), (2, 2), "same"),
     ((4, 4), (3, 3), (1, 1), "same"),
 ]
@@ -43,14 +43,20 @@ def test_max_pool2d_matches_loops_and_gradcheck(xp, hw, pool, strides, padding):
     # A permutation of distinct values: no ties, so the arg-max is unambiguous.
     n = 2 * hw[0] * hw[1] * 3
     x = xp.asarray(np.random.default_rng(0).permutation(n).reshape(2, *hw, 3) / n)
-    close(ag.max_pool2d(x, pool, strides, padding), naive_pool(to_numpy(x), pool, strides, padding, np.max))
+    close(
+        ag.max_pool2d(x, pool, strides, padding),
+        naive_pool(to_numpy(x), pool, strides, padding, np.max),
+    )
     assert gradcheck(lambda t: ag.max_pool2d(t, pool, strides, padding), [x], eps=1e-7)
 
 
 @pytest.mark.parametrize("hw, pool, strides, padding", CASES)
 def test_avg_pool2d_matches_loops_and_gradcheck(xp, hw, pool, strides, padding):
     x = rand(xp, 2, *hw, 3)
-    close(ag.avg_pool2d(x, pool, strides, padding), naive_pool(to_numpy(x), pool, strides, padding, np.mean))
+    close(
+        ag.avg_pool2d(x, pool, strides, padding),
+        naive_pool(to_numpy(x), pool, strides, padding, np.mean),
+    )
     assert gradcheck(lambda t: ag.avg_pool2d(t, pool, strides, padding), [x])
 
 
@@ -79,7 +85,9 @@ def test_pool_errors():
         ag.avg_pool2d(np.ones((1, 2, 2, 1)), 3)
 
 
-@pytest.mark.parametrize("pool, strides, padding", [(2, None, "valid"), (3, 1, "same"), (2, 2, "same")])
+@pytest.mark.parametrize(
+    "pool, strides, padding", [(2, None, "valid"), (3, 1, "same"), (2, 2, "same")]
+)
 def test_pool1d(xp, pool, strides, padding):
     n = 2 * 7 * 3
     x = xp.asarray(np.random.default_rng(1).permutation(n).reshape(2, 7, 3) / n)

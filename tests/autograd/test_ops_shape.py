@@ -21,9 +21,15 @@ def test_reshape_mismatch_names_shapes():
         ag.reshape(np.ones((2, 3)), (4, 2))
 
 
-@pytest.mark.parametrize("index", [
-    (slice(None), 1), (slice(1, None), slice(None, None, 2)), (Ellipsis, -1), (np.array([0, 0, 1]),),
-])
+@pytest.mark.parametrize(
+    "index",
+    [
+        (slice(None), 1),
+        (slice(1, None), slice(None, None, 2)),
+        (Ellipsis, -1),
+        (np.array([0, 0, 1]),),
+    ],
+)
 def test_getitem_forward_and_gradcheck(xp, index):
     x = rand(xp, 2, 5)
     index = tuple(xp.asarray(i) if isinstance(i, np.ndarray) else i for i in index)

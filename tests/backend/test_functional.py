@@ -1,5 +1,4 @@
 import numpy as np
-import pytest
 
 import kerasedu.backend as K
 from kerasedu.autograd import Tensor, Variable, gradcheck

@@ -41,7 +41,9 @@ def test_activations():
     np.testing.assert_allclose(K.hard_sigmoid(x).numpy(), np.clip(x + 3, 0, 6) / 6)
 
 
-@pytest.mark.parametrize("x_shape, y_shape", [((2, 3), (3, 4)), ((2, 3, 4), (4, 5)), ((2, 3, 4), (6, 4, 5))])
+@pytest.mark.parametrize(
+    "x_shape, y_shape", [((2, 3), (3, 4)), ((2, 3, 4), (4, 5)), ((2, 3, 4), (6, 4, 5))]
+)
 def test_dot_matches_keras_semantics(x_shape, y_shape):
     rng = np.random.default_rng(1)
     x, y = rng.standard_normal(x_shape), rng.standard_normal(y_shape)

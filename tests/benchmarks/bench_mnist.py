@@ -89,23 +89,27 @@ def kerasedu_model(model):
     from kerasedu import layers
 
     if model == "mlp":
-        net = kerasedu.Sequential([
-            kerasedu.Input(shape=(784,)),
-            layers.Dense(400, activation="relu"),
-            layers.Dense(10, activation="softmax"),
-        ])
+        net = kerasedu.Sequential(
+            [
+                kerasedu.Input(shape=(784,)),
+                layers.Dense(400, activation="relu"),
+                layers.Dense(10, activation="softmax"),
+            ]
+        )
         optimizer = kerasedu.optimizers.RMSprop(learning_rate=0.001, rho=0.9)
     else:
-        net = kerasedu.Sequential([
-            kerasedu.Input(shape=(28, 28, 1)),
-            layers.Conv2D(32, kernel_size=(3, 3), activation="relu"),
-            layers.MaxPooling2D(pool_size=(2, 2)),
-            layers.Conv2D(64, kernel_size=(3, 3), activation="relu"),
-            layers.MaxPooling2D(pool_size=(2, 2)),
-            layers.Flatten(),
-            layers.Dropout(0.5),
-            layers.Dense(10, activation="softmax"),
-        ])
+        net = kerasedu.Sequential(
+            [
+                kerasedu.Input(shape=(28, 28, 1)),
+                layers.Conv2D(32, kernel_size=(3, 3), activation="relu"),
+                layers.MaxPooling2D(pool_size=(2, 2)),
+                layers.Conv2D(64, kernel_size=(3, 3), activation="relu"),
+                layers.MaxPooling2D(pool_size=(2, 2)),
+                layers.Flatten(),
+                layers.Dropout(0.5),
+                layers.Dense(10, activation="softmax"),
+            ]
+        )
         optimizer = kerasedu.optimizers.Adam()
     net.compile(optimizer=optimizer, loss="categorical_crossentropy", metrics=["accuracy"])
     return net
@@ -147,9 +151,15 @@ def run_torch(model, x_train, y_train, x_test):
     else:
         x_train, x_test = x_train.transpose(0, 3, 1, 2), x_test.transpose(0, 3, 1, 2)  # NCHW
         net = nn.Sequential(
-            nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Flatten(), nn.Dropout(0.5), nn.Linear(1600, 10),
+            nn.Conv2d(1, 32, 3),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(32, 64, 3),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Flatten(),
+            nn.Dropout(0.5),
+            nn.Linear(1600, 10),
         )
         optimizer = torch.optim.Adam(net.parameters(), lr=0.001, eps=1e-7)
     x, labels = torch.from_numpy(np.ascontiguousarray(x_train)), torch.from_numpy(y_train.argmax(1))
@@ -185,11 +195,20 @@ def worker(framework, model, quick):
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     if sys.platform == "darwin":
         peak_kib //= 1024  # macOS reports bytes
-    print(json.dumps({
-        "framework": framework, "model": model, "train_samples": n_train,
-        "test_samples": n_test, "train_s": train_s, "predict_s": predict_s,
-        "final_loss": loss, "peak_rss_mib": peak_kib / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "framework": framework,
+                "model": model,
+                "train_samples": n_train,
+                "test_samples": n_test,
+                "train_s": train_s,
+                "predict_s": predict_s,
+                "final_loss": loss,
+                "peak_rss_mib": peak_kib / 1024,
+            }
+        )
+    )
 
 
 # --- the machine's matrix-multiply peak --------------------------------------------------
@@ -213,7 +232,9 @@ def gemm_peak_gflops(size=2048, repeats=8):
 # --- the driver ------------------------------------------------------------------------
 def run_in_subprocess(framework, model, quick, threads):
     """Run `worker` in a fresh Python, so peak memory is measured per model."""
-    command = [sys.executable, __file__, "--worker", framework, model] + (["--quick"] if quick else [])
+    command = [sys.executable, __file__, "--worker", framework, model] + (
+        ["--quick"] if quick else []
+    )
     env = dict(os.environ)
     if threads:  # read by OpenBLAS, MKL and OpenMP (PyTorch) when they load
         for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -248,8 +269,10 @@ def summarise(result, peak_gflops):
 def print_table(rows, peak_gflops, device):
     """Print the results as a plain-text table."""
     print(f"\nMatrix-multiply peak ({device}, float32 2048x2048): {peak_gflops:.1f} GFLOP/s")
-    header = (f"{'framework':9} {'model':8} {'epoch s':>8} {'train/s':>8} {'%peak':>6} "
-              f"{'predict/s':>10} {'%peak':>6} {'peak MiB':>9} {'vs torch':>9}")
+    header = (
+        f"{'framework':9} {'model':8} {'epoch s':>8} {'train/s':>8} {'%peak':>6} "
+        f"{'predict/s':>10} {'%peak':>6} {'peak MiB':>9} {'vs torch':>9}"
+    )
     print(header)
     print("-" * len(header))
     torch_epochs = {r["model"]: r["epoch_s"] for r in rows if r["framework"] == "torch"}
@@ -257,9 +280,11 @@ def print_table(rows, peak_gflops, device):
         ratio = ""
         if r["framework"] != "torch" and r["model"] in torch_epochs:
             ratio = f"{r['epoch_s'] / torch_epochs[r['model']]:.2f}x"
-        print(f"{r['framework']:9} {r['model']:8} {r['epoch_s']:8.2f} {r['train_samples_per_s']:8.0f} "
-              f"{100 * r['train_fraction_of_peak']:5.1f}% {r['predict_samples_per_s']:10.0f} "
-              f"{100 * r['predict_fraction_of_peak']:5.1f}% {r['peak_rss_mib']:9.0f} {ratio:>9}")
+        print(
+            f"{r['framework']:9} {r['model']:8} {r['epoch_s']:8.2f} {r['train_samples_per_s']:8.0f} "
+            f"{100 * r['train_fraction_of_peak']:5.1f}% {r['predict_samples_per_s']:10.0f} "
+            f"{100 * r['predict_fraction_of_peak']:5.1f}% {r['peak_rss_mib']:9.0f} {ratio:>9}"
+        )
 
 
 def torch_available():
@@ -271,13 +296,24 @@ def torch_available():
 def main(argv=None):
     """Parse the command line, run every (framework, model) pair, print and save the results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help=f"train on {QUICK_TRAIN_SAMPLES} samples only (epoch time is extrapolated)")
-    parser.add_argument("--json", help="where to write the results (default benchmarks-results/<time>.json)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"train on {QUICK_TRAIN_SAMPLES} samples only (epoch time is extrapolated)",
+    )
+    parser.add_argument(
+        "--json", help="where to write the results (default benchmarks-results/<time>.json)"
+    )
     parser.add_argument("--models", default="mlp,convnet", help="comma-separated: mlp, convnet")
-    parser.add_argument("--threads", type=int, default=0,
-                        help="BLAS/OpenMP threads for every run (default: the libraries' own choice)")
-    parser.add_argument("--no-torch", action="store_true", help="skip PyTorch even if it is installed")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="BLAS/OpenMP threads for every run (default: the libraries' own choice)",
+    )
+    parser.add_argument(
+        "--no-torch", action="store_true", help="skip PyTorch even if it is installed"
+    )
     parser.add_argument("--worker", nargs=2, metavar=("FRAMEWORK", "MODEL"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -303,15 +339,25 @@ def main(argv=None):
 
     record = {
         "time": datetime.datetime.now().isoformat(timespec="seconds"),
-        "device": device, "quick": args.quick, "threads": args.threads or "default",
-        "gemm_peak_gflops": peak, "gemm_peak_measurements": peaks,
-        "machine": {"cpu_count": os.cpu_count(), "platform": platform.platform(),
-                    "python": platform.python_version(), "numpy": np.__version__,
-                    "load_average": os.getloadavg()},
+        "device": device,
+        "quick": args.quick,
+        "threads": args.threads or "default",
+        "gemm_peak_gflops": peak,
+        "gemm_peak_measurements": peaks,
+        "machine": {
+            "cpu_count": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+            "load_average": os.getloadavg(),
+        },
         "results": rows,
     }
-    path = Path(args.json) if args.json else (
-        REPO_ROOT / "benchmarks-results" / f"{datetime.datetime.now():%Y%m%d-%H%M%S}.json")
+    path = (
+        Path(args.json)
+        if args.json
+        else (REPO_ROOT / "benchmarks-results" / f"{datetime.datetime.now():%Y%m%d-%H%M%S}.json")
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, indent=2))
     print(f"\nWritten to {path}")

@@ -18,8 +18,7 @@ def test_early_stopping_stops_after_patience_epochs_without_improvement(linear_m
     x, y = data
     values = [1.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
     stopper = EarlyStopping(monitor="val_loss", patience=3)
-    history = linear_model.fit(x, y, epochs=7, verbose=0,
-                               callbacks=[ScriptedLoss(values), stopper])
+    history = linear_model.fit(x, y, epochs=7, verbose=0, callbacks=[ScriptedLoss(values), stopper])
     # best at epoch 1; epochs 2, 3, 4 do not improve -> stop after epoch 4
     assert len(history.history["loss"]) == 5
     assert stopper.stopped_epoch == 4
@@ -36,8 +35,9 @@ def test_early_stopping_restores_best_weights(linear_model, data):
 
     values = [1.0, 0.2, 0.5, 0.6]
     stopper = EarlyStopping(patience=2, restore_best_weights=True)
-    linear_model.fit(x, y, epochs=4, verbose=0,
-                     callbacks=[ScriptedLoss(values), Snapshot(), stopper])
+    linear_model.fit(
+        x, y, epochs=4, verbose=0, callbacks=[ScriptedLoss(values), Snapshot(), stopper]
+    )
     for got, want in zip(linear_model.get_weights(), saved[1]):
         np.testing.assert_array_equal(got, want)
 
@@ -47,8 +47,9 @@ def test_early_stopping_resets_between_fits(linear_model, data):
     stopper = EarlyStopping(monitor="val_loss", patience=1)
     linear_model.fit(x, y, epochs=3, verbose=0, callbacks=[ScriptedLoss([1.0, 2.0, 3.0]), stopper])
     assert stopper.stopped_epoch == 1
-    history = linear_model.fit(x, y, epochs=3, verbose=0,
-                               callbacks=[ScriptedLoss([5.0, 4.0, 3.0]), stopper])
+    history = linear_model.fit(
+        x, y, epochs=3, verbose=0, callbacks=[ScriptedLoss([5.0, 4.0, 3.0]), stopper]
+    )
     assert len(history.history["loss"]) == 3  # a fresh start: always improving
 
 

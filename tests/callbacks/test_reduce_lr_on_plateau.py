@@ -17,8 +17,9 @@ def test_reduce_lr_on_plateau_reduces_after_patience(linear_model, data):
     reduce = ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=2, min_lr=0.02)
     history = linear_model.fit(x, y, epochs=7, verbose=0, callbacks=[ConstantLoss(), reduce])
     # epoch 0 sets best; epochs 1, 2 wait -> reduce at end of epoch 2; again at 4; min_lr at 6
-    np.testing.assert_allclose(history.history["learning_rate"],
-                               [0.1, 0.1, 0.1, 0.05, 0.05, 0.025, 0.025], rtol=1e-6)
+    np.testing.assert_allclose(
+        history.history["learning_rate"], [0.1, 0.1, 0.1, 0.05, 0.05, 0.025, 0.025], rtol=1e-6
+    )
     np.testing.assert_allclose(float(linear_model.optimizer.learning_rate), 0.02, rtol=1e-6)
 
 

@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 
 from kerasedu.callbacks import (
-    Callback, CallbackList, CSVLogger, History, LambdaCallback, TerminateOnNaN,
+    Callback,
+    CallbackList,
+    CSVLogger,
+    History,
+    LambdaCallback,
+    TerminateOnNaN,
 )
 
 
@@ -37,8 +42,15 @@ def test_terminate_on_nan_stops_at_the_first_nan_batch(linear_model, data, capsy
     seen = []
     counter = LambdaCallback(on_train_batch_end=lambda batch, logs: seen.append(batch))
     with np.errstate(invalid="ignore", over="ignore"):  # inf - inf in the backward pass
-        history = linear_model.fit(x, y, epochs=3, batch_size=4, shuffle=False, verbose=0,
-                                   callbacks=[counter, TerminateOnNaN()])
+        history = linear_model.fit(
+            x,
+            y,
+            epochs=3,
+            batch_size=4,
+            shuffle=False,
+            verbose=0,
+            callbacks=[counter, TerminateOnNaN()],
+        )
     assert seen == [0, 1]
     assert len(history.history["loss"]) == 1
     assert not np.isfinite(history.history["loss"][0])
@@ -52,10 +64,17 @@ def test_lambda_callback_hooks_are_called_in_order(linear_model, data):
         on_train_begin=lambda logs: events.append("train_begin"),
         on_epoch_begin=lambda epoch, logs: events.append(f"epoch_begin {epoch}"),
         on_epoch_end=lambda epoch, logs: events.append(f"epoch_end {epoch}"),
-        on_train_end=lambda logs: events.append("train_end"))
+        on_train_end=lambda logs: events.append("train_end"),
+    )
     linear_model.fit(x, y, epochs=2, verbose=0, callbacks=[callback])
-    assert events == ["train_begin", "epoch_begin 0", "epoch_end 0", "epoch_begin 1",
-                      "epoch_end 1", "train_end"]
+    assert events == [
+        "train_begin",
+        "epoch_begin 0",
+        "epoch_end 0",
+        "epoch_begin 1",
+        "epoch_end 1",
+        "train_end",
+    ]
     with pytest.raises(TypeError, match="unknown hook"):
         LambdaCallback(on_epoch_finish=print)
 

@@ -52,7 +52,9 @@ def test_download_from_mirror_with_a_known_hash(monkeypatch, tmp_path):
     mirror.parent.mkdir()
     shutil.copy(repo_file, mirror)
     monkeypatch.setattr(mnist, "repo_datasets_dir", lambda: str(tmp_path / "no_repo"))
-    monkeypatch.setattr(mnist, "KERAS_SHA256", mnist.REPO_SHA256)  # the mirror serves the repo's copy
+    monkeypatch.setattr(
+        mnist, "KERAS_SHA256", mnist.REPO_SHA256
+    )  # the mirror serves the repo's copy
     monkeypatch.setenv("KERASEDU_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("KERASEDU_MNIST_URL", mirror.as_uri())
     (x_train, _), _ = mnist.load_data()

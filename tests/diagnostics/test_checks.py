@@ -32,7 +32,10 @@ def test_single_unit_softmax():
 
 def test_labels_rows_not_summing_to_one():
     bad = np.array([[1.0, 1.0, 0.0], [0.0, 0.0, 0.0]])
-    assert "to_categorical" in fired(checks.check_labels, "categorical_crossentropy", bad, 3, "softmax")[0]
+    assert (
+        "to_categorical"
+        in fired(checks.check_labels, "categorical_crossentropy", bad, 3, "softmax")[0]
+    )
     good = np.eye(3)[[0, 2]]
     assert not fired(checks.check_labels, "categorical_crossentropy", good, 3, "softmax")
 
@@ -40,7 +43,9 @@ def test_labels_rows_not_summing_to_one():
 def test_sparse_loss_with_one_hot_labels():
     one_hot = np.eye(4)[[0, 1, 3]]
     assert fired(checks.check_labels, "sparse_categorical_crossentropy", one_hot, 4, "softmax")
-    assert not fired(checks.check_labels, "sparse_categorical_crossentropy", np.array([0, 1, 3]), 4, "softmax")
+    assert not fired(
+        checks.check_labels, "sparse_categorical_crossentropy", np.array([0, 1, 3]), 4, "softmax"
+    )
 
 
 def test_binary_loss_on_multi_unit_softmax():
@@ -84,16 +89,26 @@ def test_output_label_shape():
     message = checks.output_label_mismatch((None, 10), (32,), "categorical_crossentropy")
     assert "(None, 10)" in message and "(32,)" in message and "to_categorical" in message
     assert checks.output_label_mismatch((None, 10), (32, 10), "categorical_crossentropy") is None
-    assert checks.output_label_mismatch((None, 10), (32,), "sparse_categorical_crossentropy") is None
+    assert (
+        checks.output_label_mismatch((None, 10), (32,), "sparse_categorical_crossentropy") is None
+    )
     assert checks.output_label_mismatch((None, 1), (32,), "mse") is None
     assert checks.output_label_mismatch((None, 3), (32, 2), "mse") is not None
 
 
 def test_from_logits():
-    assert fired(checks.check_from_logits, "categorical_crossentropy", True, "softmax", np.array([0.2, 0.8]))
-    assert fired(checks.check_from_logits, "categorical_crossentropy", False, "linear", np.array([-3.0, 4.0]))
-    assert not fired(checks.check_from_logits, "categorical_crossentropy", False, "softmax", np.array([0.2]))
-    assert not fired(checks.check_from_logits, "categorical_crossentropy", True, "linear", np.array([-3.0]))
+    assert fired(
+        checks.check_from_logits, "categorical_crossentropy", True, "softmax", np.array([0.2, 0.8])
+    )
+    assert fired(
+        checks.check_from_logits, "categorical_crossentropy", False, "linear", np.array([-3.0, 4.0])
+    )
+    assert not fired(
+        checks.check_from_logits, "categorical_crossentropy", False, "softmax", np.array([0.2])
+    )
+    assert not fired(
+        checks.check_from_logits, "categorical_crossentropy", True, "linear", np.array([-3.0])
+    )
 
 
 def test_disable_one_check_and_all():

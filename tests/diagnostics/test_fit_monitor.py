@@ -21,7 +21,9 @@ def teaching_messages(fn):
 
 def classifier(units=3, activation="softmax", loss="categorical_crossentropy", optimizer="adam"):
     np.random.seed(0)
-    model = Sequential([Dense(8, activation="relu", input_shape=(4,)), Dense(units, activation=activation)])
+    model = Sequential(
+        [Dense(8, activation="relu", input_shape=(4,)), Dense(units, activation=activation)]
+    )
     model.compile(optimizer=optimizer, loss=loss, metrics=["accuracy"])
     return model
 
@@ -36,13 +38,21 @@ def data(n=48, scale=1.0):
 def test_correct_training_is_silent():
     x, y = data()
     model = classifier()
-    assert teaching_messages(lambda: model.fit(x, to_categorical(y, 3), epochs=2, verbose=0,
-                                               validation_split=0.25)) == []
+    assert (
+        teaching_messages(
+            lambda: model.fit(x, to_categorical(y, 3), epochs=2, verbose=0, validation_split=0.25)
+        )
+        == []
+    )
 
 
 def test_single_unit_softmax_fires_at_compile():
-    assert any("single_unit_softmax" in m for m in teaching_messages(
-        lambda: classifier(units=1, activation="softmax", loss="binary_crossentropy")))
+    assert any(
+        "single_unit_softmax" in m
+        for m in teaching_messages(
+            lambda: classifier(units=1, activation="softmax", loss="binary_crossentropy")
+        )
+    )
 
 
 def test_unscaled_pixels_fire_at_the_first_batch():
@@ -72,12 +82,16 @@ def test_from_logits_on_a_softmax_output():
 def test_learning_rate_zero_and_divergence():
     x, y = data()
     model = classifier(optimizer=SGD(learning_rate=0.0))
-    assert any("learning rate is 0" in m for m in
-               teaching_messages(lambda: model.fit(x, to_categorical(y, 3), verbose=0)))
+    assert any(
+        "learning rate is 0" in m
+        for m in teaching_messages(lambda: model.fit(x, to_categorical(y, 3), verbose=0))
+    )
     np.random.seed(0)
     regression = Sequential([Dense(1, input_shape=(4,))])
     regression.compile(optimizer=SGD(learning_rate=5.0), loss="mse")
-    messages = teaching_messages(lambda: regression.fit(x * 10, y.astype("float32"), batch_size=4, verbose=0))
+    messages = teaching_messages(
+        lambda: regression.fit(x * 10, y.astype("float32"), batch_size=4, verbose=0)
+    )
     assert sum("training_health" in m for m in messages) == 1  # once per fit, not once per step
 
 
@@ -85,8 +99,9 @@ def test_sorted_labels_with_validation_split():
     x, y = data()
     order = np.argsort(y, kind="stable")
     model = classifier()
-    messages = teaching_messages(lambda: model.fit(x[order], to_categorical(y[order], 3), verbose=0,
-                                                   validation_split=0.2))
+    messages = teaching_messages(
+        lambda: model.fit(x[order], to_categorical(y[order], 3), verbose=0, validation_split=0.2)
+    )
     assert any("sorted_validation_split" in m for m in messages)
 
 
@@ -111,10 +126,23 @@ def test_warning_points_at_the_callers_line():
 def test_dead_relu_network_and_no_false_alarm():
     x, y = data()
     np.random.seed(0)
-    model = Sequential([Dense(8, activation="relu", input_shape=(4,), bias_initializer="zeros",
-                              kernel_initializer="zeros"), Dense(3, activation="softmax")])
+    model = Sequential(
+        [
+            Dense(
+                8,
+                activation="relu",
+                input_shape=(4,),
+                bias_initializer="zeros",
+                kernel_initializer="zeros",
+            ),
+            Dense(3, activation="softmax"),
+        ]
+    )
     model.layers[0].set_weights([-np.ones((4, 8), "float32"), -np.ones(8, "float32")])
     model.compile(optimizer=SGD(learning_rate=0.01), loss="categorical_crossentropy")
-    assert any("dead" in m for m in teaching_messages(lambda: model.fit(x, to_categorical(y, 3), verbose=0)))
+    assert any(
+        "dead" in m
+        for m in teaching_messages(lambda: model.fit(x, to_categorical(y, 3), verbose=0))
+    )
     healthy = classifier()
     assert not teaching_messages(lambda: healthy.fit(x, to_categorical(y, 3), verbose=0))

@@ -32,10 +32,12 @@ def test_prelu_gradients():
 
 
 def test_elu_and_thresholded_relu():
-    np.testing.assert_allclose(ELU(alpha=0.5, dtype="float64")(X).numpy(),
-                               np.where(X > 0, X, 0.5 * (np.exp(X) - 1)))
-    np.testing.assert_array_equal(ThresholdedReLU(1.0, dtype="float64")(X).numpy(),
-                                  np.where(X > 1.0, X, 0.0))
+    np.testing.assert_allclose(
+        ELU(alpha=0.5, dtype="float64")(X).numpy(), np.where(X > 0, X, 0.5 * (np.exp(X) - 1))
+    )
+    np.testing.assert_array_equal(
+        ThresholdedReLU(1.0, dtype="float64")(X).numpy(), np.where(X > 1.0, X, 0.0)
+    )
 
 
 def test_relu_layer_options():
@@ -60,7 +62,18 @@ def test_softmax_layer_axis():
     np.testing.assert_allclose(y.sum(axis=0), np.ones(3), rtol=1e-6)
 
 
-@pytest.mark.parametrize("layer", [LeakyReLU(0.1), PReLU(shared_axes=[1]), ELU(0.7), ThresholdedReLU(0.5),
-                                   ReLU(6.0, 0.2, 0.5), Softmax(-1)])
+@pytest.mark.parametrize(
+    "layer",
+    [
+        LeakyReLU(0.1),
+        PReLU(shared_axes=[1]),
+        ELU(0.7),
+        ThresholdedReLU(0.5),
+        ReLU(6.0, 0.2, 0.5),
+        Softmax(-1),
+    ],
+)
 def test_config_round_trip(layer):
-    check_config_round_trip(layer, np.random.default_rng(0).standard_normal((2, 3, 4)).astype("float32"))
+    check_config_round_trip(
+        layer, np.random.default_rng(0).standard_normal((2, 3, 4)).astype("float32")
+    )

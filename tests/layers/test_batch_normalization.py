@@ -12,7 +12,12 @@ X = np.random.default_rng(0).normal(2.0, 3.0, size=(8, 4)).astype("float32")
 def test_weights_order_names_and_count():
     bn = BatchNormalization(name="bn")
     bn(X)
-    assert [w.name for w in bn.weights] == ["bn/gamma", "bn/beta", "bn/moving_mean", "bn/moving_variance"]
+    assert [w.name for w in bn.weights] == [
+        "bn/gamma",
+        "bn/beta",
+        "bn/moving_mean",
+        "bn/moving_variance",
+    ]
     assert [w.name for w in bn.trainable_weights] == ["bn/gamma", "bn/beta"]
     assert bn.count_params() == 16
 
@@ -62,8 +67,9 @@ def test_channels_first_axis():
 
 def test_gradients_training_and_inference():
     x = np.random.default_rng(3).standard_normal((5, 3))
-    bn = BatchNormalization(dtype="float64", gamma_initializer="random_normal",
-                            beta_initializer="random_normal")
+    bn = BatchNormalization(
+        dtype="float64", gamma_initializer="random_normal", beta_initializer="random_normal"
+    )
     check_layer_gradients(bn, x, training=True)
     check_layer_gradients(BatchNormalization(dtype="float64"), x)
 

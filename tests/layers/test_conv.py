@@ -17,13 +17,15 @@ def naive_conv2d(x, w, b, stride, padding):
         h_out, w_out = -(-h // stride), -(-wid // stride)
         pad_h = max((h_out - 1) * stride + kh - h, 0)
         pad_w = max((w_out - 1) * stride + kw - wid, 0)
-        x = np.pad(x, ((0, 0), (pad_h // 2, pad_h - pad_h // 2), (pad_w // 2, pad_w - pad_w // 2), (0, 0)))
+        x = np.pad(
+            x, ((0, 0), (pad_h // 2, pad_h - pad_h // 2), (pad_w // 2, pad_w - pad_w // 2), (0, 0))
+        )
     else:
         h_out, w_out = (h - kh) // stride + 1, (wid - kw) // stride + 1
     y = np.zeros((n, h_out, w_out, c_out))
     for a in range(h_out):
         for c in range(w_out):
-            patch = x[:, a * stride:a * stride + kh, c * stride:c * stride + kw, :]
+            patch = x[:, a * stride : a * stride + kh, c * stride : c * stride + kw, :]
             y[:, a, c, :] = np.tensordot(patch, w, axes=([1, 2, 3], [0, 1, 2]))
     return y + b
 
@@ -37,8 +39,9 @@ def test_conv2d_output_shape_and_weights():
     assert layer.compute_output_shape((None, 28, 28, 1)) == (None, 26, 26, 8)
 
 
-@pytest.mark.parametrize("padding, stride, size", [("same", 2, 7), ("same", 2, 8), ("valid", 2, 7),
-                                                   ("same", 1, 5)])
+@pytest.mark.parametrize(
+    "padding, stride, size", [("same", 2, 7), ("same", 2, 8), ("valid", 2, 7), ("same", 1, 5)]
+)
 def test_conv2d_matches_naive_loop(padding, stride, size):
     rng = np.random.default_rng(0)
     x = rng.standard_normal((2, size, size + 1, 3))
@@ -64,7 +67,9 @@ def test_conv2d_gradients():
 
 
 def test_conv1d_causal_and_dilation():
-    layer = Conv1D(1, 2, padding="causal", dilation_rate=2, kernel_initializer="ones", use_bias=False)
+    layer = Conv1D(
+        1, 2, padding="causal", dilation_rate=2, kernel_initializer="ones", use_bias=False
+    )
     x = np.arange(1.0, 6.0).reshape(1, 5, 1)
     # y_t = x_t + x_{t-2}, with zeros before the start
     assert layer(x).numpy()[0, :, 0].tolist() == [1.0, 2.0, 4.0, 6.0, 8.0]
@@ -86,14 +91,25 @@ def test_conv2d_transpose_shape_and_gradients():
     assert layer.get_weights()[0].shape == (3, 3, 3, 2)
     assert layer.compute_output_shape((None, 3, 3, 2)) == (None, 6, 6, 3)
     valid = Conv2DTranspose(1, 3, strides=2)
-    assert valid(np.ones((1, 3, 3, 1))).shape == valid.compute_output_shape((1, 3, 3, 1)) == (1, 7, 7, 1)
+    assert (
+        valid(np.ones((1, 3, 3, 1))).shape
+        == valid.compute_output_shape((1, 3, 3, 1))
+        == (1, 7, 7, 1)
+    )
     check_layer_gradients(layer, x)
 
 
 def test_config_round_trip():
     x = np.random.default_rng(4).standard_normal((2, 6, 6, 3)).astype("float32")
-    layer = Conv2D(4, (3, 2), strides=(1, 2), padding="same", activation="relu",
-                   kernel_regularizer="l2", kernel_constraint="max_norm")
+    layer = Conv2D(
+        4,
+        (3, 2),
+        strides=(1, 2),
+        padding="same",
+        activation="relu",
+        kernel_regularizer="l2",
+        kernel_constraint="max_norm",
+    )
     clone = check_config_round_trip(layer, x)
     assert clone.kernel_size == (3, 2) and clone.kernel.constraint is not None
 
@@ -131,11 +147,18 @@ def test_same_seed_same_weights():
 def test_keras1_names_warn_and_work():
     with pytest.warns(DeprecationWarning, match="kernel_size"):
         layer = Convolution2D(32, 3, 3, border_mode="same", subsample=(2, 2), init="he_normal")
-    assert (layer.filters, layer.kernel_size, layer.padding, layer.strides) == (32, (3, 3), "same", (2, 2))
+    assert (layer.filters, layer.kernel_size, layer.padding, layer.strides) == (
+        32,
+        (3, 3),
+        "same",
+        (2, 2),
+    )
     with pytest.warns(DeprecationWarning, match="filters"):
         layer = Conv2D(nb_filter=8, nb_row=5, nb_col=5)
     assert layer.kernel_size == (5, 5)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        layer = Convolution1D(nb_filter=4, filter_length=3, border_mode="causal", subsample_length=1)
+        layer = Convolution1D(
+            nb_filter=4, filter_length=3, border_mode="causal", subsample_length=1
+        )
     assert layer(np.ones((1, 6, 2))).shape == (1, 6, 4)

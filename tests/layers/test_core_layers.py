@@ -44,8 +44,9 @@ def test_flatten_keeps_channels_fastest():
     np.testing.assert_array_equal(Flatten()(x).numpy(), x.reshape(2, -1))
     assert Flatten()(Input(shape=(28, 28, 1))).shape == (None, 784)
     channels_first = np.transpose(x, (0, 3, 1, 2))
-    np.testing.assert_array_equal(Flatten(data_format="channels_first")(channels_first).numpy(),
-                                  x.reshape(2, -1))
+    np.testing.assert_array_equal(
+        Flatten(data_format="channels_first")(channels_first).numpy(), x.reshape(2, -1)
+    )
 
 
 def test_reshape_with_minus_one():
@@ -73,7 +74,13 @@ def test_repeat_vector_values_and_gradient():
 
 
 def test_core_layer_configs_round_trip():
-    for layer in [Activation("tanh"), Dropout(0.3, seed=2), Flatten(), Reshape((2, 3)),
-                  Permute((2, 1)), RepeatVector(4)]:
+    for layer in [
+        Activation("tanh"),
+        Dropout(0.3, seed=2),
+        Flatten(),
+        Reshape((2, 3)),
+        Permute((2, 1)),
+        RepeatVector(4),
+    ]:
         clone = type(layer).from_config(layer.get_config())
         assert clone.get_config() == layer.get_config()

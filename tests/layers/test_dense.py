@@ -76,9 +76,10 @@ def test_dense_regularizer_losses():
     y = layer(Tensor(np.ones((3, 2), dtype="float32"), requires_grad=True))
     assert len(layer.losses) == 2
     kernel = layer.get_weights()[0]
-    np.testing.assert_allclose(float(layer.losses[0].numpy()), 0.01 * np.sum(kernel ** 2), rtol=1e-5)
-    np.testing.assert_allclose(float(layer.losses[1].numpy()), 0.01 * np.abs(y.numpy()).sum(),
-                               rtol=1e-5)
+    np.testing.assert_allclose(float(layer.losses[0].numpy()), 0.01 * np.sum(kernel**2), rtol=1e-5)
+    np.testing.assert_allclose(
+        float(layer.losses[1].numpy()), 0.01 * np.abs(y.numpy()).sum(), rtol=1e-5
+    )
 
 
 def test_dense_gradients():

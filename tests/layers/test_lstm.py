@@ -73,8 +73,14 @@ def test_dropout_only_in_training():
 
 
 def test_config_round_trip():
-    layer = LSTM(4, recurrent_activation="hard_sigmoid", unit_forget_bias=False, dropout=0.1,
-                 return_sequences=True, kernel_regularizer="l2")
+    layer = LSTM(
+        4,
+        recurrent_activation="hard_sigmoid",
+        unit_forget_bias=False,
+        dropout=0.1,
+        return_sequences=True,
+        kernel_regularizer="l2",
+    )
     clone = check_config_round_trip(layer, X.astype("float32"))
     assert clone.recurrent_activation.__name__ == "hard_sigmoid"
 

@@ -5,19 +5,42 @@ import pytest
 
 from kerasedu.autograd.gradcheck import gradcheck
 from kerasedu.layers import (
-    Add, Average, Concatenate, Dot, Input, Maximum, Minimum, Multiply, Subtract, add, average,
-    concatenate, dot, maximum, merge, minimum, multiply, subtract,
+    Add,
+    Average,
+    Concatenate,
+    Dot,
+    Input,
+    Maximum,
+    Minimum,
+    Multiply,
+    Subtract,
+    add,
+    average,
+    concatenate,
+    dot,
+    maximum,
+    merge,
+    minimum,
+    multiply,
+    subtract,
 )
 
 A = np.array([[1.0, 5.0, -2.0], [0.5, 0.0, 3.0]])
 B = np.array([[2.0, 1.0, 4.0], [-1.0, 2.0, 0.5]])
 
 
-@pytest.mark.parametrize("fn, expected", [
-    (add, A + B), (subtract, A - B), (multiply, A * B), (average, (A + B) / 2),
-    (maximum, np.maximum(A, B)), (minimum, np.minimum(A, B)),
-    (concatenate, np.concatenate([A, B], axis=-1)),
-])
+@pytest.mark.parametrize(
+    "fn, expected",
+    [
+        (add, A + B),
+        (subtract, A - B),
+        (multiply, A * B),
+        (average, (A + B) / 2),
+        (maximum, np.maximum(A, B)),
+        (minimum, np.minimum(A, B)),
+        (concatenate, np.concatenate([A, B], axis=-1)),
+    ],
+)
 def test_merge_values(fn, expected):
     np.testing.assert_allclose(fn([A, B]).numpy(), expected, rtol=1e-6)
 

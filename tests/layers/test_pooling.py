@@ -4,8 +4,15 @@ import numpy as np
 import pytest
 
 from kerasedu.layers import (
-    AveragePooling1D, AveragePooling2D, GlobalAveragePooling1D, GlobalAveragePooling2D,
-    GlobalMaxPooling1D, GlobalMaxPooling2D, MaxPool2D, MaxPooling1D, MaxPooling2D,
+    AveragePooling1D,
+    AveragePooling2D,
+    GlobalAveragePooling1D,
+    GlobalAveragePooling2D,
+    GlobalMaxPooling1D,
+    GlobalMaxPooling2D,
+    MaxPool2D,
+    MaxPooling1D,
+    MaxPooling2D,
 )
 from tests.layers.layer_checks import check_config_round_trip, check_layer_gradients
 
@@ -37,15 +44,24 @@ def test_pooling1d():
 
 
 def test_global_pooling():
-    np.testing.assert_allclose(GlobalAveragePooling2D()(X).numpy(), X.mean(axis=(1, 2)), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        GlobalAveragePooling2D()(X).numpy(), X.mean(axis=(1, 2)), rtol=1e-5, atol=1e-6
+    )
     np.testing.assert_allclose(GlobalMaxPooling2D()(X).numpy(), X.max(axis=(1, 2)), rtol=1e-6)
     seq = X[:, 0]
     assert GlobalMaxPooling1D(keepdims=True)(seq).shape == (2, 1, 3)
     assert GlobalAveragePooling1D().compute_output_shape((None, 7, 3)) == (None, 3)
 
 
-@pytest.mark.parametrize("layer", [MaxPooling2D(padding="same"), AveragePooling2D(2, strides=1),
-                                   GlobalAveragePooling2D(), GlobalMaxPooling2D()])
+@pytest.mark.parametrize(
+    "layer",
+    [
+        MaxPooling2D(padding="same"),
+        AveragePooling2D(2, strides=1),
+        GlobalAveragePooling2D(),
+        GlobalMaxPooling2D(),
+    ],
+)
 def test_pooling_gradients(layer):
     layer.dtype = "float64"
     check_layer_gradients(layer, X[:1, :4, :4, :2])

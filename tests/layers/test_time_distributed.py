@@ -21,10 +21,13 @@ def test_dense_applied_to_every_step():
 def test_conv_inside_and_gradients():
     td = TimeDistributed(Conv2D(2, 2, dtype="float64"), dtype="float64")
     assert td(np.ones((1, 3, 4, 4, 1))).shape == (1, 3, 3, 3, 2)
-    check_layer_gradients(TimeDistributed(Dense(2, dtype="float64"), dtype="float64"),
-                          RNG.standard_normal((2, 3, 2)))
+    check_layer_gradients(
+        TimeDistributed(Dense(2, dtype="float64"), dtype="float64"), RNG.standard_normal((2, 3, 2))
+    )
 
 
 def test_config_round_trip():
-    check_config_round_trip(TimeDistributed(Dense(4, activation="relu")),
-                            RNG.standard_normal((2, 3, 5)).astype("float32"))
+    check_config_round_trip(
+        TimeDistributed(Dense(4, activation="relu")),
+        RNG.standard_normal((2, 3, 5)).astype("float32"),
+    )

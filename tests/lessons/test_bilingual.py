@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 LESSONS = Path(__file__).resolve().parents[2] / "lessons"
-STRING_TOKENS = {tokenize.STRING} | {getattr(tokenize, n) for n in ("FSTRING_MIDDLE",) if hasattr(tokenize, n)}
+STRING_TOKENS = {tokenize.STRING} | {
+    getattr(tokenize, n) for n in ("FSTRING_MIDDLE",) if hasattr(tokenize, n)
+}
 PATH_IN_OUTPUT = re.compile(r"(/home/|/root/|/tmp/|/work/|/Users/|[A-Z]:\\\\)")
 
 
@@ -30,8 +32,14 @@ def masked_tokens(source):
     """The cell's tokens with comments dropped and string contents replaced by a placeholder."""
     tokens = []
     for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-        if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
-                        tokenize.DEDENT, tokenize.ENDMARKER):
+        if tok.type in (
+            tokenize.COMMENT,
+            tokenize.NL,
+            tokenize.NEWLINE,
+            tokenize.INDENT,
+            tokenize.DEDENT,
+            tokenize.ENDMARKER,
+        ):
             continue
         tokens.append("<str>" if tok.type in STRING_TOKENS else tok.string)
     return tokens
@@ -61,8 +69,16 @@ def test_code_cells_match_token_by_token(name):
 def test_notebooks_are_stored_executed_and_without_machine_paths(lang):
     for path in sorted((LESSONS / lang).glob("*.ipynb")):
         for i, cell in enumerate(code_cells(path)):
-            assert cell.get("execution_count") is not None, f"{path.name}: code cell {i} not executed"
+            assert cell.get("execution_count") is not None, (
+                f"{path.name}: code cell {i} not executed"
+            )
             for output in cell.get("outputs", []):
-                text = "".join(output.get("text", "")) + json.dumps(output.get("data", {}).get("text/plain", ""))
-                assert not PATH_IN_OUTPUT.search(text), f"{path.name}: cell {i} output shows a path: {text[:200]}"
-                assert output.get("output_type") != "error", f"{path.name}: cell {i} raised an error"
+                text = "".join(output.get("text", "")) + json.dumps(
+                    output.get("data", {}).get("text/plain", "")
+                )
+                assert not PATH_IN_OUTPUT.search(text), (
+                    f"{path.name}: cell {i} output shows a path: {text[:200]}"
+                )
+                assert output.get("output_type") != "error", (
+                    f"{path.name}: cell {i} raised an error"
+                )

@@ -46,14 +46,16 @@ def test_validation_split_uses_the_last_samples_before_shuffling():
     model.compile(optimizer="sgd", loss="mse")
     val_batches = []
     spy = LambdaCallback(on_test_batch_begin=lambda batch, logs: val_batches.append(batch))
-    history = model.fit(x, y, epochs=2, batch_size=4, validation_split=0.2, shuffle=True,
-                        verbose=0, callbacks=[spy])
+    history = model.fit(
+        x, y, epochs=2, batch_size=4, validation_split=0.2, shuffle=True, verbose=0, callbacks=[spy]
+    )
     trained = sorted(i for batch in model.seen[:4] for i in batch)
     assert trained == list(range(16))  # samples 16..19 are held out
     assert model.seen[0] != list(range(4)) or model.seen[1] != list(range(4, 8))  # shuffled
     assert len(val_batches) == 2  # one batch of 4 validation samples, per epoch
-    np.testing.assert_allclose(history.history["val_loss"][-1],
-                               model.evaluate(x[16:], y[16:], verbose=0), rtol=1e-6)
+    np.testing.assert_allclose(
+        history.history["val_loss"][-1], model.evaluate(x[16:], y[16:], verbose=0), rtol=1e-6
+    )
 
 
 def test_shuffle_false_keeps_the_order():
@@ -90,7 +92,10 @@ def test_evaluate_and_predict_default_batch_size_is_32():
     counts = {"test": 0, "predict": 0}
     spy = LambdaCallback(
         on_test_batch_end=lambda batch, logs: counts.__setitem__("test", counts["test"] + 1),
-        on_predict_batch_end=lambda batch, logs: counts.__setitem__("predict", counts["predict"] + 1))
+        on_predict_batch_end=lambda batch, logs: counts.__setitem__(
+            "predict", counts["predict"] + 1
+        ),
+    )
     model.evaluate(x, y, verbose=0, callbacks=[spy])
     predictions = model.predict(x, verbose=0, callbacks=[spy])
     assert counts == {"test": 3, "predict": 3}
@@ -108,8 +113,9 @@ def test_evaluate_return_forms():
 def test_validation_data_and_freq():
     x, y = numbered_data(8)
     model = compiled_model()
-    history = model.fit(x, y, epochs=4, verbose=0, validation_data=(x[:4], y[:4]),
-                        validation_freq=2)
+    history = model.fit(
+        x, y, epochs=4, verbose=0, validation_data=(x[:4], y[:4]), validation_freq=2
+    )
     assert len(history.history["val_loss"]) == 2
 
 
@@ -121,8 +127,14 @@ def test_generator_needs_steps_per_epoch():
             yield x, x.sum(axis=1, keepdims=True)
 
     model = compiled_model()
-    history = model.fit(batches(), steps_per_epoch=5, epochs=2, verbose=0,
-                        validation_data=batches(), validation_steps=2)
+    history = model.fit(
+        batches(),
+        steps_per_epoch=5,
+        epochs=2,
+        verbose=0,
+        validation_data=batches(),
+        validation_steps=2,
+    )
     assert len(history.history["loss"]) == 2 and "val_loss" in history.history
     assert model.optimizer.iterations == 10
 
@@ -165,8 +177,11 @@ def test_multi_input_multi_output_with_dicts_and_lists():
     out_reg = Dense(1, name="reg")(merged)
     out_cls = Dense(2, activation="softmax", name="cls")(merged)
     model = Model([a, b], [out_reg, out_cls])
-    model.compile(optimizer="sgd", loss={"reg": "mse", "cls": "sparse_categorical_crossentropy"},
-                  loss_weights={"reg": 1.0, "cls": 0.5})
+    model.compile(
+        optimizer="sgd",
+        loss={"reg": "mse", "cls": "sparse_categorical_crossentropy"},
+        loss_weights={"reg": 1.0, "cls": 0.5},
+    )
     rng = np.random.default_rng(0)
     xa, xb = rng.normal(size=(8, 3)), rng.normal(size=(8, 2))
     y_reg, y_cls = rng.normal(size=(8, 1)), np.arange(8) % 2

@@ -1,11 +1,16 @@
-import warnings
 
 import numpy as np
 import pytest
 
 from kerasedu.autograd import Tensor
 from kerasedu.layers import (
-    Concatenate, Dense, Dropout, Input, InputLayer, add, concatenate,
+    Concatenate,
+    Dense,
+    Dropout,
+    Input,
+    InputLayer,
+    add,
+    concatenate,
 )
 from kerasedu.models import Functional, Model, Sequential
 
@@ -99,8 +104,10 @@ def test_training_flag_reaches_dropout():
 
 def test_gradients_flow_to_all_weights():
     model = mlp()
-    loss = model(Tensor(np.random.rand(2, 784).astype("float32"))).sum() * 0 + \
-        model(np.random.rand(2, 784).astype("float32")).max()
+    loss = (
+        model(Tensor(np.random.rand(2, 784).astype("float32"))).sum() * 0
+        + model(np.random.rand(2, 784).astype("float32")).max()
+    )
     loss.backward()
     assert all(w.grad is not None for w in model.trainable_weights)
 

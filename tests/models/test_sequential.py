@@ -2,22 +2,30 @@ import numpy as np
 import pytest
 
 from kerasedu.layers import (
-    Conv2D, Dense, Dropout, Flatten, Input, InputLayer, MaxPooling2D,
+    Conv2D,
+    Dense,
+    Dropout,
+    Flatten,
+    Input,
+    InputLayer,
+    MaxPooling2D,
 )
 from kerasedu.models import Sequential
 
 
 def convnet():
-    return Sequential([
-        Input(shape=(28, 28, 1)),
-        Conv2D(32, kernel_size=(3, 3), activation="relu"),
-        MaxPooling2D(pool_size=(2, 2)),
-        Conv2D(64, kernel_size=(3, 3), activation="relu"),
-        MaxPooling2D(pool_size=(2, 2)),
-        Flatten(),
-        Dropout(0.5),
-        Dense(10, activation="softmax"),
-    ])
+    return Sequential(
+        [
+            Input(shape=(28, 28, 1)),
+            Conv2D(32, kernel_size=(3, 3), activation="relu"),
+            MaxPooling2D(pool_size=(2, 2)),
+            Conv2D(64, kernel_size=(3, 3), activation="relu"),
+            MaxPooling2D(pool_size=(2, 2)),
+            Flatten(),
+            Dropout(0.5),
+            Dense(10, activation="softmax"),
+        ]
+    )
 
 
 def test_keras_io_convnet_has_34826_params():

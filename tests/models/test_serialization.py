@@ -4,7 +4,15 @@ import numpy as np
 import pytest
 
 from kerasedu.layers import (
-    Conv2D, Dense, Dropout, Flatten, Input, Lambda, MaxPooling2D, add, concatenate,
+    Conv2D,
+    Dense,
+    Dropout,
+    Flatten,
+    Input,
+    Lambda,
+    MaxPooling2D,
+    add,
+    concatenate,
 )
 from kerasedu.models import Functional, Model, Sequential, model_from_json
 from kerasedu.saving.registry import deserialize_layer, serialize_layer
@@ -48,8 +56,17 @@ def test_to_json_and_model_from_json_functional():
 
 
 def test_sequential_round_trip():
-    model = Sequential([Input(shape=(8, 8, 1)), Conv2D(4, 3, activation="relu"), MaxPooling2D(),
-                        Flatten(), Dropout(0.5), Dense(3, activation="softmax")], name="cnn")
+    model = Sequential(
+        [
+            Input(shape=(8, 8, 1)),
+            Conv2D(4, 3, activation="relu"),
+            MaxPooling2D(),
+            Flatten(),
+            Dropout(0.5),
+            Dense(3, activation="softmax"),
+        ],
+        name="cnn",
+    )
     config = model.get_config()
     assert config["name"] == "cnn" and config["build_input_shape"] == [None, 8, 8, 1]
     assert config["layers"][0]["class_name"] == "InputLayer"
@@ -59,8 +76,9 @@ def test_sequential_round_trip():
 
 
 def test_keras2_sequential_list_config():
-    config = [{"class_name": "Dense", "config": {"units": 2, "batch_input_shape": [None, 3],
-                                                 "name": "d"}}]
+    config = [
+        {"class_name": "Dense", "config": {"units": 2, "batch_input_shape": [None, 3], "name": "d"}}
+    ]
     model = Sequential.from_config(config)
     assert model.input_shape == (None, 3) and model.output_shape == (None, 2)
 
@@ -85,15 +103,33 @@ def test_nested_functional_output_is_model_output():
 
 
 def test_keras2_legacy_inbound_nodes():
-    config = {"name": "m", "layers": [
-        {"class_name": "InputLayer", "name": "input_1",
-         "config": {"batch_input_shape": [None, 3], "dtype": "float32", "name": "input_1"},
-         "inbound_nodes": []},
-        {"class_name": "Dense", "name": "dense_9",
-         "config": {"units": 2, "name": "dense_9", "dtype": {"module": "keras",
-                    "class_name": "DTypePolicy", "config": {"name": "float32"}}},
-         "inbound_nodes": [[["input_1", 0, 0, {}]]]}],
-        "input_layers": [["input_1", 0, 0]], "output_layers": [["dense_9", 0, 0]]}
+    config = {
+        "name": "m",
+        "layers": [
+            {
+                "class_name": "InputLayer",
+                "name": "input_1",
+                "config": {"batch_input_shape": [None, 3], "dtype": "float32", "name": "input_1"},
+                "inbound_nodes": [],
+            },
+            {
+                "class_name": "Dense",
+                "name": "dense_9",
+                "config": {
+                    "units": 2,
+                    "name": "dense_9",
+                    "dtype": {
+                        "module": "keras",
+                        "class_name": "DTypePolicy",
+                        "config": {"name": "float32"},
+                    },
+                },
+                "inbound_nodes": [[["input_1", 0, 0, {}]]],
+            },
+        ],
+        "input_layers": [["input_1", 0, 0]],
+        "output_layers": [["dense_9", 0, 0]],
+    }
     model = Functional.from_config(config)
     assert model.output_shape == (None, 2)
 

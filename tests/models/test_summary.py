@@ -1,4 +1,3 @@
-import numpy as np
 
 from kerasedu.layers import Dense, Input, concatenate
 from kerasedu.models import Model, Sequential
@@ -11,8 +10,9 @@ def capture(model, **kwargs):
 
 
 def test_sequential_summary_text():
-    model = Sequential([Input(shape=(784,)), Dense(400, name="dense"), Dense(10, name="dense_1")],
-                       name="mlp")
+    model = Sequential(
+        [Input(shape=(784,)), Dense(400, name="dense"), Dense(10, name="dense_1")], name="mlp"
+    )
     lines = capture(model)
     assert lines[0] == 'Model: "mlp"'
     assert "Layer (type)" in lines[2] and "Output Shape" in lines[2] and "Param #" in lines[2]

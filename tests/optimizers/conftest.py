@@ -11,10 +11,14 @@ class Problem:
 
     def __init__(self, seed=42, steps=5):
         rng = np.random.default_rng(seed)
-        self.weights = [rng.standard_normal((3, 4)).astype("float32"),
-                        rng.standard_normal((4,)).astype("float32")]
-        self.grads = [[rng.standard_normal(w.shape).astype("float32") for w in self.weights]
-                      for _ in range(steps)]
+        self.weights = [
+            rng.standard_normal((3, 4)).astype("float32"),
+            rng.standard_normal((4,)).astype("float32"),
+        ]
+        self.grads = [
+            [rng.standard_normal(w.shape).astype("float32") for w in self.weights]
+            for _ in range(steps)
+        ]
 
     def variables(self):
         return [Variable(w.copy(), name=f"layer/v{i}") for i, w in enumerate(self.weights)]

@@ -28,12 +28,13 @@ def zeros(*names):
 
 @pytest.mark.parametrize("amsgrad", [False, True])
 def test_adam_matches_formula(problem, amsgrad):
-    problem.check(Adam(0.01, amsgrad=amsgrad), adam_update(0.01, amsgrad=amsgrad),
-                  zeros("m", "v", "vh"))
+    problem.check(
+        Adam(0.01, amsgrad=amsgrad), adam_update(0.01, amsgrad=amsgrad), zeros("m", "v", "vh")
+    )
 
 
 def test_amsgrad_differs_when_gradients_shrink(problem):
-    problem.grads = [[g * 10.0 ** -k for g in step] for k, step in enumerate(problem.grads)]
+    problem.grads = [[g * 10.0**-k for g in step] for k, step in enumerate(problem.grads)]
     problem.check(Adam(0.01, amsgrad=True), adam_update(0.01, amsgrad=True), zeros("m", "v", "vh"))
     plain = problem.run(Adam(0.01))[0].numpy()
     ams = problem.run(Adam(0.01, amsgrad=True))[0].numpy()
@@ -41,8 +42,9 @@ def test_amsgrad_differs_when_gradients_shrink(problem):
 
 
 def test_adamw_decays_weights_before_the_adam_step(problem):
-    problem.check(AdamW(0.01, weight_decay=0.1), adam_update(0.01, weight_decay=0.1),
-                  zeros("m", "v", "vh"))
+    problem.check(
+        AdamW(0.01, weight_decay=0.1), adam_update(0.01, weight_decay=0.1), zeros("m", "v", "vh")
+    )
     assert AdamW().weight_decay == 0.004
     with pytest.raises(ValueError, match="weight_decay=None"):
         AdamW(weight_decay=None)

@@ -115,11 +115,18 @@ def test_float32_preserved_and_iterations_counted(problem, name):
     assert all(array.dtype == np.float32 for _, array in opt.get_state()[1:] if array.ndim)
 
 
-@pytest.mark.parametrize("opt_factory", [
-    lambda: SGD(0.1, momentum=0.9, nesterov=True), lambda: RMSprop(centered=True, momentum=0.5),
-    lambda: Adam(amsgrad=True), lambda: Nadam(), lambda: optimizers.get("adamax"),
-    lambda: optimizers.get("adadelta"), lambda: optimizers.get("adagrad"),
-])
+@pytest.mark.parametrize(
+    "opt_factory",
+    [
+        lambda: SGD(0.1, momentum=0.9, nesterov=True),
+        lambda: RMSprop(centered=True, momentum=0.5),
+        lambda: Adam(amsgrad=True),
+        lambda: Nadam(),
+        lambda: optimizers.get("adamax"),
+        lambda: optimizers.get("adadelta"),
+        lambda: optimizers.get("adagrad"),
+    ],
+)
 def test_state_save_restore_gives_identical_continued_steps(problem, opt_factory):
     first, rest = problem.grads[:2], problem.grads[2:]
     original = opt_factory()

@@ -28,9 +28,11 @@ def test_piecewise_constant_decay():
 
 
 def test_schedule_config_round_trip():
-    for s in (schedules.ExponentialDecay(0.1, 10, 0.9, staircase=True),
-              schedules.InverseTimeDecay(0.1, 10, 0.9),
-              schedules.PiecewiseConstantDecay([5], [0.1, 0.01])):
+    for s in (
+        schedules.ExponentialDecay(0.1, 10, 0.9, staircase=True),
+        schedules.InverseTimeDecay(0.1, 10, 0.9),
+        schedules.PiecewiseConstantDecay([5], [0.1, 0.01]),
+    ):
         rebuilt = schedules.deserialize(schedules.serialize(s))
         assert type(rebuilt) is type(s) and rebuilt.get_config() == s.get_config()
         assert rebuilt(7) == s(7)

@@ -19,8 +19,9 @@ def test_sgd_momentum(problem, nesterov):
         state["m"] = 0.9 * state["m"] - 0.05 * g
         w += 0.9 * state["m"] - 0.05 * g if nesterov else state["m"]
 
-    problem.check(SGD(0.05, momentum=0.9, nesterov=nesterov), update,
-                  lambda w: {"m": np.zeros_like(w)})
+    problem.check(
+        SGD(0.05, momentum=0.9, nesterov=nesterov), update, lambda w: {"m": np.zeros_like(w)}
+    )
 
 
 def test_sgd_rejects_bad_momentum():

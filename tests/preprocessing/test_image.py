@@ -10,21 +10,36 @@ def _images(n=6, h=8, w=10, c=3, seed=0):
     return np.random.default_rng(seed).random((n, h, w, c)).astype("float32")
 
 
-@pytest.mark.parametrize("fill_mode,scipy_mode", [("nearest", "nearest"), ("reflect", "reflect"),
-                                                  ("wrap", "grid-wrap"), ("constant", "constant")])
+@pytest.mark.parametrize(
+    "fill_mode,scipy_mode",
+    [
+        ("nearest", "nearest"),
+        ("reflect", "reflect"),
+        ("wrap", "grid-wrap"),
+        ("constant", "constant"),
+    ],
+)
 @pytest.mark.parametrize("order", [0, 1])
 def test_warp_batch_matches_scipy_affine_transform(fill_mode, scipy_mode, order):
     ndi = pytest.importorskip("scipy.ndimage")
     rng = np.random.default_rng(1)
     x = rng.random((3, 7, 9, 2))
-    m = affine.affine_matrices(rng.uniform(-40, 40, 3), rng.uniform(-2, 2, 3), rng.uniform(-2, 2, 3),
-                               rng.uniform(-20, 20, 3), rng.uniform(0.7, 1.3, 3),
-                               rng.uniform(0.7, 1.3, 3), 7, 9)
+    m = affine.affine_matrices(
+        rng.uniform(-40, 40, 3),
+        rng.uniform(-2, 2, 3),
+        rng.uniform(-2, 2, 3),
+        rng.uniform(-20, 20, 3),
+        rng.uniform(0.7, 1.3, 3),
+        rng.uniform(0.7, 1.3, 3),
+        7,
+        9,
+    )
     got = affine.warp_batch(x, m, fill_mode, cval=-1.0, order=order)
     for i in range(3):
         for ch in range(2):
-            want = ndi.affine_transform(x[i, :, :, ch], m[i, :2, :2], m[i, :2, 2], order=order,
-                                        mode=scipy_mode, cval=-1.0)
+            want = ndi.affine_transform(
+                x[i, :, :, ch], m[i, :2, :2], m[i, :2, 2], order=order, mode=scipy_mode, cval=-1.0
+            )
             np.testing.assert_allclose(got[i, :, :, ch], want, atol=1e-6)
 
 
@@ -32,7 +47,9 @@ def test_shift_moves_pixels_the_keras_way():
     x = np.zeros((1, 5, 5, 1), dtype="float32")
     x[0, 2, 2, 0] = 1.0
     # a width shift of +1 reads one column to the right: the dot moves left
-    m = affine.affine_matrices(np.zeros(1), np.zeros(1), np.ones(1), np.zeros(1), np.ones(1), np.ones(1), 5, 5)
+    m = affine.affine_matrices(
+        np.zeros(1), np.zeros(1), np.ones(1), np.zeros(1), np.ones(1), np.ones(1), 5, 5
+    )
     out = affine.warp_batch(x, m, "constant")
     assert out[0, 2, 1, 0] == 1.0 and out.sum() == 1.0
 
@@ -76,8 +93,15 @@ def test_flow_is_a_sequence_with_keras_lengths_and_reshuffles():
 
 def test_flow_with_seed_is_reproducible():
     x = _images()
-    kwargs = dict(rotation_range=30, width_shift_range=0.2, height_shift_range=2, shear_range=10,
-                  zoom_range=0.2, horizontal_flip=True, fill_mode="reflect")
+    kwargs = dict(
+        rotation_range=30,
+        width_shift_range=0.2,
+        height_shift_range=2,
+        shear_range=10,
+        zoom_range=0.2,
+        horizontal_flip=True,
+        fill_mode="reflect",
+    )
     a = ImageDataGenerator(**kwargs).flow(x, batch_size=3, seed=7)[0]
     b = ImageDataGenerator(**kwargs).flow(x, batch_size=3, seed=7)[0]
     np.testing.assert_array_equal(a, b)
@@ -86,7 +110,9 @@ def test_flow_with_seed_is_reproducible():
 
 def test_rescale_and_samplewise_normalisation():
     x = _images() * 255
-    gen = ImageDataGenerator(rescale=1 / 255, samplewise_center=True, samplewise_std_normalization=True)
+    gen = ImageDataGenerator(
+        rescale=1 / 255, samplewise_center=True, samplewise_std_normalization=True
+    )
     out = gen.flow(x, batch_size=6, shuffle=False)[0]
     np.testing.assert_allclose(out.mean(axis=(1, 2, 3)), 0, atol=1e-5)
     np.testing.assert_allclose(out.std(axis=(1, 2, 3)), 1, atol=1e-3)

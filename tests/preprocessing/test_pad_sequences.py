@@ -15,9 +15,9 @@ def _reference(sequences, maxlen, dtype, padding, truncating, value):
             continue
         trunc = np.asarray(s)[-maxlen:] if truncating == "pre" else np.asarray(s)[:maxlen]
         if padding == "post":
-            out[i, :len(trunc)] = trunc
+            out[i, : len(trunc)] = trunc
         else:
-            out[i, -len(trunc):] = trunc
+            out[i, -len(trunc) :] = trunc
     return out
 
 

@@ -61,7 +61,7 @@ def test_overwritten_blocks(good_file, tmp_path):
     for case in range(20):
         mutated = bytearray(data)
         start = int(rng.integers(0, len(data) - 64))
-        mutated[start:start + 64] = rng.integers(0, 256, size=64, dtype=np.uint8).tobytes()
+        mutated[start : start + 64] = rng.integers(0, 256, size=64, dtype=np.uint8).tobytes()
         path = tmp_path / f"block_{case}.h5"
         path.write_bytes(bytes(mutated))
         _load_is_clean(path)
@@ -118,14 +118,28 @@ def test_mutated_model_configs(good_file, tmp_path, index):
     _load_is_clean(path)
 
 
-@pytest.mark.parametrize("training", [
-    "not json {", json.dumps([1, 2]), json.dumps({"loss": 5}),
-    json.dumps({"loss": "mse", "optimizer_config": "adam!"}),
-    json.dumps({"loss": "mse", "optimizer_config": {"class_name": "Adam", "config": {"beta_1": "x"}}}),
-    json.dumps({"loss": "no_such_loss", "optimizer_config": {"class_name": "SGD", "config": {}}}),
-    json.dumps({"loss": "mse", "metrics": [{"class_name": 1}],
-                "optimizer_config": {"class_name": "SGD", "config": {}}}),
-])
+@pytest.mark.parametrize(
+    "training",
+    [
+        "not json {",
+        json.dumps([1, 2]),
+        json.dumps({"loss": 5}),
+        json.dumps({"loss": "mse", "optimizer_config": "adam!"}),
+        json.dumps(
+            {"loss": "mse", "optimizer_config": {"class_name": "Adam", "config": {"beta_1": "x"}}}
+        ),
+        json.dumps(
+            {"loss": "no_such_loss", "optimizer_config": {"class_name": "SGD", "config": {}}}
+        ),
+        json.dumps(
+            {
+                "loss": "mse",
+                "metrics": [{"class_name": 1}],
+                "optimizer_config": {"class_name": "SGD", "config": {}},
+            }
+        ),
+    ],
+)
 def test_mutated_training_configs(good_file, tmp_path, training):
     path = tmp_path / "training.h5"
     path.write_bytes(good_file.read_bytes())

@@ -64,34 +64,95 @@ def _hostile_files(tmp_path, sentinel):
     with h5py.File(outside, "w") as f:
         f["secret"] = np.arange(6, dtype="f4")
     files = {
-        "os_system": _with_config(tmp_path / "os_system.h5", {
-            "class_name": "os.system", "config": {"command": f"touch {sentinel}"}}),
-        "module_path": _with_config(tmp_path / "module_path.h5", {
-            "module": "hostile_sentinel_module", "class_name": "Payload", "config": {},
-            "registered_name": "hostile_sentinel_module>Payload"}),
-        "lambda_keras2_bytecode": _with_config(tmp_path / "lambda2.h5", {
-            "class_name": "Sequential", "config": {"name": "s", "layers": [
-                {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 3]}},
-                {"class_name": "Lambda", "config": {"name": "evil", "function": [code, None, None],
-                                                    "function_type": "lambda",
-                                                    "module": "hostile_sentinel_module"}}]}}),
-        "lambda_keras3_code": _with_config(tmp_path / "lambda3.h5", {
-            "class_name": "Sequential", "config": {"name": "s", "layers": [
-                {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 3]}},
-                {"class_name": "Lambda", "config": {"name": "evil", "function": {
-                    "class_name": "__lambda__", "config": {"code": code}}}}]}}),
-        "activation_eval": _with_config(tmp_path / "activation.h5", {
-            "class_name": "Sequential", "config": {"name": "s", "layers": [
-                {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 3]}},
-                {"class_name": "Dense", "config": {"name": "dense", "units": 2,
-                                                   "activation": "builtins.eval"}}]}}),
-        "optimizer_os_system": _with_config(tmp_path / "optimizer.h5", {
-            "loss": "mse", "metrics": [], "optimizer_config": {
-                "class_name": "os.system", "config": {"command": f"touch {sentinel}"}}},
-            attribute="training_config"),
-        "loss_module_path": _with_config(tmp_path / "loss.h5", {
-            "loss": {"class_name": "hostile_sentinel_module.Loss", "config": {}},
-            "optimizer_config": {"class_name": "SGD", "config": {}}}, attribute="training_config"),
+        "os_system": _with_config(
+            tmp_path / "os_system.h5",
+            {"class_name": "os.system", "config": {"command": f"touch {sentinel}"}},
+        ),
+        "module_path": _with_config(
+            tmp_path / "module_path.h5",
+            {
+                "module": "hostile_sentinel_module",
+                "class_name": "Payload",
+                "config": {},
+                "registered_name": "hostile_sentinel_module>Payload",
+            },
+        ),
+        "lambda_keras2_bytecode": _with_config(
+            tmp_path / "lambda2.h5",
+            {
+                "class_name": "Sequential",
+                "config": {
+                    "name": "s",
+                    "layers": [
+                        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 3]}},
+                        {
+                            "class_name": "Lambda",
+                            "config": {
+                                "name": "evil",
+                                "function": [code, None, None],
+                                "function_type": "lambda",
+                                "module": "hostile_sentinel_module",
+                            },
+                        },
+                    ],
+                },
+            },
+        ),
+        "lambda_keras3_code": _with_config(
+            tmp_path / "lambda3.h5",
+            {
+                "class_name": "Sequential",
+                "config": {
+                    "name": "s",
+                    "layers": [
+                        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 3]}},
+                        {
+                            "class_name": "Lambda",
+                            "config": {
+                                "name": "evil",
+                                "function": {"class_name": "__lambda__", "config": {"code": code}},
+                            },
+                        },
+                    ],
+                },
+            },
+        ),
+        "activation_eval": _with_config(
+            tmp_path / "activation.h5",
+            {
+                "class_name": "Sequential",
+                "config": {
+                    "name": "s",
+                    "layers": [
+                        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 3]}},
+                        {
+                            "class_name": "Dense",
+                            "config": {"name": "dense", "units": 2, "activation": "builtins.eval"},
+                        },
+                    ],
+                },
+            },
+        ),
+        "optimizer_os_system": _with_config(
+            tmp_path / "optimizer.h5",
+            {
+                "loss": "mse",
+                "metrics": [],
+                "optimizer_config": {
+                    "class_name": "os.system",
+                    "config": {"command": f"touch {sentinel}"},
+                },
+            },
+            attribute="training_config",
+        ),
+        "loss_module_path": _with_config(
+            tmp_path / "loss.h5",
+            {
+                "loss": {"class_name": "hostile_sentinel_module.Loss", "config": {}},
+                "optimizer_config": {"class_name": "SGD", "config": {}},
+            },
+            attribute="training_config",
+        ),
     }
     external = tmp_path / "external_link.h5"
     _base_model_file(external)
@@ -107,7 +168,9 @@ def _hostile_files(tmp_path, sentinel):
         f["model_weights/dense/dense"].create_virtual_dataset("bias:0", layout)
     files["virtual_dataset"] = virtual
     pickle_file = tmp_path / "pickle.h5"
-    pickle_file.write_bytes(b"\x80\x04\x95\x1a\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x8c\x06system\x93.")
+    pickle_file.write_bytes(
+        b"\x80\x04\x95\x1a\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x8c\x06system\x93."
+    )
     files["pickle"] = pickle_file
     return files
 
@@ -115,12 +178,19 @@ def _hostile_files(tmp_path, sentinel):
 def test_hostile_files_are_refused_without_running_code(tmp_path):
     sentinel = tmp_path / "SENTINEL"
     files = _hostile_files(tmp_path, sentinel)
-    out = subprocess.run([sys.executable, "-c", CHILD, *map(str, files.values())],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, *map(str, files.values())],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     for name, path in files.items():
-        assert report["results"][str(path)].startswith("refused"), (name, report["results"][str(path)])
+        assert report["results"][str(path)].startswith("refused"), (
+            name,
+            report["results"][str(path)],
+        )
     assert report["events"] == [], report["events"]
     assert not sentinel.exists()
 
@@ -130,9 +200,14 @@ def test_refusal_messages_explain(tmp_path):
     from kerasedu.saving import hdf5
     from kerasedu.saving.errors import KerasEduFileError
 
-    expectations = {"os_system": "os.system", "module_path": "custom_objects",
-                    "lambda_keras2_bytecode": "Lambda", "external_link": "external link",
-                    "virtual_dataset": "virtual dataset", "pickle": "not an HDF5"}
+    expectations = {
+        "os_system": "os.system",
+        "module_path": "custom_objects",
+        "lambda_keras2_bytecode": "Lambda",
+        "external_link": "external link",
+        "virtual_dataset": "virtual dataset",
+        "pickle": "not an HDF5",
+    }
     for name, words in expectations.items():
         with pytest.raises(KerasEduFileError, match=words):
             hdf5.load_model(str(files[name]))

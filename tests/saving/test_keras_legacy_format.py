@@ -12,43 +12,106 @@ from kerasedu.models import Model, Sequential, load_model
 
 
 def _dense_config(name, units, activation):
-    return {"class_name": "Dense", "config": {
-        "name": name, "trainable": True, "dtype": "float32", "units": units,
-        "activation": activation, "use_bias": True,
-        "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": None}},
-        "bias_initializer": {"class_name": "Zeros", "config": {}},
-        "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
-        "kernel_constraint": None, "bias_constraint": None}}
+    return {
+        "class_name": "Dense",
+        "config": {
+            "name": name,
+            "trainable": True,
+            "dtype": "float32",
+            "units": units,
+            "activation": activation,
+            "use_bias": True,
+            "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": None}},
+            "bias_initializer": {"class_name": "Zeros", "config": {}},
+            "kernel_regularizer": None,
+            "bias_regularizer": None,
+            "activity_regularizer": None,
+            "kernel_constraint": None,
+            "bias_constraint": None,
+        },
+    }
 
 
-KERAS2_SEQUENTIAL = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
-    {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 4], "dtype": "float32",
-                                            "sparse": False, "ragged": False, "name": "dense_input"}},
-    _dense_config("dense", 3, "relu"),
-    _dense_config("dense_1", 2, "softmax")]}}
+KERAS2_SEQUENTIAL = {
+    "class_name": "Sequential",
+    "config": {
+        "name": "sequential",
+        "layers": [
+            {
+                "class_name": "InputLayer",
+                "config": {
+                    "batch_input_shape": [None, 4],
+                    "dtype": "float32",
+                    "sparse": False,
+                    "ragged": False,
+                    "name": "dense_input",
+                },
+            },
+            _dense_config("dense", 3, "relu"),
+            _dense_config("dense_1", 2, "softmax"),
+        ],
+    },
+}
 
-KERAS2_FUNCTIONAL = {"class_name": "Functional", "config": {
-    "name": "model", "layers": [
-        {"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
-         "config": {"batch_input_shape": [None, 4], "dtype": "float32", "sparse": False,
-                    "ragged": False, "name": "input_1"}},
-        {**_dense_config("dense", 3, "relu"), "name": "dense",
-         "inbound_nodes": [[["input_1", 0, 0, {}]]]},
-        {**_dense_config("dense_1", 2, "softmax"), "name": "dense_1",
-         "inbound_nodes": [[["dense", 0, 0, {}]]]}],
-    "input_layers": [["input_1", 0, 0]], "output_layers": [["dense_1", 0, 0]]}}
+KERAS2_FUNCTIONAL = {
+    "class_name": "Functional",
+    "config": {
+        "name": "model",
+        "layers": [
+            {
+                "class_name": "InputLayer",
+                "name": "input_1",
+                "inbound_nodes": [],
+                "config": {
+                    "batch_input_shape": [None, 4],
+                    "dtype": "float32",
+                    "sparse": False,
+                    "ragged": False,
+                    "name": "input_1",
+                },
+            },
+            {
+                **_dense_config("dense", 3, "relu"),
+                "name": "dense",
+                "inbound_nodes": [[["input_1", 0, 0, {}]]],
+            },
+            {
+                **_dense_config("dense_1", 2, "softmax"),
+                "name": "dense_1",
+                "inbound_nodes": [[["dense", 0, 0, {}]]],
+            },
+        ],
+        "input_layers": [["input_1", 0, 0]],
+        "output_layers": [["dense_1", 0, 0]],
+    },
+}
 
-TRAINING_CONFIG = {"loss": "categorical_crossentropy", "metrics": ["accuracy"],
-                   "weighted_metrics": None, "loss_weights": None,
-                   "optimizer_config": {"class_name": "Adam", "config": {
-                       "name": "Adam", "learning_rate": 0.002, "decay": 0.0, "beta_1": 0.9,
-                       "beta_2": 0.999, "epsilon": 1e-07, "amsgrad": False}}}
+TRAINING_CONFIG = {
+    "loss": "categorical_crossentropy",
+    "metrics": ["accuracy"],
+    "weighted_metrics": None,
+    "loss_weights": None,
+    "optimizer_config": {
+        "class_name": "Adam",
+        "config": {
+            "name": "Adam",
+            "learning_rate": 0.002,
+            "decay": 0.0,
+            "beta_1": 0.9,
+            "beta_2": 0.999,
+            "epsilon": 1e-07,
+            "amsgrad": False,
+        },
+    },
+}
 
 
 def _weights():
     rng = np.random.default_rng(0)
-    return {"dense": [rng.random((4, 3), dtype=np.float32), rng.random(3, dtype=np.float32)],
-            "dense_1": [rng.random((3, 2), dtype=np.float32), rng.random(2, dtype=np.float32)]}
+    return {
+        "dense": [rng.random((4, 3), dtype=np.float32), rng.random(3, dtype=np.float32)],
+        "dense_1": [rng.random((3, 2), dtype=np.float32), rng.random(2, dtype=np.float32)],
+    }
 
 
 def _write_keras2_file(path, model_config, layer_names, with_optimizer=True):
@@ -66,8 +129,9 @@ def _write_keras2_file(path, model_config, layer_names, with_optimizer=True):
         for name in layer_names:
             layer_group = group.create_group(name)
             names = [f"{name}/kernel:0", f"{name}/bias:0"] if name in weights else []
-            layer_group.attrs["weight_names"] = np.array([n.encode("utf8") for n in names],
-                                                         dtype="S" if names else "S1")
+            layer_group.attrs["weight_names"] = np.array(
+                [n.encode("utf8") for n in names], dtype="S" if names else "S1"
+            )
             for weight_name, value in zip(names, weights.get(name, [])):
                 layer_group.create_dataset(weight_name, data=value)
         if with_optimizer:
@@ -77,9 +141,13 @@ def _write_keras2_file(path, model_config, layer_names, with_optimizer=True):
     return weights
 
 
-@pytest.mark.parametrize("config,layer_names", [
-    (KERAS2_SEQUENTIAL, ["dense", "dense_1"]),
-    (KERAS2_FUNCTIONAL, ["input_1", "dense", "dense_1"])])
+@pytest.mark.parametrize(
+    "config,layer_names",
+    [
+        (KERAS2_SEQUENTIAL, ["dense", "dense_1"]),
+        (KERAS2_FUNCTIONAL, ["input_1", "dense", "dense_1"]),
+    ],
+)
 def test_keras2_model_file_loads(tmp_path, config, layer_names):
     path = tmp_path / "keras2.h5"
     weights = _write_keras2_file(path, config, layer_names)
@@ -87,7 +155,9 @@ def test_keras2_model_file_loads(tmp_path, config, layer_names):
         model = load_model(str(path))
     assert [l.name for l in model.layers if l.weights] == ["dense", "dense_1"]
     np.testing.assert_array_equal(model.get_layer("dense").get_weights()[0], weights["dense"][0])
-    np.testing.assert_array_equal(model.get_layer("dense_1").get_weights()[1], weights["dense_1"][1])
+    np.testing.assert_array_equal(
+        model.get_layer("dense_1").get_weights()[1], weights["dense_1"][1]
+    )
     assert model.optimizer.get_config()["learning_rate"] == pytest.approx(0.002)
     x = np.ones((2, 4), dtype="float32")
     hidden = np.maximum(x @ weights["dense"][0] + weights["dense"][1], 0)
@@ -100,14 +170,21 @@ def test_keras2_weights_load_into_matching_kerasedu_model(tmp_path):
     path = tmp_path / "keras2.h5"
     weights = _write_keras2_file(path, KERAS2_SEQUENTIAL, ["dense", "dense_1"])
     kerasedu.backend.clear_session()
-    model = Sequential([Input(shape=(4,)), Dense(3, activation="relu", name="a"),
-                        Dense(2, activation="softmax", name="b")])
+    model = Sequential(
+        [
+            Input(shape=(4,)),
+            Dense(3, activation="relu", name="a"),
+            Dense(2, activation="softmax", name="b"),
+        ]
+    )
     model.load_weights(str(path))  # by order: names may differ
     np.testing.assert_array_equal(model.layers[0].get_weights()[0], weights["dense"][0])
     inputs = Input(shape=(4,))
     renamed = Model(inputs, Dense(2, name="dense_1")(Dense(3, name="dense")(inputs)))
     renamed.load_weights(str(path), by_name=True)
-    np.testing.assert_array_equal(renamed.get_layer("dense_1").get_weights()[0], weights["dense_1"][0])
+    np.testing.assert_array_equal(
+        renamed.get_layer("dense_1").get_weights()[0], weights["dense_1"][0]
+    )
 
 
 def test_kerasedu_weights_file_has_the_layout_keras_reads(tmp_path):
@@ -117,8 +194,13 @@ def test_kerasedu_weights_file_has_the_layout_keras_reads(tmp_path):
     with h5py.File(tmp_path / "m.h5", "r") as f:
         config = json.loads(f.attrs["model_config"])
         assert config["class_name"] == "Sequential"
-        assert json.loads(f.attrs["training_config"] if "training_config" in f.attrs else "{}") == {}
+        assert (
+            json.loads(f.attrs["training_config"] if "training_config" in f.attrs else "{}") == {}
+        )
         group = f["model_weights"]
         assert list(group.attrs["layer_names"]) == [b"dense_1"]
-        assert list(group["dense_1"].attrs["weight_names"]) == [b"dense_1/kernel:0", b"dense_1/bias:0"]
+        assert list(group["dense_1"].attrs["weight_names"]) == [
+            b"dense_1/kernel:0",
+            b"dense_1/bias:0",
+        ]
         assert group["dense_1/dense_1/kernel:0"].shape == (4, 3)

@@ -66,8 +66,14 @@ NOT_STANDALONE = {"Layer", "InputLayer"}  # the base class and the input placeho
 
 
 def _exported_layer_classes():
-    return sorted({value.__name__ for value in vars(L).values()
-                   if isinstance(value, type) and issubclass(value, Layer)} - NOT_STANDALONE)
+    return sorted(
+        {
+            value.__name__
+            for value in vars(L).values()
+            if isinstance(value, type) and issubclass(value, Layer)
+        }
+        - NOT_STANDALONE
+    )
 
 
 def test_every_exported_layer_is_covered():
@@ -107,8 +113,9 @@ def test_layer_save_load_round_trip(tmp_path, name):
     assert [type(l).__name__ for l in loaded.layers] == [type(l).__name__ for l in model.layers]
     for a, b in zip(model.get_weights(), loaded.get_weights()):
         np.testing.assert_array_equal(a, b)
-    np.testing.assert_allclose(loaded.predict(data, verbose=0), model.predict(data, verbose=0),
-                               rtol=1e-6, atol=1e-6)
+    np.testing.assert_allclose(
+        loaded.predict(data, verbose=0), model.predict(data, verbose=0), rtol=1e-6, atol=1e-6
+    )
     weights_path = str(tmp_path / "model.weights.h5")
     model.save_weights(weights_path)
     fresh, _ = _model_and_data(name)
@@ -120,8 +127,9 @@ def test_layer_save_load_round_trip(tmp_path, name):
 def _compiled(optimizer):
     kerasedu.backend.clear_session()
     np.random.seed(3)
-    model = Sequential([L.Input(shape=(4,)), L.Dense(5, activation="tanh"),
-                        L.BatchNormalization(), L.Dense(2)])
+    model = Sequential(
+        [L.Input(shape=(4,)), L.Dense(5, activation="tanh"), L.BatchNormalization(), L.Dense(2)]
+    )
     model.compile(optimizer=optimizer, loss="mse", metrics=["mae"])
     return model
 
@@ -184,7 +192,9 @@ def test_nested_model_round_trip(tmp_path):
     outer.save(str(tmp_path / "nested.h5"))
     loaded = load_model(str(tmp_path / "nested.h5"))
     data = np.ones((2, 3), dtype="float32")
-    np.testing.assert_allclose(loaded.predict(data, verbose=0), outer.predict(data, verbose=0), rtol=1e-6)
+    np.testing.assert_allclose(
+        loaded.predict(data, verbose=0), outer.predict(data, verbose=0), rtol=1e-6
+    )
 
 
 def test_lambda_needs_custom_objects(tmp_path):

@@ -61,7 +61,9 @@ def test_external_storage_dataset_is_refused(tmp_path):
     path = _weights_file(tmp_path)
     with h5py.File(path, "a") as f:
         del f["dense/dense/bias:0"]
-        f["dense"]["dense"].create_dataset("bias:0", shape=(2,), dtype="f4", external=[(str(secret), 0, 8)])
+        f["dense"]["dense"].create_dataset(
+            "bias:0", shape=(2,), dtype="f4", external=[(str(secret), 0, 8)]
+        )
     _refused(path, "external file")
 
 
@@ -82,7 +84,9 @@ def test_declared_bytes_far_beyond_file_size_are_refused(tmp_path):
 def test_plugin_filter_is_refused(tmp_path):
     path = _weights_file(tmp_path)
     with h5py.File(path, "a") as f:
-        f.create_dataset("plugin", shape=(4,), dtype="f4", compression=307, allow_unknown_filter=True)
+        f.create_dataset(
+            "plugin", shape=(4,), dtype="f4", compression=307, allow_unknown_filter=True
+        )
     _refused(path, "plug-in")
 
 

@@ -57,8 +57,7 @@ def built_site(tmp_path_factory):
         lessons_dir = FIXTURE_LESSONS
         env["KERASEDU_LESSONS_DIR"] = str(FIXTURE_LESSONS)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     return BuiltSite(out, result, lessons_dir, using_fixtures)
 
 

@@ -14,8 +14,14 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "site"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SEARCH_LESSON = "01-linear-regression"
 SEARCH_TERMS = {"zh": "线性回归", "en": "regression"}
@@ -52,8 +58,12 @@ def page(base_url):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         # Only the local server: the CDN script for MathJax must not slow the test down.
-        context.route("**/*", lambda route: route.continue_()
-                      if route.request.url.startswith(base_url) else route.abort())
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(base_url) else route.abort()
+            ),
+        )
         page = context.new_page()
         page.set_default_timeout(15000)
         yield page
@@ -85,11 +95,13 @@ def test_lesson_page_shows_its_plots(page, base_url, built_site):
         assert images.count() > 0
         images.first.scroll_into_view_if_needed()
         page.wait_for_function(
-            "() => [...document.querySelectorAll('article img')].every(i => i.complete)")
+            "() => [...document.querySelectorAll('article img')].every(i => i.complete)"
+        )
         widths = images.evaluate_all("imgs => imgs.map(i => i.naturalWidth)")
         assert all(width > 0 for width in widths), widths
-        page.screenshot(path=str(ARTIFACTS / f"lesson-{stem}-{prefix[:-1] or 'zh'}.png"),
-                        full_page=True)
+        page.screenshot(
+            path=str(ARTIFACTS / f"lesson-{stem}-{prefix[:-1] or 'zh'}.png"), full_page=True
+        )
 
 
 def test_language_switch_goes_to_the_same_page(page, base_url, built_site):

@@ -68,7 +68,9 @@ def public_definitions(module):
         path = ROOT / module.replace(".", "/") / "__init__.py"
     tree = ast.parse(path.read_text(encoding="utf-8"))
     kinds = (ast.ClassDef, ast.FunctionDef)
-    return [node.name for node in tree.body if isinstance(node, kinds) and not node.name.startswith("_")]
+    return [
+        node.name for node in tree.body if isinstance(node, kinds) and not node.name.startswith("_")
+    ]
 
 
 def api_pages():
@@ -90,7 +92,8 @@ def test_api_pages_contain_documented_names(built_site, page, packages):
         folder = ROOT / package.replace(".", "/")
         if (folder / "__init__.py").exists():
             modules = [package] + [
-                f"{package}.{p.stem}" for p in sorted(folder.glob("*.py"))
+                f"{package}.{p.stem}"
+                for p in sorted(folder.glob("*.py"))
                 if not p.stem.startswith("_")
             ]
         elif folder.with_suffix(".py").exists():

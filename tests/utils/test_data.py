@@ -3,8 +3,12 @@ import pytest
 
 from kerasedu.utils import Sequence
 from kerasedu.utils.data import (
-    class_weight_to_sample_weight, concatenate_batches, make_batches, make_validation_batches,
-    train_validation_split, unpack_x_y_sample_weight,
+    class_weight_to_sample_weight,
+    concatenate_batches,
+    make_batches,
+    make_validation_batches,
+    train_validation_split,
+    unpack_x_y_sample_weight,
 )
 
 

@@ -19,7 +19,9 @@ def _source(tmp_path, content=b"kerasedu data\n", name="data.bin"):
 
 def test_get_file_downloads_from_file_url_and_verifies(tmp_path):
     source, digest = _source(tmp_path)
-    path = get_file("data.bin", source.as_uri(), file_hash=digest, cache_dir=str(tmp_path / "cache"))
+    path = get_file(
+        "data.bin", source.as_uri(), file_hash=digest, cache_dir=str(tmp_path / "cache")
+    )
     assert path == str(tmp_path / "cache" / "datasets" / "data.bin")
     assert open(path, "rb").read() == source.read_bytes()
 
@@ -74,7 +76,9 @@ def test_get_file_extracts_zip_and_tar(tmp_path):
     tar_path = tmp_path / "pack2.tar.gz"
     with tarfile.open(tar_path, "w:gz") as t:
         t.add(member, arcname="b.txt")
-    folder = get_file("pack2.tar.gz", tar_path.as_uri(), cache_dir=str(tmp_path / "c"), extract=True)
+    folder = get_file(
+        "pack2.tar.gz", tar_path.as_uri(), cache_dir=str(tmp_path / "c"), extract=True
+    )
     assert open(os.path.join(folder, "b.txt")).read() == "B"
 
 
@@ -83,4 +87,6 @@ def test_get_file_rejects_bad_arguments(tmp_path):
         get_file()
     source, _ = _source(tmp_path)
     with pytest.raises(ValueError, match="hash_algorithm"):
-        get_file("x", source.as_uri(), file_hash="abc", hash_algorithm="crc", cache_dir=str(tmp_path))
+        get_file(
+            "x", source.as_uri(), file_hash="abc", hash_algorithm="crc", cache_dir=str(tmp_path)
+        )

@@ -3,8 +3,7 @@ import random
 import numpy as np
 import pytest
 
-from kerasedu.utils import normalize, set_random_seed, to_categorical
-from kerasedu.utils import np_utils
+from kerasedu.utils import normalize, np_utils, set_random_seed, to_categorical
 
 
 def test_to_categorical_shapes_and_dtype():

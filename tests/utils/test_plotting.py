@@ -2,7 +2,6 @@ import subprocess
 import sys
 import types
 
-import numpy as np
 import pytest
 
 from kerasedu.layers import Concatenate, Dense, Input

@@ -10,7 +10,9 @@ def test_verbose_2_prints_one_line_at_the_end(capsys):
     bar.update(3, {"loss": 0.5, "accuracy": 0.25}, finalize=True)
     out = capsys.readouterr().out
     assert out.count("\n") == 1
-    assert out.startswith("3/3 - 0s - ") and out.rstrip().endswith("loss: 0.5000 - accuracy: 0.2500")
+    assert out.startswith("3/3 - 0s - ") and out.rstrip().endswith(
+        "loss: 0.5000 - accuracy: 0.2500"
+    )
 
 
 def test_verbose_1_live_redraws_in_place(capsys, monkeypatch):
