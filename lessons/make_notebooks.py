@@ -35,6 +35,33 @@ def code(source, tags=()):
     return {"type": "code", "source": source.strip("\n"), "tags": list(tags)}
 
 
+def solution(source, grade_id):
+    """An exercise's answer cell, in nbgrader's format.
+
+    ``source`` defines a function (or class) whose body holds the answer between
+    ``### BEGIN SOLUTION`` and ``### END SOLUTION``; nbgrader (or the student
+    version) replaces that part with ``raise NotImplementedError()``.
+    """
+    if "### BEGIN SOLUTION" not in source or "### END SOLUTION" not in source:
+        raise ValueError(f"solution cell {grade_id!r} needs ### BEGIN/END SOLUTION lines")
+    cell = code(source)
+    cell["nbgrader"] = {"grade": False, "grade_id": grade_id, "locked": False,
+                        "schema_version": 3, "solution": True, "task": False}
+    return cell
+
+
+def check(source, grade_id, points=1):
+    """An exercise's check cell (locked, graded), in nbgrader's format.
+
+    ``source`` calls a check from ``kerasedu.exercises``, which raises
+    `kerasedu.exercises.ExerciseFailed` with a hint when the answer is wrong.
+    """
+    cell = code(source)
+    cell["nbgrader"] = {"grade": True, "grade_id": grade_id, "locked": True, "points": points,
+                        "schema_version": 3, "solution": False, "task": False}
+    return cell
+
+
 def localise(source, lang):
     """Pick the English (group 1) or Chinese (group 2) side of every «en|zh» mark."""
     group = 1 if lang == "en" else 2
@@ -52,6 +79,8 @@ def build_notebook(cells, lang):
             new = nbformat.v4.new_code_cell(localise(cell["source"], lang))
             if cell["tags"]:
                 new.metadata["tags"] = cell["tags"]
+            if "nbgrader" in cell:
+                new.metadata["nbgrader"] = dict(cell["nbgrader"])
             nb.cells.append(new)
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i:02d}"  # stable ids keep diffs small
