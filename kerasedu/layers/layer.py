@@ -28,6 +28,7 @@ from kerasedu.autograd.variable import Variable
 from kerasedu.config import floatx
 from kerasedu.device import to_device, to_numpy
 from kerasedu.layers import node
+from kerasedu.layers.input_spec import assert_input_compatibility
 from kerasedu.naming import to_snake_case, unique_name
 
 _BASE_KWARGS = (
@@ -117,7 +118,7 @@ class Layer:
         """The weights training updates: none when ``layer.trainable`` is False."""
         if not self.trainable:
             return []
-        return self._trainable_weights + [w for l in self._sublayers() for w in l.trainable_weights]
+        return self._trainable_weights + [w for sub in self._sublayers() for w in sub.trainable_weights]
 
     @property
     def non_trainable_weights(self):
@@ -129,8 +130,8 @@ class Layer:
         )
         nested = [
             w
-            for l in self._sublayers()
-            for w in (l.non_trainable_weights if self.trainable else l.weights)
+            for sub in self._sublayers()
+            for w in (sub.non_trainable_weights if self.trainable else sub.weights)
         ]
         return own + nested
 
@@ -178,32 +179,33 @@ class Layer:
         """Regularization penalties to add to the training loss (weights and activity)."""
         own = self._trainable_weights + self._non_trainable_weights  # nested ones come below
         penalties = [w.regularizer(w) for w in own if w.regularizer is not None]
-        nested = [loss for l in self._sublayers() for loss in l.losses]
+        nested = [loss for sub in self._sublayers() for loss in sub.losses]
         return penalties + list(self._activity_losses) + nested
 
     # --- calling ---------------------------------------------------------------
     def __call__(self, inputs, *args, **kwargs):
-        """Build on the first call, check the input, then run ``call``."""
-        if node.is_symbolic(inputs):
+        """Build on the first call, check the input, then run ``call``.
+
+        Symbolic inputs (a `KerasTensor` from `Input`) record a node of a
+        functional graph instead; arrays and Tensors are data, computed at once.
+        """
+        if not isinstance(inputs, (Tensor, np.ndarray)) and node.is_symbolic(inputs):
             return node.symbolic_call(self, inputs, *args, **kwargs)
         inputs = _to_tensors(inputs, self.dtype)
-        shapes = _shapes_of(inputs)
-        self.maybe_build(shapes)
-        if self.input_spec is not None and not isinstance(shapes, list):
-            self.input_spec.check(self.name, shapes)
-        if "training" in kwargs and not self._call_takes("training"):
-            kwargs.pop("training")
+        if not self.built:  # the first input tells the sizes of the weights
+            self.maybe_build(_shapes_of(inputs))
+        if self.input_spec is not None:
+            assert_input_compatibility(self.input_spec, inputs, self.name)
+        if "training" in kwargs and "training" not in _call_parameters(type(self)):
+            del kwargs["training"]  # only layers that behave differently in training take it
         return self.call(inputs, *args, **kwargs)
 
     def maybe_build(self, input_shape):
-        """Call ``build`` once, remembering the shape it was built for."""
+        """Call ``build`` once, remembering the shape it was built for (``None`` batch axis)."""
         if not self.built:
             self.build(input_shape)
             self.built = True
             self._build_input_shape = input_shape
-
-    def _call_takes(self, argument):
-        return argument in _call_parameters(type(self))
 
     def build(self, input_shape):
         """Create the weights for inputs of ``input_shape``. The base layer has none."""
@@ -275,7 +277,7 @@ class Layer:
 
 @functools.lru_cache(maxsize=None)
 def _call_parameters(layer_class):
-    """The argument names of ``layer_class.call``, computed once per class (it is asked every call)."""
+    """The argument names of ``layer_class.call``, computed once per class (asked every call)."""
     return frozenset(inspect.signature(layer_class.call).parameters)
 
 
@@ -284,7 +286,9 @@ def _is_shape_list(shape):
 
 
 def _to_tensors(inputs, dtype):
-    """Convert arrays to Tensors; floats are cast to the layer's dtype, integers kept (Embedding)."""
+    """Convert arrays to Tensors; floats take the layer's dtype, integers stay (Embedding)."""
+    if isinstance(inputs, dict):  # a model's inputs by name
+        return {key: _to_tensors(x, dtype) for key, x in inputs.items()}
     if isinstance(inputs, (list, tuple)):
         return [_to_tensors(x, dtype) for x in inputs]
     tensor = inputs if isinstance(inputs, Tensor) else Tensor(inputs)
@@ -294,6 +298,9 @@ def _to_tensors(inputs, dtype):
 
 
 def _shapes_of(inputs):
+    """The input shape(s) as ``build`` receives them: ``None`` for the batch axis."""
+    if isinstance(inputs, dict):
+        return {key: (None, *x.shape[1:]) for key, x in inputs.items()}
     if isinstance(inputs, list):
         return [(None, *x.shape[1:]) for x in inputs]
     return (None, *inputs.shape[1:])

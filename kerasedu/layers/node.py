@@ -24,6 +24,7 @@ import numpy as np
 from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.config import floatx
+from kerasedu.layers.input_spec import assert_input_compatibility
 from kerasedu.naming import unique_name
 
 
@@ -170,13 +171,11 @@ def symbolic_call(layer, inputs, *args, **kwargs):
     """
     if isinstance(inputs, tuple):
         inputs = list(inputs)
-    shapes = map_structure(lambda t: t.shape, inputs)
-    single = not isinstance(shapes, list)
-    if layer.input_spec is not None and single:
-        layer.input_spec.check(layer.name, shapes)
-    layer.maybe_build(shapes)
-    if layer.input_spec is not None and single:
-        layer.input_spec.check(layer.name, shapes)
+    if layer.input_spec is not None:  # a spec known before build: check before building
+        assert_input_compatibility(layer.input_spec, inputs, layer.name)
+    layer.maybe_build(map_structure(lambda t: t.shape, inputs))
+    if layer.input_spec is not None:  # build may have set or refined it
+        assert_input_compatibility(layer.input_spec, inputs, layer.name)
     output_shapes = _infer_output_shapes(layer, inputs, args, kwargs)
     if isinstance(output_shapes, list):
         outputs = [KerasTensor(shape, layer.dtype) for shape in output_shapes]

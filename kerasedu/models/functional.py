@@ -19,7 +19,8 @@ Example:
     (5, 2)
 """
 
-from kerasedu.layers.node import KerasTensor, flatten, is_symbolic, map_structure
+from kerasedu.layers.input_spec import InputSpec
+from kerasedu.layers.node import KerasTensor, flatten, map_structure
 from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.models import functional_config
 from kerasedu.models.graph import map_graph
@@ -67,6 +68,7 @@ class Functional(Model):
         self._inputs_struct, self._outputs_struct = inputs, outputs
         self.inputs, self.outputs = flatten(inputs), flatten(outputs)
         self._nodes, self._layers = map_graph(self.inputs, self.outputs)
+        self.input_spec = [InputSpec(shape=t.shape, name=t.name) for t in self.inputs]
         self.built = True
 
     # --- structure ----------------------------------------------------------------
@@ -75,12 +77,9 @@ class Functional(Model):
         """The model's layers in Keras's order (inputs first), `InputLayer` included."""
         return list(self._layers)
 
-    def _sublayers(self):
-        return self.layers
-
     @property
     def weights(self):
-        """All weights, layer after layer (each layer's trainable then non-trainable), as Keras 3."""
+        """All weights, layer after layer (each one's trainable, then non-trainable), as Keras 3."""
         seen, weights = set(), []
         for layer in self._sublayers():
             for w in layer.weights:
@@ -149,16 +148,15 @@ class Functional(Model):
         )
 
     # --- running -------------------------------------------------------------------
-    def __call__(self, inputs, *args, **kwargs):
-        """Call the model: symbolic inputs add a node; data runs the graph."""
-        if isinstance(inputs, dict) and not is_symbolic(inputs):
-            inputs = self._inputs_from_dict(inputs)
-        return super().__call__(inputs, *args, **kwargs)
-
     def call(self, inputs, training=None):
-        """Replay the graph on ``inputs`` (Tensors), passing ``training`` to each layer."""
+        """Replay the graph on ``inputs`` (Tensors), passing ``training`` to each layer.
+
+        ``Layer.__call__`` has already checked the inputs against ``input_spec``
+        (one `InputSpec` per `Input`); a dict of inputs is ordered by input name.
+        """
+        if isinstance(inputs, dict):
+            inputs = self._inputs_from_dict(inputs)
         flat = inputs if isinstance(inputs, (list, tuple)) else [inputs]
-        self._check_inputs(flat)
         values = {id(t): x for t, x in zip(self.inputs, flat)}
         for node in self._nodes:
             if node.is_input or all(id(t) in values for t in node.output_tensors):
@@ -172,24 +170,6 @@ class Functional(Model):
             for tensor, value in zip(node.output_tensors, results):
                 values[id(tensor)] = value
         return map_structure(lambda t: values[id(t)], self._outputs_struct)
-
-    def _check_inputs(self, flat):
-        if len(flat) != len(self.inputs):
-            raise ValueError(
-                f"Model '{self.name}' expects {len(self.inputs)} input(s) with shapes "
-                f"{[t.shape for t in self.inputs]}, but received {len(flat)}."
-            )
-        for i, (expected, x) in enumerate(zip(self.inputs, flat)):
-            shape = tuple(x.shape)
-            fits = len(shape) == len(expected.shape) and all(
-                e is None or e == s for e, s in zip(expected.shape[1:], shape[1:])
-            )
-            if not fits:
-                raise ValueError(
-                    f"Input {i} of model '{self.name}' is incompatible with the model: "
-                    f"expected shape={expected.shape}, but received data of "
-                    f"shape={shape}."
-                )
 
     def _inputs_from_dict(self, data):
         names = [t.name for t in self.inputs]
