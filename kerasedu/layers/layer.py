@@ -118,7 +118,8 @@ class Layer:
         """The weights training updates: none when ``layer.trainable`` is False."""
         if not self.trainable:
             return []
-        return self._trainable_weights + [w for sub in self._sublayers() for w in sub.trainable_weights]
+        nested = [w for sub in self._sublayers() for w in sub.trainable_weights]
+        return self._trainable_weights + nested
 
     @property
     def non_trainable_weights(self):
