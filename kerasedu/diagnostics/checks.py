@@ -200,8 +200,12 @@ def _strip_ones(shape):
     return tuple(d for d in shape if d != 1)
 
 
-def check_from_logits(loss_name, from_logits, output_activation, y_pred_sample):
-    """8. ``from_logits`` that contradicts the model's output."""
+def check_from_logits(loss_name, from_logits, output_activation, y_pred_sample=None):
+    """8. ``from_logits`` that contradicts the model's output.
+
+    ``y_pred_sample`` (outputs for one batch) is needed only when no softmax or
+    sigmoid ends the model; ``None`` skips the check of its range.
+    """
     if from_logits and output_activation in ("softmax", "sigmoid"):
         teach(
             "from_logits",
@@ -211,6 +215,8 @@ def check_from_logits(loss_name, from_logits, output_activation, y_pred_sample):
             f"请去掉 {output_activation}，或设 from_logits=False。",
             anchor="from-logits",
         )
+        return
+    if y_pred_sample is None:  # a softmax/sigmoid output: its values are probabilities
         return
     y = np.asarray(y_pred_sample)
     if not from_logits and y.size and (float(y.min()) < 0 or float(y.max()) > 1):

@@ -26,7 +26,6 @@ from kerasedu.models import functional_config
 from kerasedu.models.graph import map_graph
 from kerasedu.models.model import Model
 from kerasedu.models.model_json import model_to_json
-from kerasedu.models.summary import print_summary
 
 
 class Functional(Model):
@@ -182,16 +181,7 @@ class Functional(Model):
         ordered = [data[n] for n in names]
         return ordered[0] if len(ordered) == 1 else ordered
 
-    # --- description and serialization --------------------------------------------
-    def summary(self, line_length=None, print_fn=None):
-        """Print a table of the layers, their output shapes and parameter counts.
-
-        Args:
-            line_length: Total width of the table. Defaults to a width that fits.
-            print_fn: Function called with each line. Defaults to ``print``.
-        """
-        print_summary(self, line_length=line_length, print_fn=print_fn)
-
+    # --- serialization --------------------------------------------------------------
     def get_config(self):
         """Return the graph in Keras's functional format (layers with ``inbound_nodes``)."""
         return functional_config.get_functional_config(self)
