@@ -98,7 +98,7 @@ class FitMonitor:
             checks.check_dead_relu(dead)
 
     def _dead_relu_layers(self):
-        """ReLU layers of a Sequential model whose output is 0 for every sample of the first batch."""
+        """ReLU layers of a Sequential model whose output is 0 for all of the first batch."""
         # by name: kerasedu.models imports this module, so it cannot import Sequential back
         if self.sample_x is None or type(self.model).__name__ != "Sequential":
             return []

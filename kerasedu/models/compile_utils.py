@@ -97,7 +97,7 @@ class CompiledLoss:
             self.metrics = [Mean(f"{name}_loss", dtype="float64") for name in self.names]
 
     def __call__(self, y_true, y_pred, sample_weight=None):
-        """Return ``(total, [loss per output])`` as Tensors (``None`` for outputs without a loss)."""
+        """Return ``(total, [loss per output])`` as Tensors (``None``: an output without loss)."""
         if self.losses is None:
             self.build(y_pred)
         targets = _match_targets(y_true, self.names)
@@ -229,3 +229,20 @@ def _as_list(value):
     if value is None:
         return []
     return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def as_float_logs(logs):
+    """Logs as ``{name: float}`` sorted by name, as Keras 3 reports them (a custom
+    ``train_step`` may return Tensors).
+
+    Example:
+        >>> as_float_logs({"loss": np.float32(0.5), "acc": 1})
+        {'acc': 1.0, 'loss': 0.5}
+    """
+    result = {}
+    for name, value in sorted((logs or {}).items()):
+        try:
+            result[name] = float(value)
+        except (TypeError, ValueError):
+            result[name] = value  # leave non-numbers as they are
+    return result

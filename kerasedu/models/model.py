@@ -2,18 +2,19 @@
 
 ``Model(inputs, outputs)`` is a functional model (`Functional`); a subclass of
 `Model` creates its layers in ``__init__`` and uses them in ``call``. How a
-model learns (``compile``, ``train_step``, ``fit``, ``evaluate``) is in
+model learns (``compile``, ``train_step``, ``fit``) is in
 `kerasedu.models.trainer.Trainer`, which Model extends; this module holds what
-a model is and how it is used: its layers, ``predict``, single batches,
-``summary`` and saving.
+a model is and how a trained one is used: its layers, ``evaluate``,
+``predict``, single batches, ``summary`` and saving.
 
 Lesson: lessons/en/02_mnist.ipynb
 """
 
 from kerasedu.autograd.function import no_grad
 from kerasedu.layers.layer import Layer
+from kerasedu.models.compile_utils import as_float_logs
 from kerasedu.models.summary import print_summary
-from kerasedu.models.trainer import Trainer, as_float_logs
+from kerasedu.models.trainer import Trainer
 from kerasedu.utils import data as data_utils
 
 
@@ -65,6 +66,35 @@ class Model(Trainer):
     def trainable_variables(self):
         """Keras 3 name of ``trainable_weights``."""
         return self.trainable_weights
+
+    def evaluate(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        verbose="auto",
+        sample_weight=None,
+        steps=None,
+        callbacks=None,
+        return_dict=False,
+    ):
+        """Return the loss (and metrics) on the data, in inference mode.
+
+        Args:
+            x, y, sample_weight: As in `fit`.
+            batch_size: Defaults to ``32``.
+            verbose: ``"auto"``/``1`` progress bar, ``0`` silent.
+            steps: Number of batches (for generators).
+            callbacks: List of `Callback` objects.
+            return_dict: Return ``{name: value}`` instead of a list.
+
+        Returns:
+            The loss as a float, or ``[loss, *metrics]`` in `metrics_names` order.
+        """
+        self._assert_compiled("evaluate")
+        data = data_utils.make_batches(x, y, sample_weight, batch_size, steps=steps)
+        callbacks = self._callbacks(callbacks, verbose, 1, data.steps)
+        return self._format(self._test_loop(data, callbacks), return_dict)
 
     def predict_step(self, x):
         """Predict one batch: ``self(x, training=False)``."""
@@ -122,6 +152,14 @@ class Model(Trainer):
         size = len(data_utils.flatten(x)[0])
         batches = data_utils.make_batches(x, y, sample_weight, size, class_weight=class_weight)
         return next(batches.epoch())
+
+    def _format(self, logs, return_dict):
+        """``evaluate``'s result: the logs as a dict, or their values in `metrics_names` order."""
+        if return_dict:
+            return logs
+        values = [logs[name] for name in self.metrics_names if name in logs]
+        values += [v for name, v in logs.items() if name not in self.metrics_names]
+        return values[0] if len(values) == 1 else values
 
     # --- summary and saving (delegated) ------------------------------------------------
     def summary(self, line_length=None, positions=None, print_fn=None):

@@ -1,10 +1,11 @@
-"""`Trainer`: how a model learns (compile, train_step, fit, evaluate).
+"""`Trainer`: how a model learns (compile, train_step, fit).
 
 ``fit`` is the training loop, written out: per epoch, per batch, call
 `Trainer.train_step` (forward, loss, backward, optimizer step), tell the
 callbacks, then validate. Override ``train_step`` or ``test_step`` to change
-what one batch does. `Model` adds to this what a model is (its layers,
-``predict``, ``summary``, saving); every model is a Trainer, as in Keras 3.
+what one batch does. `Model` adds to this what a model is and how a trained
+one is used (its layers, ``evaluate``, ``predict``, ``summary``, saving);
+every model is a Trainer, as in Keras 3.
 
 Example:
     >>> from kerasedu.layers import Dense
@@ -28,7 +29,7 @@ from kerasedu.diagnostics.fit_monitor import FitMonitor, check_model_outputs, tr
 from kerasedu.layers.layer import Layer
 from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.metrics.metric import Mean
-from kerasedu.models.compile_utils import CompiledLoss, CompiledMetrics
+from kerasedu.models.compile_utils import CompiledLoss, CompiledMetrics, as_float_logs
 from kerasedu.utils import data as data_utils
 
 
@@ -156,7 +157,7 @@ class Trainer(Layer):
 
     def get_metrics_result(self):
         """Current results as a dict of floats, sorted by name (as Keras 3 logs them)."""
-        return {m.name: float(m.result()) for m in sorted(self.metrics, key=_name)}
+        return dict(sorted((m.name, float(m.result())) for m in self.metrics))
 
     def reset_metrics(self):
         """Reset the loss tracker and every metric."""
@@ -262,35 +263,6 @@ class Trainer(Layer):
             )
         return logs
 
-    def evaluate(
-        self,
-        x=None,
-        y=None,
-        batch_size=None,
-        verbose="auto",
-        sample_weight=None,
-        steps=None,
-        callbacks=None,
-        return_dict=False,
-    ):
-        """Return the loss (and metrics) on the data, in inference mode.
-
-        Args:
-            x, y, sample_weight: As in `fit`.
-            batch_size: Defaults to ``32``.
-            verbose: ``"auto"``/``1`` progress bar, ``0`` silent.
-            steps: Number of batches (for generators).
-            callbacks: List of `Callback` objects.
-            return_dict: Return ``{name: value}`` instead of a list.
-
-        Returns:
-            The loss as a float, or ``[loss, *metrics]`` in `metrics_names` order.
-        """
-        self._assert_compiled("evaluate")
-        data = data_utils.make_batches(x, y, sample_weight, batch_size, steps=steps)
-        callbacks = self._callbacks(callbacks, verbose, 1, data.steps)
-        return self._format(self._test_loop(data, callbacks), return_dict)
-
     def _test_loop(self, data, callbacks):
         self.reset_metrics()
         callbacks.on_test_begin()
@@ -314,32 +286,3 @@ class Trainer(Layer):
             epochs=epochs,
             steps=steps,
         )
-
-    def _format(self, logs, return_dict):
-        """``evaluate``'s result: the logs as a dict, or their values in `metrics_names` order."""
-        if return_dict:
-            return logs
-        values = [logs[name] for name in self.metrics_names if name in logs]
-        values += [v for name, v in logs.items() if name not in self.metrics_names]
-        return values[0] if len(values) == 1 else values
-
-
-def _name(metric):
-    return metric.name
-
-
-def as_float_logs(logs):
-    """Logs as ``{name: float}`` sorted by name, as Keras 3 reports them (a custom
-    ``train_step`` may return Tensors).
-
-    Example:
-        >>> as_float_logs({"loss": np.float32(0.5), "acc": 1})
-        {'acc': 1.0, 'loss': 0.5}
-    """
-    result = {}
-    for name, value in sorted((logs or {}).items()):
-        try:
-            result[name] = float(value)
-        except (TypeError, ValueError):
-            result[name] = value  # leave non-numbers as they are
-    return result
