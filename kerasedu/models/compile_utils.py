@@ -21,7 +21,7 @@ from kerasedu import metrics as metrics_module
 from kerasedu.autograd.function import no_grad
 from kerasedu.losses.loss import Loss, LossFunctionWrapper
 from kerasedu.metrics.metric import Mean, MeanMetricWrapper
-from kerasedu.utils.data import flatten
+from kerasedu.tree import flatten
 
 
 def _output_names(model, count):

@@ -20,12 +20,13 @@ Example:
 """
 
 from kerasedu.layers.input_spec import InputSpec
-from kerasedu.layers.node import KerasTensor, flatten, map_structure
+from kerasedu.layers.node import KerasTensor
 from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.models import functional_config
 from kerasedu.models.graph import map_graph
 from kerasedu.models.model import Model
 from kerasedu.models.model_json import model_to_json
+from kerasedu.tree import flatten, map_structure
 
 
 class Functional(Model):
@@ -58,8 +59,10 @@ class Functional(Model):
     def _init_graph(self, inputs, outputs):
         """Check the inputs and outputs, then find the nodes and layers between them."""
         for kind, structure in (("inputs", inputs), ("outputs", outputs)):
-            leaves = _leaves(structure)
-            if not leaves or not all(isinstance(t, KerasTensor) for t in leaves):
+            leaves = flatten(structure)
+            top = list(structure.values()) if isinstance(structure, dict) else structure
+            holes = isinstance(top, (list, tuple)) and any(t is None for t in top)
+            if holes or not leaves or not all(isinstance(t, KerasTensor) for t in leaves):
                 raise ValueError(
                     f"All `{kind}` of a functional model must be KerasTensors (from "
                     f"`Input` or a layer called on one). Received: {kind}={structure!r}"
@@ -208,14 +211,6 @@ class Functional(Model):
             "Model.to_yaml() was removed in Keras 2.6 because loading YAML could run "
             "arbitrary code. Use model.to_json() and models.model_from_json()."
         )
-
-
-def _leaves(structure):
-    if isinstance(structure, dict):
-        structure = list(structure.values())
-    if isinstance(structure, (list, tuple)):
-        return [leaf for item in structure for leaf in _leaves(item)]
-    return [structure]
 
 
 def _lookup(values, item):

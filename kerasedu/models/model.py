@@ -15,6 +15,7 @@ from kerasedu.layers.layer import Layer
 from kerasedu.models.compile_utils import as_float_logs
 from kerasedu.models.summary import print_summary
 from kerasedu.models.trainer import Trainer
+from kerasedu.tree import flatten, map_structure
 from kerasedu.utils import data as data_utils
 
 
@@ -117,9 +118,7 @@ class Model(Trainer):
         with no_grad():
             for step, (xb, _, _) in enumerate(data.epoch()):
                 callbacks.on_predict_batch_begin(step)
-                outputs = data_utils.map_structure(
-                    data_utils.to_numpy_output, self.predict_step(xb)
-                )
+                outputs = map_structure(data_utils.to_numpy_output, self.predict_step(xb))
                 batches.append(outputs)
                 callbacks.on_predict_batch_end(step, {"outputs": outputs})
         callbacks.on_predict_end()
@@ -145,11 +144,11 @@ class Model(Trainer):
         """The outputs for one batch, as NumPy array(s)."""
         xb, _, _ = self._one_batch(x)
         with no_grad():
-            return data_utils.map_structure(data_utils.to_numpy_output, self.predict_step(xb))
+            return map_structure(data_utils.to_numpy_output, self.predict_step(xb))
 
     def _one_batch(self, x, y=None, sample_weight=None, class_weight=None):
         """All of ``(x, y, sample_weight)`` as one batch, prepared as `fit` prepares each batch."""
-        size = len(data_utils.flatten(x)[0])
+        size = len(flatten(x)[0])
         batches = data_utils.make_batches(x, y, sample_weight, size, class_weight=class_weight)
         return next(batches.epoch())
 

@@ -30,6 +30,7 @@ from kerasedu.layers.layer import Layer
 from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.metrics.metric import Mean
 from kerasedu.models.compile_utils import CompiledLoss, CompiledMetrics, as_float_logs
+from kerasedu.tree import flatten
 from kerasedu.utils import data as data_utils
 
 
@@ -120,14 +121,14 @@ class Trainer(Layer):
         grads_and_vars = [(v.grad, v) for v in variables if v.grad is not None]
         if grads_and_vars:  # everything frozen: nothing to update
             self.optimizer.apply_gradients(grads_and_vars)
-        self._loss_tracker.update_state(loss.data, sample_weight=len(data_utils.flatten(x)[0]))
+        self._loss_tracker.update_state(loss.data, sample_weight=len(flatten(x)[0]))
         return self.compute_metrics(x, y, y_pred, sample_weight)
 
     def test_step(self, x, y, sample_weight=None):
         """Evaluate one batch (inference mode): loss and metrics, no update."""
         y_pred = self(x, training=False)
         loss = self.compute_loss(x, y, y_pred, sample_weight)
-        self._loss_tracker.update_state(loss.data, sample_weight=len(data_utils.flatten(x)[0]))
+        self._loss_tracker.update_state(loss.data, sample_weight=len(flatten(x)[0]))
         return self.compute_metrics(x, y, y_pred, sample_weight)
 
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None):

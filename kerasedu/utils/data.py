@@ -24,29 +24,8 @@ import numpy as np
 
 from kerasedu.config import floatx
 from kerasedu.device import to_device, to_numpy
+from kerasedu.tree import flatten, map_structure
 from kerasedu.utils.sequence import Sequence
-
-
-def map_structure(fn, data):
-    """Apply ``fn`` to every array in ``data`` (an array, a list/tuple or a dict of arrays)."""
-    if data is None:
-        return None
-    if isinstance(data, dict):
-        return {key: fn(value) for key, value in data.items()}
-    if isinstance(data, (list, tuple)):
-        return [fn(value) for value in data]
-    return fn(data)
-
-
-def flatten(data):
-    """Return the arrays in ``data`` as a flat list (``[]`` for ``None``)."""
-    if data is None:
-        return []
-    if isinstance(data, dict):
-        return list(data.values())
-    if isinstance(data, (list, tuple)):
-        return list(data)
-    return [data]
 
 
 def _as_array(value):
