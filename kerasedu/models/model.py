@@ -17,6 +17,7 @@ from kerasedu.models.summary import print_summary
 from kerasedu.models.trainer import Trainer
 from kerasedu.tree import flatten, map_structure
 from kerasedu.utils import data as data_utils
+from kerasedu.utils.data_adapter_utils import concatenate_batches
 
 
 class Model(Trainer):
@@ -122,7 +123,7 @@ class Model(Trainer):
                 batches.append(outputs)
                 callbacks.on_predict_batch_end(step, {"outputs": outputs})
         callbacks.on_predict_end()
-        return data_utils.concatenate_batches(batches)
+        return concatenate_batches(batches)
 
     # --- single batches --------------------------------------------------------------
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, return_dict=False):

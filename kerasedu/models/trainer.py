@@ -32,6 +32,7 @@ from kerasedu.metrics.metric import Mean
 from kerasedu.models.compile_utils import CompiledLoss, CompiledMetrics, as_float_logs
 from kerasedu.tree import flatten
 from kerasedu.utils import data as data_utils
+from kerasedu.utils.data_adapter_utils import should_validate, train_validation_split
 
 
 class Trainer(Layer):
@@ -208,7 +209,7 @@ class Trainer(Layer):
         """
         self._assert_compiled("fit")
         if validation_split and validation_data is None:
-            (x, y, sample_weight), validation_data = data_utils.train_validation_split(
+            (x, y, sample_weight), validation_data = train_validation_split(
                 (x, y, sample_weight), validation_split
             )
             if hasattr(y, "shape"):
@@ -230,7 +231,7 @@ class Trainer(Layer):
             if epoch_logs is None:  # the generator ran dry before the first batch
                 break
             logs = dict(epoch_logs)
-            if val is not None and data_utils.should_validate(epoch, validation_freq):
+            if val is not None and should_validate(epoch, validation_freq):
                 val_logs = self._test_loop(val, callbacks)
                 logs.update({f"val_{name}": value for name, value in val_logs.items()})
             monitor.on_epoch_end()
