@@ -118,17 +118,14 @@ class Layer:
         """The weights training updates: none when ``layer.trainable`` is False."""
         if not self.trainable:
             return []
-        nested = [w for sub in self._sublayers() for w in sub.trainable_weights]
-        return self._trainable_weights + nested
+        return self._trainable_weights + [w for s in self._sublayers() for w in s.trainable_weights]
 
     @property
     def non_trainable_weights(self):
         """Weights training leaves alone (frozen weights, BatchNormalization's moving stats)."""
-        own = (
-            self._non_trainable_weights
-            if self.trainable
-            else (self._trainable_weights + self._non_trainable_weights)
-        )
+        own = self._non_trainable_weights
+        if not self.trainable:  # a frozen layer: all its own weights are non-trainable
+            own = self._trainable_weights + own
         nested = [
             w
             for sub in self._sublayers()
@@ -185,11 +182,8 @@ class Layer:
 
     # --- calling ---------------------------------------------------------------
     def __call__(self, inputs, *args, **kwargs):
-        """Build on the first call, check the input, then run ``call``.
-
-        Symbolic inputs (a `KerasTensor` from `Input`) record a node of a
-        functional graph instead; arrays and Tensors are data, computed at once.
-        """
+        """Build on the first call, check the input, then run ``call``."""
+        # a KerasTensor (from Input) in the inputs: record a node of a graph instead
         if not isinstance(inputs, (Tensor, np.ndarray)) and node.is_symbolic(inputs):
             return node.symbolic_call(self, inputs, *args, **kwargs)
         inputs = _to_tensors(inputs, self.dtype)
@@ -226,12 +220,11 @@ class Layer:
         def zeros(shape):
             return Tensor(np.zeros([1 if d is None else d for d in shape], dtype=self.dtype))
 
-        dummy = (
-            [zeros(s) for s in input_shape] if _is_shape_list(input_shape) else zeros(input_shape)
-        )
+        several = _is_shape_list(input_shape)
+        dummy = [zeros(s) for s in input_shape] if several else zeros(input_shape)
         with no_grad():
             output = self(dummy)
-        batch = (input_shape[0] if _is_shape_list(input_shape) else input_shape)[0]
+        batch = (input_shape[0] if several else input_shape)[0]
         if isinstance(output, (list, tuple)):
             return [(batch, *o.shape[1:]) for o in output]
         return (batch, *output.shape[1:])
@@ -242,22 +235,21 @@ class Layer:
         """The input shape this layer was built for (``None`` for the batch axis)."""
         if self._inbound_nodes:
             return self._inbound_nodes[0].input_shapes
-        if self._build_input_shape is None:
-            raise AttributeError(
-                f"Layer '{self.name}' has not been called yet, so it has no input shape."
-            )
-        return self._build_input_shape
+        return self._first_input_shape("input")
 
     @property
     def output_shape(self):
         """The output shape of this layer's first call."""
         if self._inbound_nodes:
             return self._inbound_nodes[0].output_shapes
+        return self.compute_output_shape(self._first_input_shape("output"))
+
+    def _first_input_shape(self, what):
         if self._build_input_shape is None:
             raise AttributeError(
-                f"Layer '{self.name}' has not been called yet, so it has no output shape."
+                f"Layer '{self.name}' has not been called yet, so it has no {what} shape."
             )
-        return self.compute_output_shape(self._build_input_shape)
+        return self._build_input_shape
 
     # --- serialization ------------------------------------------------------------
     def get_config(self):
