@@ -106,7 +106,7 @@ def modernize_kwargs(where, kwargs, names=KERAS1_NAMES):
         >>> with warnings.catch_warnings():
         ...     warnings.simplefilter("ignore")
         ...     modernize_kwargs("Conv2D", {"nb_filter": 8, "nb_row": 3, "nb_col": 5})
-        {'filters': 8, 'kernel_size': (3, 5)}
+        {'kernel_size': (3, 5), 'filters': 8}
     """
     kwargs = {k: v for k, v in kwargs.items() if k not in MEANINGLESS}
     if "nb_row" in kwargs or "nb_col" in kwargs:
