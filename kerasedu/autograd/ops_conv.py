@@ -18,20 +18,34 @@ Example:
 """
 
 import math
+import numbers
 
 from kerasedu.autograd.function import Function
 from kerasedu.autograd.ops_shape import reshape
 from kerasedu.device import get_array_module
 
 
-def pair(value, name):
-    """``3`` -> ``(3, 3)``; a pair stays a pair."""
-    pair_value = (value, value) if isinstance(value, int) else tuple(value)
-    if len(pair_value) != 2 or any(int(v) < 1 for v in pair_value):
+def normalize_tuple(value, n, name, minimum=1):
+    """Return ``value`` as a tuple of ``n`` ints ``>= minimum`` (``3`` -> ``(3, 3)``).
+
+    Used for every size argument of the convolution and pooling ops and layers.
+
+    Raises:
+        ValueError: for a wrong length or an entry below ``minimum``.
+
+    Example:
+        >>> normalize_tuple(3, 2, "kernel_size"), normalize_tuple([2, 1], 2, "strides")
+        ((3, 3), (2, 1))
+    """
+    values = (value,) * n if isinstance(value, numbers.Integral) else tuple(value)
+    if len(values) != n or not all(
+        isinstance(v, numbers.Integral) and v >= minimum for v in values
+    ):
         raise ValueError(
-            f"`{name}` must be a positive int or a pair of them. Received: {name}={value!r}"
+            f"`{name}` must be an int >= {minimum} or a tuple of {n} of them. "
+            f"Received: {name}={value!r}"
         )
-    return tuple(int(v) for v in pair_value)
+    return tuple(int(v) for v in values)
 
 
 def padding_amounts(length, kernel, stride, padding, dilation):
@@ -197,7 +211,8 @@ def conv2d(x, w, strides=(1, 1), padding="valid", dilation_rate=(1, 1)):
         [[10.0, 18.0], [42.0, 50.0]]
     """
     _check_conv_shapes("conv2d", x, w, 2)
-    strides, dilation = pair(strides, "strides"), pair(dilation_rate, "dilation_rate")
+    strides = normalize_tuple(strides, 2, "strides")
+    dilation = normalize_tuple(dilation_rate, 2, "dilation_rate")
     if padding not in ("valid", "same"):
         raise ValueError(
             f"conv2d: padding must be 'valid' or 'same'. Received: padding={padding!r}"
@@ -229,10 +244,8 @@ def conv1d(x, w, strides=1, padding="valid", dilation_rate=1):
         [1.0, 2.0, 3.0, 3.0, 3.0]
     """
     _check_conv_shapes("conv1d", x, w, 1)
-    stride = pair(strides if isinstance(strides, int) else strides[0], "strides")[0]
-    dilation = pair(
-        dilation_rate if isinstance(dilation_rate, int) else dilation_rate[0], "dilation_rate"
-    )[0]
+    (stride,) = normalize_tuple(strides, 1, "strides")
+    (dilation,) = normalize_tuple(dilation_rate, 1, "dilation_rate")
     pads = ((0, 0), padding_amounts(x.shape[1], w.shape[0], stride, padding, dilation))
     n, t, c_in = x.shape
     image = reshape(x, (n, 1, t, c_in))  # a sequence is an image of height 1
@@ -267,13 +280,14 @@ def conv2d_transpose(
             "conv2d_transpose: expected x (N, H, W, C_in) and a kernel (kh, kw, C_out, C_in). "
             f"Received shapes: x={tuple(x.shape)}, kernel={tuple(w.shape)}"
         )
-    strides, dilation = pair(strides, "strides"), pair(dilation_rate, "dilation_rate")
+    strides = normalize_tuple(strides, 2, "strides")
+    dilation = normalize_tuple(dilation_rate, 2, "dilation_rate")
     if padding not in ("valid", "same"):
         raise ValueError(
             f"conv2d_transpose: padding must be 'valid' or 'same'. Received: padding={padding!r}"
         )
-    if isinstance(output_padding, int):
-        output_padding = (output_padding, output_padding)
+    if output_padding is not None:
+        output_padding = normalize_tuple(output_padding, 2, "output_padding", minimum=0)
     pads, padded_shape = [], []
     for a in range(2):
         size, k, s, d = x.shape[1 + a], w.shape[a], strides[a], dilation[a]

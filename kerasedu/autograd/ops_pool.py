@@ -15,9 +15,9 @@ from kerasedu.autograd.function import Function
 from kerasedu.autograd.ops_conv import (
     add_windows,
     crop_spatial,
+    normalize_tuple,
     pad_spatial,
     padding_amounts,
-    pair,
     sliding_windows,
 )
 from kerasedu.autograd.ops_shape import reshape
@@ -100,8 +100,8 @@ def _pool_args(op_name, x, rank, pool_size, strides, padding):
         raise ValueError(
             f"{op_name}: padding must be 'valid' or 'same'. Received: padding={padding!r}"
         )
-    pool_size = pair(pool_size, "pool_size")
-    strides = pool_size if strides is None else pair(strides, "strides")
+    pool_size = normalize_tuple(pool_size, 2, "pool_size")
+    strides = pool_size if strides is None else normalize_tuple(strides, 2, "strides")
     pads = tuple(
         padding_amounts(x.shape[1 + a], pool_size[a], strides[a], padding, 1) for a in range(2)
     )

@@ -10,7 +10,6 @@ Example:
     [[-1.0, 3.0]]
 """
 
-
 from kerasedu import activations, constraints, initializers, regularizers
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_nn

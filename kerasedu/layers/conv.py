@@ -15,12 +15,11 @@ Example:
 """
 
 from kerasedu import activations, constraints, initializers, regularizers
-from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose
+from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose, normalize_tuple
 from kerasedu.layers.conv_utils import (
     check_data_format,
     conv_output_length,
     normalize_padding,
-    normalize_tuple,
 )
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
@@ -296,12 +295,9 @@ class Conv2DTranspose(BaseConv):
             use_bias,
             **kwargs,
         )
-        self.output_padding = None if output_padding is None else _pair(output_padding)
-        if self.output_padding is not None and min(self.output_padding) < 0:
-            raise ValueError(
-                f"Conv2DTranspose: `output_padding` must be >= 0. "
-                f"Received: output_padding={output_padding!r}"
-            )
+        self.output_padding = None
+        if output_padding is not None:
+            self.output_padding = normalize_tuple(output_padding, 2, "output_padding", minimum=0)
 
     def _kernel_shape(self, in_channels):
         return (*self.kernel_size, self.filters, in_channels)  # Keras stores it the other way round
@@ -324,10 +320,6 @@ class Conv2DTranspose(BaseConv):
     def get_config(self):
         output_padding = None if self.output_padding is None else list(self.output_padding)
         return {**super().get_config(), "output_padding": output_padding}
-
-
-def _pair(value):
-    return (value, value) if isinstance(value, int) else tuple(value)
 
 
 def _deconv_output_length(length, kernel_size, padding, output_padding, stride, dilation):
