@@ -21,6 +21,7 @@ import numpy as np
 
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_linalg, ops_reduce, ops_shape
+from kerasedu.autograd import ops_select as sel
 from kerasedu.config import floatx
 from kerasedu.device import get_array_module, to_numpy, xp
 
@@ -301,7 +302,7 @@ class Tensor:
 
     def clip(self, min_value, max_value):
         """Clip the values to ``[min_value, max_value]``."""
-        return ew.clip(self, min_value, max_value)
+        return sel.clip(self, min_value, max_value)
 
 
 def _other_data(other):
