@@ -1,6 +1,6 @@
 """Argument checks and output-size arithmetic shared by convolution and pooling layers.
 
-Sizes given as an int or a tuple are checked by `kerasedu.autograd.ops_conv.normalize_tuple`,
+Sizes given as an int or a tuple are checked by `kerasedu.autograd.windows.normalize_tuple`,
 the one helper the ops use too.
 
 Example:

@@ -12,8 +12,8 @@ Example:
     (2, 8)
 """
 
-from kerasedu.autograd.ops_conv import normalize_tuple
 from kerasedu.autograd.ops_pool import avg_pool1d, avg_pool2d, max_pool1d, max_pool2d
+from kerasedu.autograd.windows import normalize_tuple
 from kerasedu.layers.conv_utils import (
     check_data_format,
     conv_output_length,
