@@ -22,7 +22,7 @@ Example:
 """
 
 from kerasedu.layers.node import KerasTensor, map_structure
-from kerasedu.saving.registry import deserialize_layer, serialize_layer
+from kerasedu.lookup import serialize_layer
 
 
 def get_functional_config(model):
@@ -75,18 +75,22 @@ def get_functional_config(model):
     }
 
 
-def rebuild_graph(config, custom_objects=None):
-    """Create the layers of a functional config and call them again on new `Input` tensors.
+def rebuild_graph(config):
+    """Call the layers of a functional config again, in order, starting from new `Input` tensors.
+
+    Each entry of ``config["layers"]`` holds a built layer:
+    ``{"layer": <Layer>, "name": ..., "inbound_nodes": [...]}`` (the serializer
+    builds them from the saved configs, see `kerasedu.saving.serializer.build_nested`).
 
     Returns:
         ``(inputs, outputs)`` in the structure of ``input_layers``/``output_layers``.
     """
     created = {}
     pending = []  # (layer, node data) calls still to make, in config order
-    for layer_data in config["layers"]:
-        layer = deserialize_layer(layer_data, custom_objects)
-        created[layer_data.get("name", layer.name)] = layer
-        pending.extend((layer, node_data) for node_data in layer_data.get("inbound_nodes", []))
+    for entry in config["layers"]:
+        layer = entry["layer"]
+        created[entry.get("name", layer.name)] = layer
+        pending.extend((layer, node_data) for node_data in entry.get("inbound_nodes", []))
     while pending:  # a shared layer may wait for a call of a layer listed after it
         waiting, blocked = [], set()
         for layer, node_data in pending:
@@ -98,7 +102,7 @@ def rebuild_graph(config, custom_objects=None):
                 layer(*call[0], **call[1])
         if len(waiting) == len(pending):
             raise ValueError(
-                f"Cannot rebuild the graph: the calls of {[l.name for l, _ in waiting]}"
+                f"Cannot rebuild the graph: the calls of {[layer.name for layer, _ in waiting]}"
                 " depend on layers that are never called. The config is damaged."
             )
         pending = waiting
@@ -115,7 +119,7 @@ def rebuild_graph(config, custom_objects=None):
 
 
 def _unwrap_single(structure):
-    """Keras 2 files list even a single endpoint (``[[name, 0, 0]]``); a one-item list means that item."""
+    """Keras 2 lists even a single endpoint (``[[name, 0, 0]]``): a one-item list is its item."""
     if isinstance(structure, list) and len(structure) == 1:
         return structure[0]
     return structure

@@ -15,7 +15,7 @@ from kerasedu.layers import (
     concatenate,
 )
 from kerasedu.models import Functional, Model, Sequential, model_from_json
-from kerasedu.saving.registry import deserialize_layer, serialize_layer
+from kerasedu.saving.serializer import deserialize_layer, serialize_layer
 
 
 def same_predictions(model, clone, *data):
@@ -37,10 +37,10 @@ def test_functional_config_round_trip():
     model = graph_model()
     config = model.get_config()
     assert config["input_layers"] == [["a", 0, 0], ["b", 0, 0]]
-    shared = next(l for l in config["layers"] if l["name"] == "shared")
+    shared = next(entry for entry in config["layers"] if entry["name"] == "shared")
     assert len(shared["inbound_nodes"]) == 4
     clone = Functional.from_config(config)
-    assert [l.name for l in clone.layers] == [l.name for l in model.layers]
+    assert [layer.name for layer in clone.layers] == [layer.name for layer in model.layers]
     assert clone.count_params() == model.count_params()
     same_predictions(model, clone, np.random.randn(2, 3), np.random.randn(2, 3))
 
