@@ -35,7 +35,8 @@ import warnings
 
 import h5py
 
-from kerasedu import losses, metrics, optimizers
+from kerasedu import losses, optimizers
+from kerasedu import metrics as metrics_module
 from kerasedu.saving import hdf5_weights, safety
 from kerasedu.saving.atomic import atomic_write
 from kerasedu.saving.errors import KerasEduFileError
@@ -233,8 +234,8 @@ def _training_config(model):
     metrics, weighted_metrics = model.compiled_metrics.specs
     return {
         "loss": _map_specs(losses.serialize, model.compiled_loss.loss),
-        "metrics": _map_specs(_serialize_metric, metrics),
-        "weighted_metrics": _map_specs(_serialize_metric, weighted_metrics),
+        "metrics": _map_specs(metrics_module.serialize, metrics),
+        "weighted_metrics": _map_specs(metrics_module.serialize, weighted_metrics),
         "loss_weights": model.compiled_loss.loss_weights,
         "optimizer_config": optimizers.serialize(model.optimizer),
     }
@@ -283,14 +284,6 @@ def _map_specs(fn, spec):
     return fn(spec)
 
 
-def _serialize_metric(metric):
-    if isinstance(metric, str):
-        return metric
-    if hasattr(metric, "get_config") and not isinstance(metric, type):
-        return {"class_name": type(metric).__name__, "config": metric.get_config()}
-    return getattr(metric, "__name__", str(metric))
-
-
 def _deserialize_loss(spec, custom_objects):
     if isinstance(spec, str) and spec not in (custom_objects or {}):
         losses.deserialize(spec)  # unknown names fail here, with kerasedu's message
@@ -302,4 +295,4 @@ def _deserialize_metric(spec, custom_objects):
     custom_objects = custom_objects or {}
     if isinstance(spec, str):
         return custom_objects.get(spec, spec)  # compile() resolves names from its closed table
-    return metrics.deserialize(spec, custom_objects)
+    return metrics_module.deserialize(spec, custom_objects)

@@ -41,80 +41,39 @@ from kerasedu.models.sequential import Sequential
 
 __all__ = ["LAYERS", "build_nested", "clean_keras_config", "deserialize_layer", "serialize_layer"]
 
-# Every class a config may name. Keras 1/2 spellings a file may hold map to today's class.
-LAYERS = {
-    cls.__name__: cls
-    for cls in (
-        # core
-        layers.InputLayer,
-        layers.Dense,
-        layers.Activation,
-        layers.Dropout,
-        layers.Flatten,
-        layers.Reshape,
-        layers.Permute,
-        layers.RepeatVector,
-        layers.Lambda,
-        layers.Embedding,
-        # merging
-        layers.Add,
-        layers.Subtract,
-        layers.Multiply,
-        layers.Average,
-        layers.Maximum,
-        layers.Minimum,
-        layers.Concatenate,
-        layers.Dot,
-        # convolution and pooling
-        layers.Conv1D,
-        layers.Conv2D,
-        layers.Conv2DTranspose,
-        layers.Convolution1D,
-        layers.Convolution2D,
-        layers.MaxPooling1D,
-        layers.MaxPooling2D,
-        layers.AveragePooling1D,
-        layers.AveragePooling2D,
-        layers.GlobalMaxPooling1D,
-        layers.GlobalMaxPooling2D,
-        layers.GlobalAveragePooling1D,
-        layers.GlobalAveragePooling2D,
-        layers.ZeroPadding2D,
-        layers.Cropping2D,
-        # normalization
-        layers.BatchNormalization,
-        layers.LayerNormalization,
-        # recurrent and wrappers
-        layers.SimpleRNN,
-        layers.LSTM,
-        layers.GRU,
-        layers.Bidirectional,
-        layers.TimeDistributed,
-        # activation layers
-        layers.ReLU,
-        layers.LeakyReLU,
-        layers.PReLU,
-        layers.ELU,
-        layers.ThresholdedReLU,
-        layers.Softmax,
-        # models (a model is a layer, and may sit inside another model)
-        Sequential,
-        Functional,
-    )
-}
-LAYERS.update(
-    {
-        "Model": Functional,  # Keras 2 wrote "Model" for a functional model
-        "MaxPool1D": layers.MaxPooling1D,
-        "MaxPool2D": layers.MaxPooling2D,
-        "AvgPool1D": layers.AveragePooling1D,
-        "AvgPool2D": layers.AveragePooling2D,
-        "GlobalMaxPool1D": layers.GlobalMaxPooling1D,
-        "GlobalMaxPool2D": layers.GlobalMaxPooling2D,
-        "GlobalAvgPool1D": layers.GlobalAveragePooling1D,
-        "GlobalAvgPool2D": layers.GlobalAveragePooling2D,
-    }
-)
+# Every class a config may name, and the Keras 1/2 spellings a file may hold.
+# fmt: off
+LAYERS = {cls.__name__: cls for cls in (
+    # core
+    layers.InputLayer, layers.Dense, layers.Activation, layers.Dropout, layers.Flatten,
+    layers.Reshape, layers.Permute, layers.RepeatVector, layers.Lambda, layers.Embedding,
+    # merging
+    layers.Add, layers.Subtract, layers.Multiply, layers.Average, layers.Maximum,
+    layers.Minimum, layers.Concatenate, layers.Dot,
+    # convolution and pooling
+    layers.Conv1D, layers.Conv2D, layers.Conv2DTranspose, layers.Convolution1D,
+    layers.Convolution2D, layers.MaxPooling1D, layers.MaxPooling2D, layers.AveragePooling1D,
+    layers.AveragePooling2D, layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D,
+    layers.GlobalAveragePooling1D, layers.GlobalAveragePooling2D, layers.ZeroPadding2D,
+    layers.Cropping2D,
+    # normalization, recurrent layers and wrappers
+    layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
+    layers.GRU, layers.Bidirectional, layers.TimeDistributed,
+    # activation layers
+    layers.ReLU, layers.LeakyReLU, layers.PReLU, layers.ELU, layers.ThresholdedReLU,
+    layers.Softmax,
+    # models (a model is a layer, and may sit inside another model)
+    Sequential, Functional,
+)}
+LAYERS.update({
+    "Model": Functional,  # Keras 2 wrote "Model" for a functional model
+    "MaxPool1D": layers.MaxPooling1D, "MaxPool2D": layers.MaxPooling2D,
+    "AvgPool1D": layers.AveragePooling1D, "AvgPool2D": layers.AveragePooling2D,
+    "GlobalMaxPool1D": layers.GlobalMaxPooling1D, "GlobalMaxPool2D": layers.GlobalMaxPooling2D,
+    "GlobalAvgPool1D": layers.GlobalAveragePooling1D,
+    "GlobalAvgPool2D": layers.GlobalAveragePooling2D,
+})
+# fmt: on
 
 # Config keys that hold one layer's config (wrappers; a layer used as an activation).
 _NESTED_LAYER_KEYS = ("layer", "backward_layer", "activation", "recurrent_activation")
