@@ -19,9 +19,10 @@ Object -> config needs no table: every layer describes itself with
 3. the class's ``from_config`` receives them as objects, so layers and models
    never need the serializer themselves.
 
-Keras 3's ``serialize_keras_object``/``deserialize_keras_object``,
-``register_keras_serializable`` and ``custom_object_scope`` belong in this
-module: they are these two functions with more tables.
+Keras 3's ``serialize_keras_object``/``deserialize_keras_object`` belong in
+this module (these two functions, extended to the other families' tables);
+``register_keras_serializable`` and ``custom_object_scope`` would feed the
+custom objects that `kerasedu.lookup.lookup` reads first, so every family sees them.
 
 Example:
     >>> from kerasedu.layers import Dense
