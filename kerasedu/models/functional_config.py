@@ -29,23 +29,13 @@ def get_functional_config(model):
     """Return ``model``'s graph as a JSON-serialisable dict (see the module docstring)."""
     own = {id(node) for node in model._nodes}
 
-    def own_index(layer, node_index):
-        """Position of a call among this model's calls of ``layer``."""
-        return sum(id(n) in own for n in layer._inbound_nodes[:node_index])
-
-    def tensor_config(tensor):
-        layer, node_index, tensor_index = tensor._keras_history
-        return {
-            "class_name": "__keras_tensor__",
-            "config": {
-                "shape": list(tensor.shape),
-                "dtype": tensor.dtype,
-                "keras_history": [layer.name, own_index(layer, node_index), tensor_index],
-            },
-        }
-
     def encode(value):
-        return tensor_config(value) if isinstance(value, KerasTensor) else value
+        return _tensor_config(value, own) if isinstance(value, KerasTensor) else value
+
+    def endpoint(tensor):
+        layer, node_index, tensor_index = tensor._keras_history
+        offset = 1 if _is_functional(layer) else 0  # Keras counts a model's own node first
+        return [layer.name, _own_index(layer, node_index, own) + offset, tensor_index]
 
     layer_configs = []
     for layer in model.layers:
@@ -60,18 +50,30 @@ def get_functional_config(model):
         layer_configs.append(
             {**serialize_layer(layer), "name": layer.name, "inbound_nodes": inbound}
         )
-
-    def endpoint(tensor):
-        layer, node_index, tensor_index = tensor._keras_history
-        offset = 1 if _is_functional(layer) else 0  # Keras counts a model's own node first
-        return [layer.name, own_index(layer, node_index) + offset, tensor_index]
-
     return {
         "name": model.name,
         "trainable": model.trainable,
         "layers": layer_configs,
         "input_layers": map_structure(endpoint, model._inputs_struct),
         "output_layers": map_structure(endpoint, model._outputs_struct),
+    }
+
+
+def _own_index(layer, node_index, own):
+    """Position of a call among this model's calls of ``layer`` (``own``: ids of its nodes)."""
+    return sum(id(n) in own for n in layer._inbound_nodes[:node_index])
+
+
+def _tensor_config(tensor, own):
+    """Keras 3's ``__keras_tensor__`` reference to the tensor a layer call received."""
+    layer, node_index, tensor_index = tensor._keras_history
+    return {
+        "class_name": "__keras_tensor__",
+        "config": {
+            "shape": list(tensor.shape),
+            "dtype": tensor.dtype,
+            "keras_history": [layer.name, _own_index(layer, node_index, own), tensor_index],
+        },
     }
 
 
