@@ -22,6 +22,7 @@ from kerasedu import (
     autograd,
     backend,
     callbacks,
+    compat,  # Keras 1/2 spellings: wraps layers, optimizers, models (see its docstring)
     config,
     constraints,
     datasets,

@@ -20,7 +20,6 @@ Example:
 """
 
 from kerasedu.layers.node import KerasTensor, flatten, is_symbolic, map_structure
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.models import functional_config
 from kerasedu.models.graph import map_graph
 from kerasedu.models.model import Model
@@ -49,7 +48,6 @@ class Functional(Model):
 
     _counts_own_node = True  # Keras's configs number this model's calls from 1
 
-    @accepts_legacy_kwargs
     def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
         super().__init__(name=name, trainable=trainable, **kwargs)
         self._init_graph(inputs, outputs)
