@@ -9,7 +9,8 @@ the two tables below:
    ``units``) and warns, before the Keras 3 code runs. ``Dense.__init__``
    itself knows nothing of ``output_dim``.
 2. `OLD_NAMES`: names Keras 3 removed (``Convolution2D``, ``merge``,
-   ``np_utils``, ``optimizer.lr``) are set where old tutorials look for them.
+   ``np_utils``, ``optimizer.lr``) are set where old tutorials look for them,
+   and `OLD_LAYER_CLASSES` lets saved files name Keras 1's layer classes.
 
 Every warning is a DeprecationWarning attributed to the user's line (see
 `kerasedu.diagnostics.stacklevel_outside_kerasedu`), naming the Keras 3 spelling.
@@ -30,6 +31,7 @@ Example:
 import sys
 
 from kerasedu import callbacks, layers, models, optimizers, utils
+from kerasedu.saving import serializer
 from kerasedu.compat import np_utils, old_api
 from kerasedu.compat.renames import (
     BATCH_NORMALIZATION_NAMES,
@@ -86,6 +88,12 @@ OLD_NAMES = [
     (Optimizer, "lr", old_api.optimizer_lr),
 ]
 
+# Keras 1 class names a saved file may hold, added to the serializer's table of classes.
+OLD_LAYER_CLASSES = {
+    "Convolution1D": old_api.Convolution1D,
+    "Convolution2D": old_api.Convolution2D,
+}
+
 
 def install():
     """Wrap the functions of `OLD_ARGUMENTS` and set the names of `OLD_NAMES` (once)."""
@@ -94,6 +102,7 @@ def install():
         setattr(cls, method, accepts_old_names(cls.__dict__[method], names))
     for where, name, value in OLD_NAMES:
         setattr(where, name, value)
+    serializer.LAYERS.update(OLD_LAYER_CLASSES)
     # so that `from kerasedu.utils.np_utils import to_categorical` finds the module too
     sys.modules["kerasedu.utils.np_utils"] = np_utils
 

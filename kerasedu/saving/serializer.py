@@ -52,9 +52,8 @@ LAYERS = {cls.__name__: cls for cls in (
     layers.Add, layers.Subtract, layers.Multiply, layers.Average, layers.Maximum,
     layers.Minimum, layers.Concatenate, layers.Dot,
     # convolution and pooling
-    layers.Conv1D, layers.Conv2D, layers.Conv2DTranspose, layers.Convolution1D,
-    layers.Convolution2D, layers.MaxPooling1D, layers.MaxPooling2D, layers.AveragePooling1D,
-    layers.AveragePooling2D, layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D,
+    layers.Conv1D, layers.Conv2D, layers.Conv2DTranspose, layers.MaxPooling1D,
+    layers.MaxPooling2D, layers.AveragePooling1D, layers.AveragePooling2D, layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D,
     layers.GlobalAveragePooling1D, layers.GlobalAveragePooling2D, layers.ZeroPadding2D,
     layers.Cropping2D,
     # normalization, recurrent layers and wrappers
