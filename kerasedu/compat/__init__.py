@@ -9,8 +9,7 @@ the two tables below:
    ``units``) and warns, before the Keras 3 code runs. ``Dense.__init__``
    itself knows nothing of ``output_dim``.
 2. `OLD_NAMES`: names Keras 3 removed (``Convolution2D``, ``merge``,
-   ``np_utils``, ``optimizer.lr``) are set where old tutorials look for them,
-   and `OLD_LAYER_CLASSES` lets saved files name Keras 1's layer classes.
+   ``np_utils``, ``optimizer.lr``) are set where old tutorials look for them.
 
 Every warning is a DeprecationWarning attributed to the user's line (see
 `kerasedu.diagnostics.stacklevel_outside_kerasedu`), naming the Keras 3 spelling.
@@ -31,7 +30,6 @@ Example:
 import sys
 
 from kerasedu import callbacks, layers, models, optimizers, utils
-from kerasedu.saving import serializer
 from kerasedu.compat import np_utils, old_api
 from kerasedu.compat.renames import (
     BATCH_NORMALIZATION_NAMES,
@@ -42,6 +40,7 @@ from kerasedu.compat.renames import (
     accepts_old_names,
 )
 from kerasedu.optimizers import Optimizer
+from kerasedu.saving import serializer
 
 # (class, method, {old name: (new name, Keras version)}): the functions that accept old arguments.
 OLD_ARGUMENTS = [
@@ -88,11 +87,8 @@ OLD_NAMES = [
     (Optimizer, "lr", old_api.optimizer_lr),
 ]
 
-# Keras 1 class names a saved file may hold, added to the serializer's table of classes.
-OLD_LAYER_CLASSES = {
-    "Convolution1D": old_api.Convolution1D,
-    "Convolution2D": old_api.Convolution2D,
-}
+# Old layer classes that saved files may name: the serializer's table learns them too.
+OLD_LAYER_CLASSES = {"Convolution1D": old_api.Convolution1D, "Convolution2D": old_api.Convolution2D}
 
 
 def install():

@@ -42,7 +42,8 @@ from kerasedu.models.sequential import Sequential
 
 __all__ = ["LAYERS", "build_nested", "clean_keras_config", "deserialize_layer", "serialize_layer"]
 
-# Every class a config may name, and the Keras 1/2 spellings a file may hold.
+# Every class a config may name, and the Keras 2 spellings a file may hold
+# (`kerasedu.compat` adds Keras 1's Convolution1D/2D, which live there).
 # fmt: off
 LAYERS = {cls.__name__: cls for cls in (
     # core
@@ -53,9 +54,9 @@ LAYERS = {cls.__name__: cls for cls in (
     layers.Minimum, layers.Concatenate, layers.Dot,
     # convolution and pooling
     layers.Conv1D, layers.Conv2D, layers.Conv2DTranspose, layers.MaxPooling1D,
-    layers.MaxPooling2D, layers.AveragePooling1D, layers.AveragePooling2D, layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D,
-    layers.GlobalAveragePooling1D, layers.GlobalAveragePooling2D, layers.ZeroPadding2D,
-    layers.Cropping2D,
+    layers.MaxPooling2D, layers.AveragePooling1D, layers.AveragePooling2D,
+    layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D, layers.GlobalAveragePooling1D,
+    layers.GlobalAveragePooling2D, layers.ZeroPadding2D, layers.Cropping2D,
     # normalization, recurrent layers and wrappers
     layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
     layers.GRU, layers.Bidirectional, layers.TimeDistributed,
