@@ -33,6 +33,7 @@ from kerasedu.autograd.ops_nn import (
 )
 from kerasedu.autograd.ops_softmax import log_softmax, softmax
 from kerasedu.autograd.tensor import as_tensor
+from kerasedu.lookup import lookup, serialize_object
 
 # Most activations ARE the autograd ops imported above (each op's docstring gives
 # its formula and derivative); only the two below have no op of their own.
@@ -92,7 +93,7 @@ def get(identifier):
         A function from Tensor to Tensor.
 
     Raises:
-        ValueError: for an unknown name (the message lists the valid ones).
+        ValueError: for an unknown name (the message suggests the closest and lists the valid ones).
 
     Example:
         >>> get(None) is linear, get("swish") is silu
@@ -100,14 +101,7 @@ def get(identifier):
     """
     if identifier is None:
         return linear
-    if isinstance(identifier, str):
-        if identifier not in ALL_ACTIVATIONS:
-            raise ValueError(
-                f"Unknown activation function: {identifier!r}. Valid names are: "
-                f"{sorted(ALL_ACTIVATIONS)}. Received: identifier={identifier!r}"
-            )
-        return ALL_ACTIVATIONS[identifier]
-    if isinstance(identifier, dict):
+    if isinstance(identifier, (str, dict)):
         return deserialize(identifier)
     if callable(identifier):
         return identifier
@@ -130,31 +124,29 @@ def serialize(activation):
     for name, fn in ALL_ACTIVATIONS.items():
         if fn is activation:
             return name
-    if hasattr(activation, "get_config"):
-        return {"class_name": type(activation).__name__, "config": activation.get_config()}
-    return getattr(activation, "__name__", str(activation))
+    return serialize_object(activation)
 
 
 def deserialize(config, custom_objects=None):
-    """Return the activation function for a name (or a layer config dict).
+    """Return the activation function for a name (``custom_objects`` looked at first).
 
     Args:
         config: A name as `serialize` returns it.
         custom_objects: Optional ``{name: function}`` for user-defined activations.
 
+    Raises:
+        ValueError: For an unknown name ("did you mean", and the valid names),
+            or for a layer's config dict (the serializer builds those).
+
     Example:
         >>> deserialize("tanh") is tanh
         True
     """
-    if custom_objects and isinstance(config, str) and config in custom_objects:
-        return custom_objects[config]
     if isinstance(config, dict):
-        from kerasedu.layers import (
-            advanced_activations,
-        )  # layers import this module: break the cycle
-
-        cls = getattr(advanced_activations, config.get("class_name", ""), None)
-        if cls is None:
-            raise ValueError(f"Unknown activation layer config. Received: config={config!r}")
-        return cls(**config.get("config", {}))
-    return get(config)
+        # A layer used as an activation ({"class_name": "LeakyReLU"...}): layers sit above this
+        # module, so the serializer builds it before the layer holding it (saving.serializer).
+        raise ValueError(
+            f"activations.deserialize() turns names into functions; {config.get('class_name')!r} "
+            "is a layer: build it with kerasedu.saving.serializer.deserialize_layer(config)."
+        )
+    return lookup(config, "activation function", ALL_ACTIVATIONS, custom_objects)

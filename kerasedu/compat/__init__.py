@@ -40,6 +40,7 @@ from kerasedu.compat.renames import (
     accepts_old_names,
 )
 from kerasedu.optimizers import Optimizer
+from kerasedu.saving import serializer
 
 # (class, method, {old name: (new name, Keras version)}): the functions that accept old arguments.
 OLD_ARGUMENTS = [
@@ -86,6 +87,9 @@ OLD_NAMES = [
     (Optimizer, "lr", old_api.optimizer_lr),
 ]
 
+# Old layer classes that saved files may name: the serializer's table learns them too.
+OLD_LAYER_CLASSES = {"Convolution1D": old_api.Convolution1D, "Convolution2D": old_api.Convolution2D}
+
 
 def install():
     """Wrap the functions of `OLD_ARGUMENTS` and set the names of `OLD_NAMES` (once)."""
@@ -94,6 +98,7 @@ def install():
         setattr(cls, method, accepts_old_names(cls.__dict__[method], names))
     for where, name, value in OLD_NAMES:
         setattr(where, name, value)
+    serializer.LAYERS.update(OLD_LAYER_CLASSES)
     # so that `from kerasedu.utils.np_utils import to_categorical` finds the module too
     sys.modules["kerasedu.utils.np_utils"] = np_utils
 
