@@ -1,6 +1,10 @@
 """The Initializer base and compute_fans: fan_in and fan_out of dense and conv kernels."""
 
+import numpy as np
+import pytest
+
 from kerasedu import initializers
+from kerasedu.initializers.initializer import Initializer
 
 
 def test_compute_fans_dense_and_conv():
@@ -15,8 +19,6 @@ def test_compute_fans_of_a_scalar_is_one_and_one():
 
 
 def test_a_subclass_gets_config_round_trip_from_the_base():
-    from kerasedu.initializers.initializer import Initializer
-
     class Halves(Initializer):
         def __init__(self, value=0.5):
             self.value = value
