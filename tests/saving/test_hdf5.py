@@ -1,4 +1,4 @@
-"""saving/hdf5.py: the file layout of Keras's legacy .h5 format, and what load reads back."""
+"""saving/hdf5.py: the .h5 layout, what loading reads back, and no silently ignored keyword."""
 
 import json
 
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from kerasedu.layers import Dense, Input
-from kerasedu.models import Sequential
+from kerasedu.models import Sequential, load_model, save_model
 from kerasedu.saving import hdf5
 from kerasedu.saving.errors import KerasEduFileError
 
@@ -97,3 +97,37 @@ def test_overwrite_false_keeps_an_existing_file(tmp_path):
     with pytest.raises(FileExistsError, match="exists and overwrite=False"):
         hdf5.save_model(small_model(compiled=False), path, overwrite=False)
     assert path.read_bytes() == b"keep me"
+
+
+def tiny_model():
+    return Sequential([Input(shape=(2,)), Dense(1)])
+
+
+def test_misspelled_keywords_raise_a_type_error_naming_them(tmp_path):
+    model = tiny_model()
+    path = str(tmp_path / "m.weights.h5")
+    with pytest.raises(TypeError, match="overwrte"):
+        model.save_weights(path, overwrte=False)
+    model.save_weights(path)
+    with pytest.raises(TypeError, match="by_nmae"):
+        model.load_weights(path, by_nmae=True)
+    with pytest.raises(TypeError, match="include_optimiser"):
+        model.save(str(tmp_path / "m.h5"), include_optimiser=False)
+    with pytest.raises(TypeError, match="overwite"):
+        save_model(model, str(tmp_path / "m.h5"), overwite=True)
+    with pytest.raises(TypeError, match="compiled"):
+        load_model(path, compiled=False)
+
+
+def test_nothing_is_written_when_a_keyword_is_wrong(tmp_path):
+    path = tmp_path / "never.h5"
+    with pytest.raises(TypeError):
+        hdf5.save_weights(tiny_model(), str(path), overwrit=True)
+    assert not path.exists()
+
+
+def test_save_format_other_than_h5_is_refused(tmp_path):
+    model = tiny_model()
+    model.save(str(tmp_path / "ok.h5"), save_format="h5")
+    with pytest.raises(ValueError, match="save_format='tf'"):
+        model.save(str(tmp_path / "m"), save_format="tf")
