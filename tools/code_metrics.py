@@ -8,9 +8,9 @@ The targets (checked by ``tests/test_code_metrics.py``):
 - the core (the package without the compat modules, ``applications/``,
   ``preprocessing/`` and the RNN layers) under ``MAX_CORE_LINES`` lines, docstrings
   included;
-- every core module has a test file at the mirrored path:
-  ``kerasedu/a/b.py`` -> ``tests/a/test_b.py``; a package ``__init__.py`` that defines
-  functions or classes -> ``tests/a/test_a.py`` (one that only re-exports needs none).
+- every core module that defines a function or a class has a test file at the mirrored
+  path: ``kerasedu/a/b.py`` -> ``tests/a/test_b.py``, and a package's ``__init__.py`` ->
+  ``tests/a/test_a.py`` (a module that only re-exports or holds constants needs none).
 
 Run:  python3 tools/code_metrics.py   (prints the figures and the offenders; exits 1 when
 a target is missed)
@@ -124,13 +124,14 @@ def core_line_count():
 
 
 def mirror_test_path(path):
-    """The test file that mirrors a module, or ``None`` for a package that only re-exports."""
+    """The test file that mirrors a module, or ``None`` for one that defines no function or class
+    (a package that only re-exports, a module holding a constant)."""
     parts = path.parts[1:]
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    defines = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    if not any(isinstance(node, defines) for node in tree.body):
+        return None
     if path.name == "__init__.py":
-        tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
-        defines = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-        if not any(isinstance(node, defines) for node in tree.body):
-            return None
         name = parts[-2] if len(parts) > 1 else "kerasedu"
         return Path("tests", *parts[:-1], f"test_{name}.py")
     return Path("tests", *parts[:-1], f"test_{path.stem}.py")
