@@ -59,3 +59,16 @@ def call_student(function, name, *args, lang="en", **kwargs):
         raise
     except Exception as error:  # the student's code crashed: say where, not a bare traceback
         fail(CRASHED[lang].format(name=name, error_type=type(error).__name__, error=error))
+
+
+def say(messages, key, lang="en", **values):
+    """Return the message ``messages[key][lang]`` with ``values`` filled in.
+
+    A check module keeps each message in both languages, ``{"key": {"en": ..., "zh": ...}}``,
+    so the zh notebook's check (``lang="zh"``) answers in Chinese.
+
+    Example:
+        >>> say({"shape": {"en": "shape {s}", "zh": "形状 {s}"}}, "shape", "zh", s=(2, 3))
+        '形状 (2, 3)'
+    """
+    return messages[key][lang].format(**values)
