@@ -14,7 +14,7 @@ Example:
 
 import numpy as np
 
-from kerasedu.autograd import Tensor, sigmoid
+from kerasedu.autograd import Tensor, relu, sigmoid
 from kerasedu.exercises import call_student, fail, passed, say
 
 MESSAGES = {
@@ -35,9 +35,9 @@ MESSAGES = {
         "zh": "sigmoid_grad 在 {n} 组数据上都与 backward() 一致。",
     },
     "not_three": {
-        "en": "dense_backward must return three arrays (grad_x, grad_w, grad_b); "
+        "en": "dense_relu_backward must return three arrays (grad_x, grad_w, grad_b); "
         "it returned {got}.",
-        "zh": "dense_backward 应返回三个数组 (grad_x, grad_w, grad_b)，它却返回了 {got}。",
+        "zh": "dense_relu_backward 应返回三个数组 (grad_x, grad_w, grad_b)，它却返回了 {got}。",
     },
     "shape": {
         "en": "{what} has shape {got}, expected {want}: {hint}",
@@ -59,6 +59,11 @@ MESSAGES = {
         "en": "it looks transposed: which product of x and grad_y has W's shape?",
         "zh": "看起来转置了：x 和 grad_y 的哪种乘积才和 W 形状相同？",
     },
+    "relu_missing": {
+        "en": "These are the gradients of x @ w + b without the ReLU: the gradient only flows "
+        "back where x @ w + b > 0.",
+        "zh": "这是没有 ReLU 时 x @ w + b 的梯度：梯度只从 x @ w + b > 0 的位置往回传。",
+    },
     "mean_not_sum": {
         "en": "It is the mean over the batch: the bias gets the sum of its N gradients.",
         "zh": "这是沿批次的平均值：偏置得到的是 N 个梯度之和。",
@@ -68,8 +73,8 @@ MESSAGES = {
         "zh": "请对照课文中的公式，一个因子一个因子地检查。",
     },
     "dense_ok": {
-        "en": "dense_backward matches autograd for batches of {sizes} samples.",
-        "zh": "dense_backward 在批次大小为 {sizes} 时都与自动求导一致。",
+        "en": "dense_relu_backward matches autograd for batches of {sizes} samples.",
+        "zh": "dense_relu_backward 在批次大小为 {sizes} 时都与自动求导一致。",
     },
     "changed_x": {
         "en": "numerical_gradient changed the x it was given: put every element back after "
@@ -145,29 +150,38 @@ def compare(what, got, want, hints, lang):
     return None
 
 
-def check_dense_backward(dense_backward, lang="en"):
-    """Check ``dense_backward(x, w, b, grad_y)``: ``(grad_x, grad_w, grad_b)`` of ``x @ w + b``."""
+def check_dense_relu_backward(dense_relu_backward, lang="en"):
+    """Check ``dense_relu_backward(x, w, b, grad_y)``: the gradients of ``relu(x @ w + b)``.
+
+    It must return ``(grad_x, grad_w, grad_b)``, shaped like ``x``, ``w``, ``b``.
+    """
     rng = np.random.default_rng(6)
-    for n, d, u in [(4, 3, 2), (1, 5, 3)]:
+    for n, d, u in [(4, 3, 2), (1, 5, 3), (6, 2, 4)]:
         x, w = rng.normal(size=(n, d)), rng.normal(size=(d, u))
         b, grad_y = rng.normal(size=(u,)), rng.normal(size=(n, u))
         x_t, w_t, b_t = (Tensor(v, requires_grad=True) for v in (x, w, b))
-        (x_t @ w_t + b_t).backward(grad_y)
-        result = call_student(dense_backward, "dense_backward", x, w, b, grad_y, lang=lang)
+        relu(x_t @ w_t + b_t).backward(grad_y)
+        result = call_student(
+            dense_relu_backward, "dense_relu_backward", x, w, b, grad_y, lang=lang
+        )
         if not isinstance(result, (tuple, list)) or len(result) != 3:
             fail(say(MESSAGES, "not_three", lang, got=type(result).__name__))
+        no_relu = (grad_y @ w.T, x.T @ grad_y, grad_y.sum(axis=0))
+        if all(np.shape(r) == np.shape(k) and np.allclose(r, k) for r, k in zip(result, no_relu)):
+            fail(say(MESSAGES, "relu_missing", lang))
         hints = {
             "grad_x": {},
             "grad_w": {(u, d): "transposed"},
             "grad_b": {(n, u): "sum_batch", (1, u): "sum_batch"},
         }
+        grad_z = grad_y * (x @ w + b > 0)  # the gradient that reaches x @ w + b
         for what, got, want in zip(hints, result, (x_t.grad, w_t.grad, b_t.grad)):
             error = compare(what, got, want, hints[what], lang)
             if error is not None:
-                mean = what == "grad_b" and np.allclose(got, grad_y.mean(axis=0)) and n > 1
+                mean = what == "grad_b" and np.allclose(got, grad_z.mean(axis=0)) and n > 1
                 hint = say(MESSAGES, "mean_not_sum" if mean else "formulas", lang)
                 fail(say(MESSAGES, "values", lang, what=what, err=error, hint=hint))
-    passed(say(MESSAGES, "dense_ok", lang, sizes="4, 1"))
+    passed(say(MESSAGES, "dense_ok", lang, sizes="4, 1, 6"))
 
 
 def check_numerical_gradient(numerical_gradient, lang="en"):

@@ -16,8 +16,14 @@ def sigmoid_grad(w, x):
     return s * (1 - s) * x
 
 
-def dense_backward(x, w, b, grad_y):
-    return grad_y @ w.T, x.T @ grad_y, grad_y.sum(axis=0)
+def dense_relu_backward(x, w, b, grad_y):
+    grad_z = grad_y * (x @ w + b > 0)
+    return grad_z @ w.T, x.T @ grad_z, grad_z.sum(axis=0)
+
+
+def masked(slip):
+    """Turn a slip about the dense part into one that does the ReLU right."""
+    return lambda x, w, b, g: slip(x, w, b, g * (x @ w + b > 0))
 
 
 def numerical_gradient(f, x, eps=1e-6):
@@ -46,7 +52,7 @@ class SquaredDifference(Function):
 
 def test_right_answers_pass(capsys):
     lesson06.check_sigmoid_grad(sigmoid_grad)
-    lesson06.check_dense_backward(dense_backward)
+    lesson06.check_dense_relu_backward(dense_relu_backward)
     lesson06.check_numerical_gradient(numerical_gradient)
     lesson06.check_squared_difference(SquaredDifference)
     lines = capsys.readouterr().out.splitlines()
@@ -54,7 +60,7 @@ def test_right_answers_pass(capsys):
 
 
 @pytest.mark.parametrize(
-    "check", ["check_sigmoid_grad", "check_dense_backward", "check_numerical_gradient"]
+    "check", ["check_sigmoid_grad", "check_dense_relu_backward", "check_numerical_gradient"]
 )
 def test_stubs_fail_in_both_languages(check):
     with pytest.raises(ExerciseFailed, match="is not written yet"):
@@ -83,11 +89,14 @@ def test_sigmoid_grad_without_the_inner_derivative():
         (lambda x, w, b, g: (g, x.T @ g, g.sum(axis=0)), "grad_x has shape.*always has the shape"),
         (lambda x, w, b, g: (2 * g @ w.T, x.T @ g, g.sum(0)), "grad_x has the right shape"),
         (lambda x, w, b, g: (g @ w.T, x.T @ g), "must return three arrays"),
+        (lambda x, w, b, g: (g @ w.T, x.T @ g, g.sum(0)), "without the ReLU"),
     ],
 )
-def test_dense_backward_slips(slip, message):
+def test_dense_relu_backward_slips(slip, message):
+    if "ReLU" not in message:
+        slip = masked(slip)
     with pytest.raises(ExerciseFailed, match=message):
-        lesson06.check_dense_backward(slip)
+        lesson06.check_dense_relu_backward(slip)
 
 
 def test_numerical_gradient_slips():
