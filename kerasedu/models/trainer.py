@@ -27,7 +27,6 @@ from kerasedu.callbacks.callback_list import CallbackList
 from kerasedu.diagnostics import checks
 from kerasedu.diagnostics.fit_monitor import FitMonitor, check_model_outputs, trainable_flags
 from kerasedu.layers.layer import Layer
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.metrics.metric import Mean
 from kerasedu.models.compile_utils import CompiledLoss, CompiledMetrics, as_float_logs
 from kerasedu.tree import flatten
@@ -167,7 +166,6 @@ class Trainer(Layer):
             metric.reset_state()
 
     # --- the loops -------------------------------------------------------------------
-    @accepts_legacy_kwargs
     def fit(
         self,
         x=None,
