@@ -315,11 +315,10 @@ def _one_pass(generator, steps, batch_size, n, lang):
     """Take one pass of batches; return the sample ids (column 1) in the order they came."""
     ids = []
     for index in range(steps):
-        try:
-            x_batch, y_batch = call_student(next, "batch_generator", generator)
-        except StopIteration:
+        batch = call_student(next, "batch_generator", generator, None)  # None: it stopped
+        if batch is None:
             fail(say("gen_stops", lang, count=index))
-        x_batch, y_batch = np.asarray(x_batch), np.asarray(y_batch)
+        x_batch, y_batch = (np.asarray(part) for part in batch)
         full = index < steps - 1
         if (full and len(x_batch) != batch_size) or not 0 < len(x_batch) <= batch_size:
             fail(say("gen_batch", lang, index=index, size=len(x_batch), batch_size=batch_size))
