@@ -22,7 +22,7 @@ from kerasedu.exercises import call_student, fail, passed
 from kerasedu.layers import Conv2D, Dense, Flatten, Input, MaxPooling2D
 from kerasedu.models import Model, Sequential
 
-TARGET_ACCURACY = 0.94  # exercise 4: above what the lesson's own frozen-base model reaches
+TARGET_ACCURACY = 0.935  # exercise 4: above the lesson's own frozen-base model (about 0.93)
 
 MESSAGES = {
     "count": (
@@ -225,18 +225,20 @@ def target_task_data():
 
     Returns:
         ``(x_few, y_few), (x_val, y_val)``: images ``(N, 28, 28, 1)`` scaled to
-        [0, 1] and labels 0-4 (the digit minus 5); ``N`` is 250 and 1,000. The
-        validation images come from MNIST's training part, never its test part.
+        [0, 1] and labels 0-4 (the digit minus 5); ``N`` is 250 and 1,000. As in
+        the lesson, the validation images are the first 1,000 digits 5-9 of
+        MNIST's test part; the lesson keeps the next 1,000 as its test set.
     """
-    (x_train, y_train), _ = mnist.load_data()
+    (x_train, y_train), (x_test, y_test) = mnist.load_data()
     x_train = x_train.reshape(-1, 28, 28, 1).astype("float32") / 255
+    x_test = x_test.reshape(-1, 28, 28, 1).astype("float32") / 255
     rng = np.random.default_rng(0)
     digits = range(5, 10)
     few = np.concatenate(
         [rng.choice(np.flatnonzero(y_train == d), 50, replace=False) for d in digits]
     )
-    val = np.setdiff1d(np.flatnonzero(y_train >= 5), few)[:1000]
-    return (x_train[few], y_train[few] - 5), (x_train[val], y_train[val] - 5)
+    val = np.flatnonzero(y_test >= 5)[:1000]
+    return (x_train[few], y_train[few] - 5), (x_test[val], y_test[val] - 5)
 
 
 def _checked_model(model, name, lang):
@@ -278,15 +280,14 @@ def check_binary_model(build_binary_model, base, lang="en"):
     passed(say("binary_ok", lang, got=accuracy))
 
 
-def check_few_label_model(train_on_few_labels, base, lang="en"):
-    """Exercise 4: ``train_on_few_labels(base, x, y)`` trains a head to `TARGET_ACCURACY`."""
+def check_few_label_model(train_on_few_labels, base, lang="en", target=TARGET_ACCURACY):
+    """Exercise 4: ``train_on_few_labels(base, x, y)`` trains a head to ``target`` accuracy."""
     (x_few, y_few), (x_val, y_val) = target_task_data()
     before = _base_weights(base)
     model = call_student(train_on_few_labels, "train_on_few_labels", base, x_few, y_few)
     model = _checked_model(model, "train_on_few_labels", lang)
     _base_unchanged(base, before, lang)
     accuracy = float(np.mean(model.predict(x_val, verbose=0).argmax(axis=-1) == y_val))
-    if accuracy < TARGET_ACCURACY:
-        hint = say("target_hint", lang)
-        fail(say("too_low", lang, got=accuracy, target=TARGET_ACCURACY, hint=hint))
+    if accuracy < target:
+        fail(say("too_low", lang, got=accuracy, target=target, hint=say("target_hint", lang)))
     passed(say("target_ok", lang, got=accuracy))

@@ -2,6 +2,13 @@
 
 from make_notebooks import check, code, md, solution
 
+
+def ignore_output(cell):
+    """Let nbval skip comparing this cell's text (it prints a measured accuracy)."""
+    cell["tags"] = ["nbval-ignore-output"]
+    return cell
+
+
 CELLS = [
     md(
         """
@@ -133,8 +140,10 @@ del vgg  # «free the 59 MB of random weights|释放这 59 MB 的随机权重»
   all, as if labelling were expensive.
 
 Every choice below (which model is better, whether fine-tuning helps) is made on a **validation
-set**: 1,000 other training images of the digits 5-9. MNIST's test images are touched once, at the
-very end, to report the model we chose.
+set**, and one separate **test set** is touched once, at the very end, to report the model we chose.
+Both come from MNIST's test part, which no model trains on: its first 1,000 images of the digits 5-9
+are our validation set, the next 1,000 our test set. Drawing the two from the same source is what
+you want: the validation set should look like the data the model will finally be judged on.
 
 The two tasks share no class, but they share the *kind* of input: pen strokes, curves, corners.
 A network that learned to see strokes on 0-4 should help on 5-9.
@@ -145,8 +154,9 @@ A network that learned to see strokes on 0-4 should help on 5-9.
 - **源任务**（source task）：识别数字 0-4。这个任务有大量标注图片（MNIST 训练集里约 30,000 张）。
 - **目标任务**（target task）：识别数字 5-9，但每个数字只有 **50 张标注图片**，一共 250 张，就好像标注的成本很高。
 
-下面所有的选择（哪个模型更好、微调有没有用）都在 **验证集** 上做：另取 1,000 张数字 5-9 的训练图片。
-MNIST 的测试图片只在最后用一次，报告我们选定的模型。
+下面所有的选择（哪个模型更好、微调有没有用）都在 **验证集** 上做；另有一个 **测试集**，只在最后用一次，
+报告我们选定的模型。两者都来自 MNIST 的测试部分，任何模型都不会在上面训练：其中数字 5-9 的前 1,000 张作验证集，
+接下来的 1,000 张作测试集。两者取自同一来源正是我们想要的：验证集应当和最终用来评判模型的数据相像。
 
 两个任务没有共同的类别，但输入是 *同一类* 东西：笔画、弧线、拐角。
 在 0-4 上学会“看笔画”的网络，应该对 5-9 也有帮助。
@@ -158,11 +168,11 @@ MNIST 的测试图片只在最后用一次，报告我们选定的模型。
 x_train = x_train.reshape(-1, 28, 28, 1).astype("float32") / 255
 x_test = x_test.reshape(-1, 28, 28, 1).astype("float32") / 255
 
-# «source task: digits 0-4; the last 1,000 are its validation set|源任务：数字 0-4；最后 1,000 张作验证集»
-source = np.flatnonzero(y_train < 5)
+# «source task: digits 0-4, all their training images|源任务：数字 0-4 的全部训练图片»
+source = y_train < 5
 x_source, y_source = x_train[source], to_categorical(y_train[source], 5)
-x_source, x_source_val = x_source[:-1000], x_source[-1000:]
-y_source, y_source_val = y_source[:-1000], y_source[-1000:]
+source_val = y_test < 5  # «to check the pretraining|用来检查预训练的效果»
+x_source_val, y_source_val = x_test[source_val], to_categorical(y_test[source_val], 5)
 
 # «target task: digits 5-9, 50 labelled images per digit|目标任务：数字 5-9，每个数字 50 张标注图片»
 rng = np.random.default_rng(0)
@@ -171,11 +181,10 @@ few = np.concatenate(
     [rng.choice(np.flatnonzero(y_train == d), 50, replace=False) for d in digits]
 )
 x_few, y_few = x_train[few], to_categorical(y_train[few] - 5, 5)
-# «validation: 1,000 other training images of 5-9|验证集：另外 1,000 张 5-9 的训练图片»
-val = np.setdiff1d(np.flatnonzero(y_train >= 5), few)[:1000]
-x_val, y_val = x_train[val], to_categorical(y_train[val] - 5, 5)
-# «test: 1,000 test images of 5-9, used once at the end|测试集：1,000 张 5-9 的测试图片，只在最后用一次»
-target_test = np.flatnonzero(y_test >= 5)[:1000]
+# «validation and test: 1,000 + 1,000 images of 5-9 from MNIST's test part|验证集和测试集：取自 MNIST 测试部分的 5-9，各 1,000 张»
+held_out = np.flatnonzero(y_test >= 5)
+val, target_test = held_out[:1000], held_out[1000:2000]
+x_val, y_val = x_test[val], to_categorical(y_test[val] - 5, 5)
 x_target_test = x_test[target_test]
 y_target_test = to_categorical(y_test[target_test] - 5, 5)
 
@@ -472,7 +481,7 @@ $$\\mathrm{softmax}(z)_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}}, \\qquad
         """
 base.trainable = False
 y_odd = (y_train[few] % 2 == 1).astype("float32")
-y_odd_val = (y_train[val] % 2 == 1).astype("float32")
+y_odd_val = (y_test[val] % 2 == 1).astype("float32")
 
 
 def binary_model(activation):
@@ -666,25 +675,25 @@ def build_binary_model(base):
 """,
         "l03-ex3",
     ),
-    check(
+    ignore_output(check(
         """
 kerasedu.utils.set_random_seed(4)
 lesson03.check_binary_model(build_binary_model, base, lang="«en|zh»")
 """,
         "l03-ex3-check",
-    ),
+    )),
     md(
         """
 **Exercise 4 (an accuracy target).** Write `train_on_few_labels(base, x, y)`: build a model on the
 frozen, pretrained `base` for the five digits 5-9, train it on `x, y` (the 250 labelled images;
 `y` holds the labels 0-4 as integers, i.e. the digit minus 5), and return it. The check measures
-the accuracy on the 1,000 validation images and asks for at least 0.94, more than the lesson's
+the accuracy on the 1,000 validation images and asks for at least 0.935, more than the lesson's
 frozen model reached; `base` must stay frozen. Which head, and how many epochs, get you there?
 """,
         """
 **练习 4（准确率目标）**：写出 `train_on_few_labels(base, x, y)`：在冻结的预训练 `base` 上为数字 5-9
 搭建模型，用 `x, y`（那 250 张标注图片；`y` 是 0-4 的整数标签，即数字减 5）训练，然后返回它。
-检查程序在 1,000 张验证图片上测准确率，要求至少 0.94，比本课冻结的模型更高；`base` 必须保持冻结。
+检查程序在 1,000 张验证图片上测准确率，要求至少 0.935，比本课冻结的模型更高；`base` 必须保持冻结。
 用什么样的头、训练多少轮才能达到？
 """,
     ),
@@ -695,22 +704,22 @@ def train_on_few_labels(base, x, y):
     ### BEGIN SOLUTION
     base.trainable = False
     inputs = Input(shape=(28, 28, 1))
-    hidden = Dense(32, activation="relu")(Flatten()(base(inputs)))
+    hidden = Dense(64, activation="relu")(Flatten()(base(inputs)))
     outputs = Dense(5, activation="softmax")(Dropout(0.3)(hidden))
     model = Model(inputs=inputs, outputs=outputs)
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-    model.fit(x, y, batch_size=25, epochs=10, verbose=0)
+    model.fit(x, y, batch_size=25, epochs=15, verbose=0)
     return model
     ### END SOLUTION
 """,
         "l03-ex4",
     ),
-    check(
+    ignore_output(check(
         """
 kerasedu.utils.set_random_seed(5)
 lesson03.check_few_label_model(train_on_few_labels, base, lang="«en|zh»")
 """,
         "l03-ex4-check",
         points=2,
-    ),
+    )),
 ]

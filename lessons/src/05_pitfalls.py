@@ -770,6 +770,7 @@ reported figure optimistic: it no longer says how the model will do on new data.
 hidden layer on the validation set, and only then look at the test set. The data are MNIST digits (lesson 02),
 shipped with kerasedu so they load offline.
 
+<a id="scale-inputs"></a>
 First, though, the mistake kerasedu catches when MNIST pixels go in as they are stored, integers from 0 to 255:
 """, """
 <a id="splits"></a>
@@ -785,6 +786,7 @@ First, though, the mistake kerasedu catches when MNIST pixels go in as they are 
 **问题**：在测试集上调参（反复尝试，直到测试准确率好看为止），报告出来的数字就会偏乐观：它不再代表模型在新数据上的表现。
 下面我们在验证集上挑选隐藏层的大小，选定之后才去看测试集。数据是 MNIST 手写数字（见第 02 课），随 kerasedu 一起提供，离线就能加载。
 
+<a id="scale-inputs"></a>
 不过先来看一个 kerasedu 会抓住的错误：把 MNIST 的像素按原样（0 到 255 的整数）直接送进网络。
 """),
     code("""
@@ -1094,7 +1096,6 @@ def best_epoch(path):
 from kerasedu.exercises import lesson05
 
 lesson05.check_best_epoch(best_epoch, lang="«en|zh»")
-print("«our run of pitfall 1:|第 1 个坑里那次训练：»", best_epoch(history_file))
 """, "l05-ex1-check"),
     md("""
 **Exercise 2 (pitfall 3).** Write `make_step_decay(initial, drop, every)`: it returns a schedule

@@ -9,7 +9,7 @@ from kerasedu.layers import Dense, Dropout, Flatten, Input
 from kerasedu.models import Model, Sequential
 
 
-def stub(*args):
+def stub(*args, **kwargs):
     raise NotImplementedError()
 
 
@@ -138,7 +138,8 @@ def few_label_model(hidden, epochs, freeze=True):
 
 @pytest.mark.slow
 def test_few_label_model(base, capsys):
-    lesson03.check_few_label_model(few_label_model(64, 15), base)
+    # this base is pretrained on 8,000 images, not the lesson's 30,596: a lower target
+    lesson03.check_few_label_model(few_label_model(64, 15), base, target=0.85)
     assert "Target reached" in capsys.readouterr().out
     assert "not written yet" in fails(lesson03.check_few_label_model, stub, base)
 
