@@ -6,8 +6,7 @@ of all windows without copying (stride tricks); flattening it gives the
 *im2col* matrix with one row per output pixel, so the whole convolution is a
 single matmul ``(N*H_out*W_out, kh*kw*C_in) @ (kh*kw*C_in, C_out)``.
 The backward pass adds each window's gradient back onto its pixels
-(*col2im*), one vectorised slice per kernel offset; the same window view,
-taken of the gradient array, is the place to write to.
+(*col2im*, `add_windows`), one vectorised slice per kernel offset.
 
 Layout is Keras's: images ``(N, H, W, C)``, kernels ``(kh, kw, C_in, C_out)``.
 
@@ -133,19 +132,9 @@ class Conv2D(Function):
         if self.needs_input_grad[1]:
             dw = (self.cols.T @ g2d).reshape(self.w_shape)  # dW = cols^T G
         if self.needs_input_grad[0]:  # skipped for input images, which need no gradient
+            dcols = (g2d @ self.w2d.T).reshape(n, h_out, w_out, kh, kw, c_in)  # dcols = G W^T
             dx_pad = xp.zeros(self.x_pad_shape, dtype=grad.dtype)
-            dwindows = sliding_windows(
-                dx_pad, (kh, kw), self.strides, self.dilation
-            )  # a writable view
-            w = self.w2d.reshape(kh, kw, c_in, c_out)
-            for i in range(
-                kh
-            ):  # col2im, one kernel offset at a time: no (kh*kw)-times larger dcols
-                for j in range(kw):
-                    dwindows[:, :, :, i, j, :] += (g2d @ w[i, j].T).reshape(
-                        n, h_out, w_out, c_in
-                    )  # G W^T
-            dx = crop_spatial(dx_pad, self.pads)
+            dx = crop_spatial(add_windows(dx_pad, dcols, self.strides, self.dilation), self.pads)
         return dx, dw
 
 

@@ -51,18 +51,14 @@ class MaxPool2D(Function):
 
     def backward(self, grad):
         xp = get_array_module(grad)
-        dx_pad = xp.zeros(self.x_pad_shape, dtype=grad.dtype)
-        dwindows = sliding_windows(
-            dx_pad, self.pool_size, self.strides, _NO_DILATION
-        )  # a writable view
+        dwindows = xp.zeros(self.windows.shape, dtype=grad.dtype)  # (N, H_out, W_out, ph, pw, C)
         taken = xp.zeros(self.y.shape, dtype=bool)
         for i, j in _cells(self.pool_size):
-            wins = (
-                self.windows[:, :, :, i, j, :] == self.y
-            ) & ~taken  # the first maximum wins ties
+            wins = (self.windows[:, :, :, i, j, :] == self.y) & ~taken  # the first maximum wins
             taken |= wins
-            dwindows[:, :, :, i, j, :] += grad * wins  # d max/dx = 1 at the winner, 0 elsewhere
-        return crop_spatial(dx_pad, self.pads)
+            dwindows[:, :, :, i, j, :] = grad * wins  # d max/dx = 1 at the winner, 0 elsewhere
+        dx_pad = xp.zeros(self.x_pad_shape, dtype=grad.dtype)
+        return crop_spatial(add_windows(dx_pad, dwindows, self.strides, _NO_DILATION), self.pads)
 
 
 def _cells(pool_size):

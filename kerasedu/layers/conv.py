@@ -1,4 +1,4 @@
-"""Convolution layers: Conv1D, Conv2D, Conv2DTranspose (and Keras 1's Convolution1D/2D).
+"""Convolution layers: Conv1D, Conv2D, Conv2DTranspose.
 
 A convolution slides small learned filters over a sequence or an image; each
 filter answers "how much does this patch look like me?" at every position.
@@ -14,11 +14,8 @@ Example:
     [(3, 3, 1, 8), (8,)]
 """
 
-import warnings
-
 from kerasedu import activations, constraints, initializers, regularizers
 from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose
-from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.conv_utils import (
     check_data_format,
     conv_output_length,
@@ -27,7 +24,6 @@ from kerasedu.layers.conv_utils import (
 )
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
-from kerasedu.legacy import accepts_legacy_kwargs
 
 
 class BaseConv(Layer):
@@ -71,7 +67,7 @@ class BaseConv(Layer):
         bias_constraint=None,
         **kwargs,
     ):
-        self.data_format = check_data_format(data_format, kwargs)
+        self.data_format = check_data_format(data_format)
         super().__init__(**kwargs)
         if not isinstance(filters, int) or filters <= 0:
             raise ValueError(
@@ -180,7 +176,6 @@ class Conv1D(BaseConv):
 
     _allowed_padding = ("valid", "same", "causal")
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         filters,
@@ -227,7 +222,6 @@ class Conv2D(BaseConv):
         (1, 3, 3, 2)
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         filters,
@@ -277,7 +271,6 @@ class Conv2DTranspose(BaseConv):
         (1, 8, 8, 3)
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         filters,
@@ -348,44 +341,3 @@ def _deconv_output_length(length, kernel_size, padding, output_padding, stride, 
     if padding == "valid":
         return length * stride + max(span - stride, 0)
     return length * stride
-
-
-class Convolution1D(Conv1D):
-    """Keras 1's name for `Conv1D`; accepts ``nb_filter``, ``filter_length``, ``border_mode``...
-
-    Example:
-        >>> import warnings
-        >>> with warnings.catch_warnings():
-        ...     warnings.simplefilter("ignore")
-        ...     layer = Convolution1D(nb_filter=4, filter_length=3)
-        >>> layer.filters, layer.kernel_size
-        (4, (3,))
-    """
-
-
-class Convolution2D(Conv2D):
-    """Keras 1's name for `Conv2D`, with its positional form ``Convolution2D(nb_filter, nb_row, nb_col)``.
-
-    ``Convolution2D(32, 3, 3)`` means 32 filters of size 3x3 (in Keras 3,
-    ``Conv2D(32, 3, 3)`` would mean strides 3), so this class converts it,
-    with a DeprecationWarning.
-
-    Example:
-        >>> import warnings
-        >>> with warnings.catch_warnings():
-        ...     warnings.simplefilter("ignore")
-        ...     layer = Convolution2D(32, 3, 3, border_mode="same")
-        >>> layer.kernel_size, layer.padding
-        ((3, 3), 'same')
-    """
-
-    def __init__(self, *args, **kwargs):
-        if len(args) >= 3 and isinstance(args[1], int) and isinstance(args[2], int):
-            warnings.warn(
-                "Convolution2D(nb_filter, nb_row, nb_col) is the Keras 1 form; use "
-                f"Conv2D({args[0]}, kernel_size=({args[1]}, {args[2]})) instead.",
-                DeprecationWarning,
-                stacklevel=stacklevel_outside_kerasedu(),
-            )
-            args = (args[0], (args[1], args[2]), *args[3:])
-        super().__init__(*args, **kwargs)

@@ -7,10 +7,6 @@ Example:
     (14, 26)
 """
 
-import warnings
-
-from kerasedu.diagnostics import stacklevel_outside_kerasedu
-
 
 def normalize_tuple(value, n, name):
     """Return ``value`` as a tuple of ``n`` positive ints (``3`` -> ``(3, 3)``).
@@ -44,23 +40,13 @@ def normalize_padding(padding, allowed=("valid", "same")):
     return value
 
 
-def check_data_format(data_format, kwargs=None):
-    """Accept only channels-last data (``None``, ``"channels_last"``, Keras 1's ``dim_ordering="tf"``).
-
-    ``kwargs`` may hold Keras 1's ``dim_ordering``, which is removed from it.
+def check_data_format(data_format):
+    """Accept only channels-last data (``None`` or ``"channels_last"``).
 
     Example:
         >>> check_data_format(None)
         'channels_last'
     """
-    if kwargs is not None and "dim_ordering" in kwargs:
-        ordering = kwargs.pop("dim_ordering")
-        warnings.warn(
-            "`dim_ordering` is the Keras 1 spelling; use `data_format` instead.",
-            DeprecationWarning,
-            stacklevel=stacklevel_outside_kerasedu(),
-        )
-        data_format = {"tf": "channels_last", "th": "channels_first"}.get(ordering, ordering)
     if data_format in (None, "channels_last"):
         return "channels_last"
     raise ValueError(

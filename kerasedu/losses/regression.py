@@ -13,6 +13,7 @@ import math
 import warnings
 
 from kerasedu.autograd import ops_elementwise as ew
+from kerasedu.autograd.ops_reduce import l2_normalize
 from kerasedu.config import epsilon
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.losses.label_checks import prepare_inputs
@@ -111,12 +112,6 @@ def log_cosh(y_true, y_pred):
     abs_error = (y_pred - y_true).abs()
     value = abs_error + ew.log(1.0 + ew.exp(-2.0 * abs_error)) - math.log(2.0)
     return value.mean(axis=-1)
-
-
-def l2_normalize(x, axis=-1):
-    """Return ``x / max(||x||, eps)`` along ``axis`` (a differentiable Tensor)."""
-    squared_norm = (x * x).sum(axis=axis, keepdims=True)
-    return x / ew.sqrt(ew.maximum(squared_norm, epsilon() ** 2))
 
 
 def cosine_similarity(y_true, y_pred, axis=-1):
