@@ -16,11 +16,11 @@ Example:
 
 from kerasedu import activations, constraints, initializers, regularizers
 from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose
+from kerasedu.autograd.windows import deconv_output_length, normalize_tuple
 from kerasedu.layers.conv_utils import (
     check_data_format,
     conv_output_length,
     normalize_padding,
-    normalize_tuple,
 )
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
@@ -158,7 +158,9 @@ class BaseConv(Layer):
 
 
 class Conv1D(BaseConv):
-    """1-D convolution over sequences: ``y[n, t, o] = sum_{i,c} x[n, t*s + i*d, c] * kernel[i, c, o] + bias[o]``.
+    """1-D convolution over sequences.
+
+    ``y[n, t, o] = sum_{i,c} x[n, t*s + i*d, c] * kernel[i, c, o] + bias[o]``.
 
     Takes the arguments of `BaseConv` (``filters, kernel_size, strides,
     padding, dilation_rate, activation, use_bias``, initializers...), with
@@ -206,7 +208,9 @@ class Conv1D(BaseConv):
 
 
 class Conv2D(BaseConv):
-    """2-D convolution over images: ``y[n, a, b, o] = sum_{i,j,c} x[n, a*s+i, b*s+j, c] * kernel[i, j, c, o] + bias[o]``.
+    """2-D convolution over images.
+
+    ``y[n, a, b, o] = sum_{i,j,c} x[n, a*s+i, b*s+j, c] * kernel[i, j, c, o] + bias[o]``.
 
     Takes the arguments of `BaseConv` (``filters, kernel_size, strides,
     padding, dilation_rate, activation, use_bias``, initializers...).
@@ -296,12 +300,9 @@ class Conv2DTranspose(BaseConv):
             use_bias,
             **kwargs,
         )
-        self.output_padding = None if output_padding is None else _pair(output_padding)
-        if self.output_padding is not None and min(self.output_padding) < 0:
-            raise ValueError(
-                f"Conv2DTranspose: `output_padding` must be >= 0. "
-                f"Received: output_padding={output_padding!r}"
-            )
+        self.output_padding = None
+        if output_padding is not None:
+            self.output_padding = normalize_tuple(output_padding, 2, "output_padding", minimum=0)
 
     def _kernel_shape(self, in_channels):
         return (*self.kernel_size, self.filters, in_channels)  # Keras stores it the other way round
@@ -314,7 +315,7 @@ class Conv2DTranspose(BaseConv):
     def compute_output_shape(self, input_shape):
         out_pad = self.output_padding or (None, None)
         spatial = [
-            _deconv_output_length(length, k, self.padding, p, s, d)
+            deconv_output_length(length, k, self.padding, p, s, d)
             for length, k, p, s, d in zip(
                 input_shape[1:3], self.kernel_size, out_pad, self.strides, self.dilation_rate
             )
@@ -324,20 +325,3 @@ class Conv2DTranspose(BaseConv):
     def get_config(self):
         output_padding = None if self.output_padding is None else list(self.output_padding)
         return {**super().get_config(), "output_padding": output_padding}
-
-
-def _pair(value):
-    return (value, value) if isinstance(value, int) else tuple(value)
-
-
-def _deconv_output_length(length, kernel_size, padding, output_padding, stride, dilation):
-    """Output length of a transposed convolution along one axis (Keras's formula)."""
-    if length is None:
-        return None
-    span = (kernel_size - 1) * dilation + 1
-    if output_padding is not None:
-        crop = span // 2 if padding == "same" else 0
-        return (length - 1) * stride + span - 2 * crop + output_padding
-    if padding == "valid":
-        return length * stride + max(span - stride, 0)
-    return length * stride
