@@ -178,7 +178,9 @@ def check_vgg_params(vgg_params, lang="en"):
     cases = [([(1, 4)], 1, 3), ([(2, 8), (2, 16)], 1, 3), ([(3, 5), (1, 7)], 2, 5), (vgg16, 3, 3)]
     for blocks, channels, kernel_size in cases:
         kernel = "" if kernel_size == 3 else f", kernel_size={kernel_size}"
-        got = call_student(vgg_params, "vgg_params", blocks, channels, kernel_size=kernel_size)
+        got = call_student(
+            vgg_params, "vgg_params", blocks, channels, kernel_size=kernel_size, lang=lang
+        )
         expected = vgg_style_base(blocks, channels, kernel_size).count_params()
         if got == expected:
             continue
@@ -198,7 +200,7 @@ def check_freeze_for_fine_tuning(freeze_for_fine_tuning, lang="en"):
     """Exercise 2: ``freeze_for_fine_tuning(base, block)`` leaves only ``block`` trainable."""
     for block in ("block3", "block2"):
         base = vgg_style_base([(1, 2), (2, 3), (1, 4)], channels=1, size=8)
-        got = call_student(freeze_for_fine_tuning, "freeze_for_fine_tuning", base, block)
+        got = call_student(freeze_for_fine_tuning, "freeze_for_fine_tuning", base, block, lang=lang)
         if got is not base:
             fail(say("not_returned", lang, name="freeze_for_fine_tuning", got=got))
         if not base.trainable_weights:
@@ -263,7 +265,7 @@ def check_binary_model(build_binary_model, base, lang="en"):
     (x_few, y_few), (x_val, y_val) = target_task_data()
     odd, odd_val = (y_few % 2 == 0).astype("float32"), (y_val % 2 == 0).astype("float32")  # 5, 7, 9
     before = _base_weights(base)
-    model = call_student(build_binary_model, "build_binary_model", base)
+    model = call_student(build_binary_model, "build_binary_model", base, lang=lang)
     model = _checked_model(model, "build_binary_model", lang)
     if tuple(model.output_shape) != (None, 1):
         fail(say("binary_shape", lang, got=tuple(model.output_shape)))
@@ -284,7 +286,7 @@ def check_few_label_model(train_on_few_labels, base, lang="en", target=TARGET_AC
     """Exercise 4: ``train_on_few_labels(base, x, y)`` trains a head to ``target`` accuracy."""
     (x_few, y_few), (x_val, y_val) = target_task_data()
     before = _base_weights(base)
-    model = call_student(train_on_few_labels, "train_on_few_labels", base, x_few, y_few)
+    model = call_student(train_on_few_labels, "train_on_few_labels", base, x_few, y_few, lang=lang)
     model = _checked_model(model, "train_on_few_labels", lang)
     _base_unchanged(base, before, lang)
     accuracy = float(np.mean(model.predict(x_val, verbose=0).argmax(axis=-1) == y_val))

@@ -176,7 +176,7 @@ def check_best_epoch(best_epoch, lang="en"):
             path = os.path.join(folder, f"history_{case}.json")
             with open(path, "w") as f:
                 json.dump(history, f)
-            got = call_student(best_epoch, "best_epoch", path)
+            got = call_student(best_epoch, "best_epoch", path, lang=lang)
             if not (isinstance(got, tuple | list) and len(got) == 2):
                 fail(say("not_pair", lang, got=got))
             epoch, value = got
@@ -214,11 +214,11 @@ def _rates_in_fit(schedule, initial, epochs):
 def check_step_decay(make_step_decay, lang="en"):
     """Exercise 2: ``make_step_decay(initial, drop, every)`` returns a step-decay schedule."""
     for initial, drop, every in [(0.1, 0.5, 5), (0.02, 0.1, 3)]:
-        schedule = call_student(make_step_decay, "make_step_decay", initial, drop, every)
+        schedule = call_student(make_step_decay, "make_step_decay", initial, drop, every, lang=lang)
         if not callable(schedule):
             fail(say("not_callable", lang, got=schedule))
         epochs = 3 * every + 1
-        rates = call_student(_rates_in_fit, "your schedule", schedule, initial, epochs)
+        rates = call_student(_rates_in_fit, "schedule", schedule, initial, epochs, lang=lang)
         expected = [initial * drop ** (e // every) for e in range(epochs)]
         if np.allclose(rates, expected, rtol=1e-5):
             continue
@@ -244,7 +244,7 @@ def _sorted_data(n, classes):
 
 
 def _split(shuffled_split, x, y, fraction, seed, lang):
-    got = call_student(shuffled_split, "shuffled_split", x, y, fraction, seed)
+    got = call_student(shuffled_split, "shuffled_split", x, y, fraction, seed, lang=lang)
     try:
         (x_train, y_train), (x_val, y_val) = got
     except (TypeError, ValueError):
@@ -299,7 +299,7 @@ def check_modern_training(modern_training, x, y, lang="en"):
     """Exercise 4: ``modern_training(x, y)`` is pitfall 11's old code in today's spelling."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        model = call_student(modern_training, "modern_training", x, y)
+        model = call_student(modern_training, "modern_training", x, y, lang=lang)
     old = [w for w in caught if issubclass(w.category, DeprecationWarning)]
     if old:
         fail(say("old_spelling", lang, message=old[0].message))
@@ -315,7 +315,9 @@ def _one_pass(generator, steps, batch_size, n, lang):
     """Take one pass of batches; return the sample ids (column 1) in the order they came."""
     ids = []
     for index in range(steps):
-        batch = call_student(next, "batch_generator", generator, None)  # None: it stopped
+        batch = call_student(
+            next, "batch_generator", generator, None, lang=lang
+        )  # None: it stopped
         if batch is None:
             fail(say("gen_stops", lang, count=index))
         x_batch, y_batch = (np.asarray(part) for part in batch)
@@ -336,7 +338,7 @@ def check_batch_generator(batch_generator, lang="en"):
     n, batch_size = 30, 8
     x, y = _sorted_data(n, 3)
     steps = math.ceil(n / batch_size)
-    generator = call_student(batch_generator, "batch_generator", x, y, batch_size)
+    generator = call_student(batch_generator, "batch_generator", x, y, batch_size, lang=lang)
     if not hasattr(generator, "__next__"):
         fail(say("gen_not_generator", lang, got=generator))
     passes = [_one_pass(generator, steps, batch_size, n, lang) for _ in range(3)]
@@ -345,7 +347,9 @@ def check_batch_generator(batch_generator, lang="en"):
     np.random.seed(0)
     model = Sequential([Dense(3, activation="softmax", input_shape=(2,))])
     model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
-    data = call_student(batch_generator, "batch_generator", x / n, y, batch_size)  # scaled
+    data = call_student(
+        batch_generator, "batch_generator", x / n, y, batch_size, lang=lang
+    )  # scaled
     model.fit(data, steps_per_epoch=steps, epochs=2, verbose=0)
     if int(model.optimizer.iterations) != 2 * steps:
         fail(say("gen_stops", lang, count=int(model.optimizer.iterations)))
