@@ -1,4 +1,4 @@
-"""Checks for lesson 05 (common pitfalls): history files, schedules, splits, old names, generators.
+"""Checks for lesson 05 (common pitfalls): a history file, a schedule, a split, a generator.
 
 Each check takes the student's function, tries it on cases whose answer it
 computes itself, and prints a "✔" line or raises `ExerciseFailed` with a hint
@@ -17,11 +17,10 @@ import json
 import math
 import os
 import tempfile
-import warnings
 
 import numpy as np
 
-from kerasedu.callbacks import Callback, LearningRateScheduler
+from kerasedu.callbacks import LearningRateScheduler
 from kerasedu.exercises import call_student, fail, passed
 from kerasedu.layers import Dense
 from kerasedu.models import Sequential
@@ -110,26 +109,6 @@ MESSAGES = {
         "shuffled_split gives a validation set with every class, and keeps the pairs together.",
         "shuffled_split 得到的验证集包含所有类别，样本和标签也没有错位。",
     ),
-    "old_spelling": (
-        "modern_training still uses an old spelling; kerasedu says: {message}",
-        "modern_training 还在用旧写法；kerasedu 的提示：{message}",
-    ),
-    "modern_model": (
-        "modern_training must return the trained model, got {got!r}.",
-        "modern_training 必须返回训练好的模型，实际得到 {got!r}。",
-    ),
-    "modern_arch": (
-        "The model is not the one of pitfall 11: {what}.",
-        "模型和第 11 个坑中的不一样：{what}。",
-    ),
-    "modern_ok": (
-        "modern_training builds, compiles and trains pitfall 11's model without a warning.",
-        "modern_training 没有任何警告地搭建、编译并训练了第 11 个坑中的模型。",
-    ),
-    "gen_not_generator": (
-        "batch_generator returned {got!r}: write a generator, with `yield`.",
-        "batch_generator 返回了 {got!r}：请写一个生成器，用 `yield`。",
-    ),
     "gen_stops": (
         "The generator stopped after {count} batches: fit asks for batches epoch after epoch, "
         "so loop forever (while True).",
@@ -190,25 +169,19 @@ def check_best_epoch(best_epoch, lang="en"):
     passed(say("best_ok", lang))
 
 
-class _RecordRates(Callback):
-    """Remember the learning rate each epoch starts with."""
-
-    def on_train_begin(self, logs=None):
-        self.rates = []
-
-    def on_epoch_begin(self, epoch, logs=None):
-        self.rates.append(float(self.model.optimizer.current_learning_rate()))
-
-
 def _rates_in_fit(schedule, initial, epochs):
-    np.random.seed(0)
+    """The rates that ``LearningRateScheduler(schedule)`` sets in a real fit, epoch by epoch."""
+    rates = []
+
+    def recorded(epoch, lr):
+        rates.append(float(schedule(epoch, lr)))
+        return rates[-1]
+
     model = Sequential([Dense(1, input_shape=(2,))])
     model.compile(optimizer=SGD(learning_rate=initial), loss="mse")
-    record = _RecordRates()
-    x = np.zeros((4, 2), dtype="float32")
-    callbacks = [LearningRateScheduler(schedule), record]
-    model.fit(x, np.zeros(4, dtype="float32"), epochs=epochs, verbose=0, callbacks=callbacks)
-    return record.rates
+    x, y = np.zeros((4, 2), dtype="float32"), np.zeros(4, dtype="float32")
+    model.fit(x, y, epochs=epochs, verbose=0, callbacks=[LearningRateScheduler(recorded)])
+    return rates
 
 
 def check_step_decay(make_step_decay, lang="en"):
@@ -276,48 +249,12 @@ def check_shuffled_split(shuffled_split, lang="en"):
     passed(say("split_ok", lang))
 
 
-def _describe_difference(model, x):
-    """What differs from pitfall 11's model, or None."""
-    dense = [layer for layer in getattr(model, "layers", []) if isinstance(layer, Dense)]
-    units = [layer.units for layer in dense]
-    if units != [16, 4]:
-        return f"Dense units {units}, expected [16, 4]"
-    activations = [layer.activation.__name__ for layer in dense]
-    if activations != ["relu", "softmax"]:
-        return f"activations {activations}, expected ['relu', 'softmax']"
-    if type(dense[0].kernel_initializer).__name__ != "RandomUniform":
-        return "the first layer's kernel_initializer is not 'uniform'"
-    optimizer = model.optimizer
-    if not isinstance(optimizer, SGD) or not np.isclose(float(optimizer.learning_rate), 0.1):
-        return "the optimizer is not SGD with learning_rate 0.1"
-    if int(optimizer.iterations) != 2 * math.ceil(len(x) / 32):
-        return f"{int(optimizer.iterations)} training steps, expected 2 epochs of batches of 32"
-    return None
-
-
-def check_modern_training(modern_training, x, y, lang="en"):
-    """Exercise 4: ``modern_training(x, y)`` is pitfall 11's old code in today's spelling."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        model = call_student(modern_training, "modern_training", x, y, lang=lang)
-    old = [w for w in caught if issubclass(w.category, DeprecationWarning)]
-    if old:
-        fail(say("old_spelling", lang, message=old[0].message))
-    if not hasattr(model, "layers") or getattr(model, "optimizer", None) is None:
-        fail(say("modern_model", lang, got=model))
-    what = _describe_difference(model, x)
-    if what:
-        fail(say("modern_arch", lang, what=what))
-    passed(say("modern_ok", lang))
-
-
 def _one_pass(generator, steps, batch_size, n, lang):
     """Take one pass of batches; return the sample ids (column 1) in the order they came."""
     ids = []
     for index in range(steps):
-        batch = call_student(
-            next, "batch_generator", generator, None, lang=lang
-        )  # None: it stopped
+        # next(generator, None) gives None when the generator has stopped
+        batch = call_student(next, "batch_generator", generator, None, lang=lang)
         if batch is None:
             fail(say("gen_stops", lang, count=index))
         x_batch, y_batch = (np.asarray(part) for part in batch)
@@ -334,22 +271,19 @@ def _one_pass(generator, steps, batch_size, n, lang):
 
 
 def check_batch_generator(batch_generator, lang="en"):
-    """Exercise 5: ``batch_generator(x, y, batch_size)`` yields shuffled batches forever."""
+    """Exercise 4: ``batch_generator(x, y, batch_size)`` yields shuffled batches forever."""
     n, batch_size = 30, 8
     x, y = _sorted_data(n, 3)
     steps = math.ceil(n / batch_size)
     generator = call_student(batch_generator, "batch_generator", x, y, batch_size, lang=lang)
-    if not hasattr(generator, "__next__"):
-        fail(say("gen_not_generator", lang, got=generator))
     passes = [_one_pass(generator, steps, batch_size, n, lang) for _ in range(3)]
     if passes[0] == passes[1] == passes[2]:
         fail(say("gen_same_order", lang))
     np.random.seed(0)
     model = Sequential([Dense(3, activation="softmax", input_shape=(2,))])
     model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
-    data = call_student(
-        batch_generator, "batch_generator", x / n, y, batch_size, lang=lang
-    )  # scaled
+    scaled = x / n  # fit on scaled inputs: kerasedu would warn about 0..29
+    data = call_student(batch_generator, "batch_generator", scaled, y, batch_size, lang=lang)
     model.fit(data, steps_per_epoch=steps, epochs=2, verbose=0)
     if int(model.optimizer.iterations) != 2 * steps:
         fail(say("gen_stops", lang, count=int(model.optimizer.iterations)))

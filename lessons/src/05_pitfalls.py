@@ -1143,40 +1143,12 @@ def shuffled_split(x, y, validation_fraction=0.25, seed=0):
 lesson05.check_shuffled_split(shuffled_split, lang="«en|zh»")
 """, "l05-ex3-check"),
     md("""
-**Exercise 4 (pitfall 11).** Write `modern_training(x, y)`: pitfall 11's old Keras 1 model (two `Dense`
-layers of 16 and 4 units, relu then softmax, a uniform kernel initializer on the first, `SGD` at 0.1,
-`sparse_categorical_crossentropy`, 2 epochs) in today's spelling, trained on `x, y` and returned. The check
-runs it and fails on any `DeprecationWarning`.
-""", """
-**练习 4（第 11 个坑）**：写出 `modern_training(x, y)`：把第 11 个坑中 Keras 1 的旧代码（两个分别有 16 和 4
-个单元的 `Dense` 层，先 relu 后 softmax，第一层的权重用 uniform 初始化，优化器为学习率 0.1
-的 `SGD`，损失为 `sparse_categorical_crossentropy`，训练 2 轮）改成今天的写法，在 `x, y` 上训练后返回模型。
-检查程序会运行它，只要出现一条 `DeprecationWarning` 就不通过。
-"""),
-    solution("""
-def modern_training(x, y):
-    \"\"\"«Pitfall 11's model in today's spelling, trained for 2 epochs; return it.|用现在的写法搭建第 11 个坑中的模型，训练 2 轮后返回。»\"\"\"
-    ### BEGIN SOLUTION
-    model = Sequential([
-        Dense(16, input_shape=(2,), kernel_initializer="uniform", activation="relu"),
-        Dense(4, activation="softmax"),
-    ])
-    loss = "sparse_categorical_crossentropy"
-    model.compile(optimizer=SGD(learning_rate=0.1), loss=loss)
-    model.fit(x, y, epochs=2, verbose=0)
-    return model
-    ### END SOLUTION
-""", "l05-ex4"),
-    check("""
-lesson05.check_modern_training(modern_training, x_mixed, y_mixed, lang="«en|zh»")
-""", "l05-ex4-check"),
-    md("""
-**Exercise 5 (pitfall 4).** Write a generator `batch_generator(x, y, batch_size)` for `fit(...,
+**Exercise 4 (pitfall 4).** Write a generator `batch_generator(x, y, batch_size)` for `fit(...,
 steps_per_epoch=...)`: it yields `(x_batch, y_batch)` pairs forever; each pass over the data visits every
 sample exactly once, in a new random order, the last batch of a pass holding what is left. The check
 takes three passes, then trains a model on it.
 """, """
-**练习 5（第 4 个坑）**：写一个生成器 `batch_generator(x, y, batch_size)`，给 `fit(..., steps_per_epoch=...)`
+**练习 4（第 4 个坑）**：写一个生成器 `batch_generator(x, y, batch_size)`，给 `fit(..., steps_per_epoch=...)`
 用：它无休止地产生 `(x_batch, y_batch)`；每遍历一次数据，每个样本恰好出现一次，顺序每遍都重新打乱，
 每一遍的最后一个批次装剩下的样本。检查程序会取三遍，再用它训练一个模型。
 """),
@@ -1190,10 +1162,10 @@ def batch_generator(x, y, batch_size):
             batch = order[start:start + batch_size]
             yield x[batch], y[batch]
     ### END SOLUTION
-""", "l05-ex5"),
+""", "l05-ex4"),
     check("""
 lesson05.check_batch_generator(batch_generator, lang="«en|zh»")
-""", "l05-ex5-check", points=2),
+""", "l05-ex4-check", points=2),
     code("""
 workdir.cleanup()  # «delete the files this lesson wrote|删除本课写出的文件»
 """),

@@ -6,9 +6,6 @@ import numpy as np
 import pytest
 
 from kerasedu.exercises import ExerciseFailed, lesson05
-from kerasedu.layers import Dense
-from kerasedu.models import Sequential
-from kerasedu.optimizers import SGD
 
 
 def stub(*args, **kwargs):
@@ -85,35 +82,6 @@ def test_shuffled_split(capsys):
     assert "not written yet" in fails(lesson05.check_shuffled_split, stub)
     assert "only the classes [3]" in fails(lesson05.check_shuffled_split, splitter("no"))
     assert "same* permutation" in fails(lesson05.check_shuffled_split, splitter("apart"))
-
-
-def trainer(old_spelling=False, units=16):
-    def modern_training(x, y):
-        np.random.seed(0)
-        first = dict(input_shape=(2,), kernel_initializer="uniform", activation="relu")
-        model = Sequential([Dense(units=units, **first), Dense(units=4, activation="softmax")])
-        model.compile(optimizer=SGD(learning_rate=0.1), loss="sparse_categorical_crossentropy")
-        if old_spelling:
-            model.fit(x, y, nb_epoch=2, verbose=0)
-        else:
-            model.fit(x, y, epochs=2, verbose=0)
-        return model
-
-    return modern_training
-
-
-@pytest.fixture
-def blobs():
-    rng = np.random.default_rng(0)
-    return rng.normal(size=(200, 2)).astype("float32"), rng.integers(0, 4, 200)
-
-
-def test_modern_training(blobs, capsys):
-    lesson05.check_modern_training(trainer(), *blobs)
-    assert "✔" in capsys.readouterr().out
-    assert "not written yet" in fails(lesson05.check_modern_training, stub, *blobs)
-    assert "`nb_epoch`" in fails(lesson05.check_modern_training, trainer(True), *blobs)
-    assert "units [32, 4]" in fails(lesson05.check_modern_training, trainer(units=32), *blobs)
 
 
 def generator_of(forever=True, drop_last=False, shuffle=True):
