@@ -2,7 +2,11 @@
 
 import pytest
 
-from kerasedu.layers.conv_utils import check_data_format, conv_output_length, normalize_padding
+from kerasedu.layers.conv_utils import (
+    check_data_format,
+    conv_output_length,
+    normalize_padding,
+)
 
 
 @pytest.mark.parametrize(
