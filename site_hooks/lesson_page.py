@@ -13,8 +13,10 @@ labels, or else the heading above the cell.
 import ast
 import json
 import re
+import textwrap
 
 DEFAULT_LANGUAGE = "zh"
+SOLUTION_MARK = re.compile(r"#+ *(BEGIN|END) SOLUTION")  # nbgrader's delimiters
 LIST_ITEM = re.compile(r"^([-*+]|\d+[.)]) ")
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # nbconvert's Markdown template writes every plot as ![png](.../output_<cell>_<output>.png).
@@ -30,7 +32,9 @@ TEXT = {
         "student": "学生版 notebook（练习待完成）",
         "solutions": "含答案的 notebook",
         "other": "Read this lesson in English",
-        "note": "本页由 notebook 自动生成，显示的是提交时保存的运行结果（含练习答案）。",
+        "note": "本页由 notebook 自动生成，显示的是提交时保存的运行结果；"
+        "练习的参考答案折叠着，点开才显示。",
+        "solution": "参考答案（先自己试一试）",
         "axes": "{}（横轴：{}；纵轴：{}）",
         "plot": "图：{}",
     },
@@ -44,7 +48,8 @@ TEXT = {
         "solutions": "Notebook with solutions",
         "other": "阅读本课的中文版",
         "note": "This page is generated from the notebook; it shows the outputs stored when "
-        "the notebook was committed (the exercises' solutions included).",
+        "the notebook was committed. The exercises' solutions are folded: click to open one.",
+        "solution": "Solution (try it yourself first)",
         "axes": "{} (x axis: {}; y axis: {})",
         "plot": "Plot: {}",
     },
@@ -120,6 +125,35 @@ def loose_lists(source):
                 lines.append("")
         lines.append(line)
     return "\n".join(lines)
+
+
+def is_solution_cell(cell):
+    """A code cell that nbgrader's metadata marks as the student's to write."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return cell.cell_type == "code" and bool(meta.get("solution"))
+
+
+def fold_solutions(nb, lang):
+    """Show each solution cell folded (a ``???`` block): a reader tries the exercise first.
+
+    The ``### BEGIN/END SOLUTION`` lines are left out of the page (the downloads keep them);
+    a solution cell with a plot stays as it is, so that its image keeps its place.
+    """
+    import nbformat
+
+    for index, cell in enumerate(nb.cells):
+        outputs = cell.get("outputs", [])
+        if not is_solution_cell(cell) or any("data" in out for out in outputs):
+            continue
+        lines = [line for line in cell.source.split("\n") if not SOLUTION_MARK.search(line)]
+        blocks = ["```python\n" + "\n".join(lines) + "\n```"]
+        printed = "".join(out.get("text", "") for out in outputs).rstrip("\n")
+        if printed:
+            blocks.append("```text\n" + printed + "\n```")
+        body = textwrap.indent("\n\n".join(blocks), "    ")
+        folded = f'??? tip "{TEXT[lang]["solution"]}"\n\n{body}\n'
+        nb.cells[index] = nbformat.v4.new_markdown_cell(folded)
+    return nb
 
 
 def string_argument(call):
@@ -215,6 +249,7 @@ def render_notebook(path, stem, lang, languages_present, info):
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = loose_lists(cell.source)
+    nb = fold_solutions(nb, lang)
     resources = {"output_files_dir": f"images/{lang}/{stem}", "unique_key": "output"}
     body, resources = MarkdownExporter().from_notebook_node(nb, resources=resources)
     body = with_alt_texts(body, nb, lang)

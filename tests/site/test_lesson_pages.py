@@ -36,6 +36,15 @@ def test_student_download_is_the_student_version(built_site):
             assert "raise NotImplementedError()" in text
 
 
+def test_solutions_are_folded_on_the_page(built_site):
+    folded = 0
+    for stem, lang, _, html in lesson_pages(built_site):
+        assert "BEGIN SOLUTION" not in html, f"{stem} ({lang}) shows nbgrader's markers"
+        folded += html.count('<details class="tip">')
+    if not built_site.using_fixtures:
+        assert folded > 0, "no lesson page has a folded solution"
+
+
 def test_lesson_pages_state_prerequisites_and_time(built_site):
     if built_site.using_fixtures:
         pytest.skip("the fixture lessons are not in site_hooks/lessons.yml")
