@@ -6,7 +6,6 @@ from kerasedu.layers.conv_utils import (
     check_data_format,
     conv_output_length,
     normalize_padding,
-    normalize_tuple,
 )
 
 
@@ -27,12 +26,7 @@ def test_conv_output_length(length, kernel, padding, stride, dilation, expected)
     assert conv_output_length(length, kernel, padding, stride, dilation) == expected
 
 
-def test_normalize_tuple_and_padding():
-    assert normalize_tuple(2, 3, "pool_size") == (2, 2, 2)
-    assert normalize_tuple((1, 2), 2, "strides") == (1, 2)
-    for bad in ((1, 2, 3), 0, (2, 0), (1.5, 2)):
-        with pytest.raises(ValueError, match="`strides` must be a positive int"):
-            normalize_tuple(bad, 2, "strides")
+def test_normalize_padding():
     assert normalize_padding("Valid") == "valid"
     with pytest.raises(ValueError, match="padding='full'"):
         normalize_padding("full")
