@@ -30,8 +30,9 @@ MAX_FILE_LINES = 300
 MAX_BODY_LINES = 40
 MAX_CORE_LINES = 12_000
 
-# Outside the core: old Keras 1/2 spellings, model zoo, image and sequence helpers, RNN layers.
-NON_CORE_DIRS = ("compat", "applications", "preprocessing")
+# Outside the core: old Keras 1/2 spellings, model zoo, image and sequence helpers, RNN layers,
+# and the course's exercise checks (they test students' code; the library never imports them).
+NON_CORE_DIRS = ("compat", "applications", "preprocessing", "exercises")
 NON_CORE_FILES = ("compat.py", "legacy.py")
 RNN_LAYERS = ("rnn_base", "simple_rnn", "lstm", "gru", "bidirectional", "time_distributed")
 

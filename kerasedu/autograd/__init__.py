@@ -29,6 +29,7 @@ from kerasedu.autograd.ops_elementwise import (
     sub,
 )
 from kerasedu.autograd.ops_erf import erf, gelu
+from kerasedu.autograd.ops_index import getitem, take
 from kerasedu.autograd.ops_join import concatenate, split, stack
 from kerasedu.autograd.ops_linalg import matmul
 from kerasedu.autograd.ops_nn import (
@@ -51,12 +52,10 @@ from kerasedu.autograd.ops_reduce import l2_normalize, max, mean, min, sum
 from kerasedu.autograd.ops_select import clip, maximum, minimum, where
 from kerasedu.autograd.ops_shape import (
     expand_dims,
-    getitem,
     pad,
     repeat,
     reshape,
     squeeze,
-    take,
     tile,
     transpose,
 )

@@ -20,7 +20,7 @@ import numbers
 import numpy as np
 
 from kerasedu.autograd import ops_elementwise as ew
-from kerasedu.autograd import ops_linalg, ops_reduce, ops_shape
+from kerasedu.autograd import ops_index, ops_linalg, ops_reduce, ops_shape
 from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.backprop import backpropagate
 from kerasedu.config import floatx
@@ -216,7 +216,7 @@ class Tensor:
         return ops_linalg.matmul(other, self)
 
     def __getitem__(self, index):
-        return ops_shape.getitem(self, index)
+        return ops_index.getitem(self, index)
 
     # Comparisons give non-differentiable boolean Tensors, as in NumPy.
     def __lt__(self, other):

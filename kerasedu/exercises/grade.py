@@ -8,9 +8,12 @@ checks that passed before, gets 0 for the others, and a note says why.
 
 Usage:
     python3 -m kerasedu.exercises.grade SUBMISSIONS [--timeout SECONDS] [--csv FILE]
+                                        [--source LESSONS]
 
 ``SUBMISSIONS`` holds one folder per student (every ``.ipynb`` inside is
 graded) or one notebook per student (the student is the file's name).
+``--source`` names the notebooks handed out (e.g. ``lessons/en``): a check
+cell a student has edited is graded with its original, as nbgrader does.
 
 Example:
     >>> rows = [Row("ana", {"l00-ex1-check": 1}), Row("bo", {}, ["timed out"])]
@@ -107,12 +110,40 @@ def first_error(nb, executed, checks):
     return None
 
 
-def grade_notebook(path, timeout):
-    """Run the notebook at ``path``; return ``(earned, possible, notes)`` per grade id."""
+def load_reference(folder):
+    """Return ``{grade_id: check cell}`` from the teacher's notebooks (a folder or one file)."""
+    folder = Path(folder)
+    paths = [folder] if folder.suffix == ".ipynb" else sorted(folder.rglob("*.ipynb"))
+    reference = {}
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        reference.update({grade_id: nb.cells[i] for i, (grade_id, _) in check_cells(nb).items()})
+    return reference
+
+
+def restore_checks(nb, reference):
+    """Put the teacher's version of every check cell back into ``nb``; return what was edited."""
+    edited = []
+    for index, (grade_id, _) in check_cells(nb).items():
+        original = reference.get(grade_id)
+        if original is not None and nb.cells[index].source != original.source:
+            nb.cells[index].source = original.source
+            edited.append(grade_id)
+        if original is not None:
+            nb.cells[index].metadata["nbgrader"] = dict(original.metadata["nbgrader"])
+    return [f"{grade_id} was edited: graded with the original check" for grade_id in edited]
+
+
+def grade_notebook(path, timeout, reference=None):
+    """Run the notebook at ``path``; return ``(earned, possible, notes)`` per grade id.
+
+    ``reference`` (from `load_reference`) restores check cells a student has edited.
+    """
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:  # grade what runs now, not what the student's file shows
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+    notes = restore_checks(nb, reference) if reference else []
     checks = check_cells(nb)
     executed, stopped = run_notebook(nb, Path(path).parent, timeout)
     earned, possible = {}, {}
@@ -120,17 +151,25 @@ def grade_notebook(path, timeout):
         outputs = nb.cells[index].get("outputs", [])
         ok = index in executed and not any(o.get("output_type") == "error" for o in outputs)
         earned[grade_id], possible[grade_id] = (points if ok else 0), points
-    notes = [note for note in (first_error(nb, executed, checks), stopped) if note]
+    notes += [note for note in (first_error(nb, executed, checks), stopped) if note]
     return earned, possible, notes
 
 
-def grade_class(folder, timeout=60):
-    """Grade every submission under ``folder``; return ``(rows, possible points per grade id)``."""
-    rows, possible = [], {}
+def grade_class(folder, timeout=60, source=None):
+    """Grade every submission under ``folder``; return ``(rows, possible points per grade id)``.
+
+    ``source``: the teacher's notebooks; their checks are the columns, and they
+    replace any check cell a student has edited or deleted (deleted ones score 0).
+    """
+    reference = load_reference(source) if source else {}
+    possible = {
+        grade_id: cell.metadata["nbgrader"]["points"] for grade_id, cell in reference.items()
+    }
+    rows = []
     for student, paths in find_submissions(folder).items():
         row = Row(student, {})
         for path in paths:
-            earned, points, notes = grade_notebook(path, timeout)
+            earned, points, notes = grade_notebook(path, timeout, reference)
             row.earned.update(earned)
             possible.update(points)
             prefix = f"{path.name}: " if len(paths) > 1 else ""
@@ -176,8 +215,9 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=600,
                         help="seconds each notebook may run (default 600)")  # fmt: skip
     parser.add_argument("--csv", default="scores.csv", help="where to write the table")
+    parser.add_argument("--source", help="the lessons with their original checks (folder or file)")
     args = parser.parse_args(argv)
-    rows, possible = grade_class(args.submissions, args.timeout)
+    rows, possible = grade_class(args.submissions, args.timeout, args.source)
     print(format_table(rows, possible))
     write_csv(rows, possible, args.csv)
     print(f"\nwritten to {args.csv}")

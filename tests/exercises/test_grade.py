@@ -55,7 +55,9 @@ def classroom(tmp_path_factory):
         "dora.ipynb": assignment(double="ratio = 1 / 0\n" + RIGHT["double"]),
         "eve.ipynb": assignment(square="while True:\n    pass\n" + RIGHT["square"]),
         "finn.ipynb": assignment(double=STUB.format("double"), square=STUB.format("square")),
+        "gil.ipynb": assignment(double="def double(x):\n    return x + 2  # right for 2 only"),
     }
+    submissions["gil.ipynb"].cells[3].source = "pass  # the check, emptied"
     for name, nb in submissions.items():
         (root / name).parent.mkdir(exist_ok=True)
         nb.cells[-1].outputs = [nbformat.v4.new_output("stream", text="stale output\n")]
@@ -72,21 +74,23 @@ EXPECTED = [
     ["dora", "0", "2", "2", "cell 2 raised ZeroDivisionError"],
     ["eve", "1", "0", "1", f"timed out after {TIMEOUT} s in cell 4"],
     ["finn", "0", "0", "0", ""],
+    ["gil", "0", "2", "2", "hw-ex1-check was edited: graded with the original check"],
     ["(max)", "1", "2", "3", ""],
 ]
 
 
 def test_submissions_are_one_folder_or_one_notebook_per_student(classroom):
     found = find_submissions(classroom)
-    assert list(found) == ["ana", "ben", "cai", "dora", "eve", "finn"]
+    assert list(found) == ["ana", "ben", "cai", "dora", "eve", "finn", "gil"]
     assert [p.name for p in found["ana"]] == ["homework.ipynb"]
 
 
 def test_the_command_prints_and_writes_the_exact_score_table(classroom, tmp_path):
-    table = tmp_path / "scores.csv"
+    table, handout = tmp_path / "scores.csv", tmp_path / "homework.ipynb"
+    nbformat.write(assignment(), handout)
     result = subprocess.run(
         [sys.executable, "-m", "kerasedu.exercises.grade", str(classroom),
-         "--timeout", str(TIMEOUT), "--csv", str(table)],
+         "--timeout", str(TIMEOUT), "--csv", str(table), "--source", str(handout)],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -102,3 +106,11 @@ def test_a_missing_notebook_is_noted(tmp_path):
     (tmp_path / "gus").mkdir()
     rows, possible = grade_class(tmp_path, timeout=TIMEOUT)
     assert possible == {} and rows[0].notes == ["no notebook found"]
+
+
+def test_without_the_source_an_emptied_check_counts(tmp_path):
+    nb = assignment(double="def double(x):\n    return x + 2")
+    nb.cells[3].source = "pass"
+    nbformat.write(nb, tmp_path / "gil.ipynb")
+    rows, possible = grade_class(tmp_path, timeout=TIMEOUT)
+    assert rows[0].earned == {"hw-ex1-check": 1, "hw-ex2-check": 2} and rows[0].notes == []
