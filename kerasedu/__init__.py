@@ -13,8 +13,6 @@ Example:
     8
 """
 
-__version__ = "0.1.0"
-
 # The subpackages, bottom to top: each imports only those above it in this list.
 # None of them imports h5py or matplotlib at import time (saving and plotting
 # import them inside their functions), so `import kerasedu` stays fast.
@@ -24,6 +22,7 @@ from kerasedu import (
     autograd,
     backend,
     callbacks,
+    compat,  # Keras 1/2 spellings: wraps layers, optimizers, models (see its docstring)
     config,
     constraints,
     datasets,
@@ -44,3 +43,4 @@ from kerasedu import (
 from kerasedu.diagnostics import TeachingWarning
 from kerasedu.layers import Input
 from kerasedu.models import Model, Sequential
+from kerasedu.version import __version__

@@ -11,7 +11,7 @@ Example:
 
 from kerasedu.config import epsilon
 from kerasedu.device import get_array_module
-from kerasedu.saving.serialization import deserialize_object, get_object, serialize_object
+from kerasedu.lookup import get_object, serialize_object
 
 
 class Constraint:
@@ -151,7 +151,8 @@ ALL_CONSTRAINTS = {
     "unit_norm": UnitNorm,
     "min_max_norm": MinMaxNorm,
 }
-_BY_CLASS_NAME = {cls.__name__: cls for cls in ALL_CONSTRAINTS.values()}
+# What `get` accepts: the names above and the class names (what a saved config holds).
+CONSTRAINTS = {**ALL_CONSTRAINTS, **{cls.__name__: cls for cls in ALL_CONSTRAINTS.values()}}
 
 
 def get(identifier):
@@ -163,7 +164,7 @@ def get(identifier):
         >>> type(get("max_norm")).__name__, get(None)
         ('MaxNorm', None)
     """
-    return get_object(identifier, "constraint", Constraint, ALL_CONSTRAINTS, _BY_CLASS_NAME)
+    return get_object(identifier, "constraint", CONSTRAINTS)
 
 
 def serialize(constraint):
@@ -173,7 +174,7 @@ def serialize(constraint):
         >>> serialize(NonNeg())
         {'class_name': 'NonNeg', 'config': {}}
     """
-    return serialize_object(constraint, Constraint)
+    return serialize_object(constraint)
 
 
 def deserialize(config, custom_objects=None):
@@ -183,6 +184,4 @@ def deserialize(config, custom_objects=None):
         >>> deserialize({"class_name": "MaxNorm", "config": {"max_value": 3}}).max_value
         3
     """
-    return deserialize_object(
-        config, "constraint", Constraint, ALL_CONSTRAINTS, _BY_CLASS_NAME, custom_objects
-    )
+    return get_object(config, "constraint", CONSTRAINTS, custom_objects)

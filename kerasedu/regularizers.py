@@ -14,7 +14,7 @@ Example:
 
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd.tensor import as_tensor
-from kerasedu.saving.serialization import deserialize_object, get_object, serialize_object
+from kerasedu.lookup import get_object, serialize_object
 
 
 class Regularizer:
@@ -134,7 +134,8 @@ def l1_l2(l1=0.01, l2=0.01):
 
 
 ALL_REGULARIZERS = {"l1": l1, "l2": l2, "l1_l2": l1_l2, "l1l2": l1_l2}
-_BY_CLASS_NAME = {"L1": L1, "L2": L2, "L1L2": L1L2}
+# What `get` accepts: the names above and the class names (what a saved config holds).
+REGULARIZERS = {**ALL_REGULARIZERS, "L1": L1, "L2": L2, "L1L2": L1L2}
 
 
 def get(identifier):
@@ -147,7 +148,7 @@ def get(identifier):
         >>> type(get("l2")).__name__, get(None)
         ('L2', None)
     """
-    return get_object(identifier, "regularizer", Regularizer, ALL_REGULARIZERS, _BY_CLASS_NAME)
+    return get_object(identifier, "regularizer", REGULARIZERS)
 
 
 def serialize(regularizer):
@@ -157,7 +158,7 @@ def serialize(regularizer):
         >>> serialize(L2(0.5))
         {'class_name': 'L2', 'config': {'l2': 0.5}}
     """
-    return serialize_object(regularizer, Regularizer)
+    return serialize_object(regularizer)
 
 
 def deserialize(config, custom_objects=None):
@@ -167,6 +168,4 @@ def deserialize(config, custom_objects=None):
         >>> deserialize({"class_name": "L1", "config": {"l1": 0.2}}).l1
         0.2
     """
-    return deserialize_object(
-        config, "regularizer", Regularizer, ALL_REGULARIZERS, _BY_CLASS_NAME, custom_objects
-    )
+    return get_object(config, "regularizer", REGULARIZERS, custom_objects)

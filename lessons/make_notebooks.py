@@ -50,13 +50,14 @@ def solution(source, grade_id):
     return cell
 
 
-def check(source, grade_id, points=1):
+def check(source, grade_id, points=1, tags=()):
     """An exercise's check cell (locked, graded), in nbgrader's format.
 
     ``source`` calls a check from ``kerasedu.exercises``, which raises
     `kerasedu.exercises.ExerciseFailed` with a hint when the answer is wrong.
+    ``tags``: e.g. ``["nbval-ignore-output"]`` for a check that prints a trained model's score.
     """
-    cell = code(source)
+    cell = code(source, tags)
     cell["nbgrader"] = {"grade": True, "grade_id": grade_id, "locked": True, "points": points,
                         "schema_version": 3, "solution": False, "task": False}
     return cell

@@ -1,4 +1,4 @@
-"""Reductions: sum, mean, max, min over axes, with ``keepdims``.
+"""Reductions: sum, mean, max, min over axes, with ``keepdims``; and `l2_normalize`.
 
 Example:
     >>> from kerasedu.autograd import Tensor
@@ -8,7 +8,10 @@ Example:
 
 import builtins
 
+from kerasedu.autograd import ops_elementwise as ew
+from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.function import Function
+from kerasedu.config import epsilon as default_epsilon
 from kerasedu.device import get_array_module
 
 
@@ -105,3 +108,28 @@ def max(x, axis=None, keepdims=False):
 def min(x, axis=None, keepdims=False):
     """Return the minimum of ``x`` over ``axis``."""
     return Min.apply(x, axis=axis, keepdims=keepdims)
+
+
+def l2_normalize(x, axis=-1, epsilon=None):
+    """Return ``x / max(||x||, epsilon)`` along ``axis``: unit vectors (Keras's ``normalize``).
+
+    Built from differentiable ops, so its gradient comes for free.
+
+    Args:
+        x: Tensor or array.
+        axis: Axis of the vectors. Defaults to ``-1``.
+        epsilon: Smallest norm divided by, so a zero vector stays zero.
+            Defaults to ``None`` (the config's ``epsilon()``, ``1e-7``).
+
+    Shapes:
+        any shape -> the same shape.
+
+    Example:
+        >>> l2_normalize(np.array([[3.0, 4.0]])).numpy().tolist()
+        [[0.6, 0.8]]
+    """
+    eps = default_epsilon() if epsilon is None else epsilon
+    squares = sum(ew.mul(x, x), axis=axis, keepdims=True)
+    return ew.div(
+        x, ew.sqrt(sel.maximum(squares, eps**2))
+    )  # max(||x||^2, eps^2) = max(||x||, eps)^2

@@ -2,7 +2,7 @@
 
 A Tensor wraps an array of the current device (NumPy or CuPy) in ``.data``.
 Ops on Tensors that require a gradient record themselves (``_creator``); calling
-``backward()`` on the final scalar walks that graph in reverse topological order
+``backward()`` on the final scalar walks that graph in reverse topological order (`backprop`)
 and applies the chain rule, leaving ``d loss / d t`` in ``t.grad`` for every leaf
 Tensor ``t`` created with ``requires_grad=True``.
 
@@ -20,7 +20,9 @@ import numbers
 import numpy as np
 
 from kerasedu.autograd import ops_elementwise as ew
-from kerasedu.autograd import ops_linalg, ops_nn, ops_reduce, ops_shape
+from kerasedu.autograd import ops_linalg, ops_reduce, ops_shape
+from kerasedu.autograd import ops_select as sel
+from kerasedu.autograd.backprop import backpropagate
 from kerasedu.config import floatx
 from kerasedu.device import get_array_module, to_numpy, xp
 
@@ -137,20 +139,27 @@ class Tensor:
         return Tensor(self.data)
 
     def astype(self, dtype):
-        """Return a copy cast to ``dtype``, cut from the graph (casting is not differentiable here)."""
+        """Return a copy cast to ``dtype``, cut from the graph (not differentiable here)."""
         return Tensor(self.data.astype(dtype))
 
     # --- backpropagation -------------------------------------------------------
-    def backward(self, grad=None):
+    def backward(self, grad=None, inputs=None):
         """Compute ``d self / d leaf`` for every leaf that requires a gradient.
 
         Args:
             grad: Upstream gradient of ``self``'s shape. May be omitted only for a
                 one-element Tensor (a loss), where it defaults to 1.
+            inputs: Optional list of Tensors (leaves or intermediate results)
+                whose ``.grad`` receives the gradient instead of every leaf's,
+                as PyTorch's ``backward(inputs=...)``. Defaults to ``None``.
 
         Gradients accumulate: call it twice and ``leaf.grad`` doubles, as in
         PyTorch. Optimizers clear them before each step.
         """
+        backpropagate(self, self._seed_grad(grad), inputs)
+
+    def _seed_grad(self, grad):
+        """The gradient `backward` starts from: ``grad``, or 1 for a one-element Tensor."""
         if not self.requires_grad:
             raise RuntimeError(
                 "backward() called on a Tensor that does not require grad "
@@ -159,25 +168,12 @@ class Tensor:
         if grad is None:
             if self.size != 1:
                 raise RuntimeError(
-                    f"backward() without a gradient needs a scalar (one-element) Tensor; this one has "
-                    f"shape {self.shape}. Reduce it first (e.g. loss.sum()) or pass grad= of that shape."
+                    "backward() without a gradient needs a scalar (one-element) Tensor; this "
+                    f"one has shape {self.shape}. Reduce it first (e.g. loss.sum()) or pass "
+                    "grad= of that shape."
                 )
             grad = get_array_module(self.data).ones_like(self.data)
-        grads = {id(self): _to_array(grad, dtype=self.dtype)}
-        for tensor in _reverse_topological_order(self):
-            tensor_grad = grads.pop(id(tensor))
-            if tensor._creator is None:
-                tensor.grad = tensor_grad if tensor.grad is None else tensor.grad + tensor_grad
-                continue
-            fn = tensor._creator
-            input_grads = fn.backward(tensor_grad)
-            if not isinstance(input_grads, tuple):
-                input_grads = (input_grads,)
-            for parent, parent_grad in zip(fn.inputs, input_grads):
-                if parent_grad is None or not parent.requires_grad:
-                    continue
-                key = id(parent)
-                grads[key] = parent_grad if key not in grads else grads[key] + parent_grad
+        return _to_array(grad, dtype=self.dtype)
 
     # --- operators: each is one line that calls the op function ---------------
     def __add__(self, other):
@@ -286,46 +282,10 @@ class Tensor:
         """Elementwise absolute value."""
         return ew.abs(self)
 
-    def tanh(self):
-        """Elementwise tanh."""
-        return ops_nn.tanh(self)
-
-    def sigmoid(self):
-        """Elementwise logistic sigmoid."""
-        return ops_nn.sigmoid(self)
-
-    def relu(self):
-        """Elementwise ``max(x, 0)``."""
-        return ops_nn.relu(self)
-
     def clip(self, min_value, max_value):
         """Clip the values to ``[min_value, max_value]``."""
-        return ew.clip(self, min_value, max_value)
+        return sel.clip(self, min_value, max_value)
 
 
 def _other_data(other):
     return other.data if isinstance(other, Tensor) else other
-
-
-def _reverse_topological_order(root):
-    """Tensors reachable from ``root`` through creators, outputs before inputs.
-
-    Iterative depth-first search, so deep graphs (long RNNs) do not hit
-    Python's recursion limit.
-    """
-    order, visited = [], set()
-    stack = [(root, False)]
-    while stack:
-        tensor, children_done = stack.pop()
-        if children_done:
-            order.append(tensor)
-            continue
-        if id(tensor) in visited:
-            continue
-        visited.add(id(tensor))
-        stack.append((tensor, True))
-        if tensor._creator is not None:
-            for parent in tensor._creator.inputs:
-                if parent.requires_grad and id(parent) not in visited:
-                    stack.append((parent, False))
-    return reversed(order)

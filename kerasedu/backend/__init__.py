@@ -2,9 +2,12 @@
 
 ``import kerasedu.backend as K`` gives the functions that custom losses and
 metrics are written with (``K.mean``, ``K.concatenate``...). It sits at the top
-of the package: it re-exports the device and numeric settings from the bottom
-(`kerasedu.device`, `kerasedu.config`, `kerasedu.naming`) under Keras's names,
-and nothing in kerasedu imports it.
+of the package and nothing in kerasedu imports it. Most names are plain
+re-exports: ``K.mean`` IS `kerasedu.autograd.mean`, ``K.sigmoid`` IS
+`kerasedu.activations.sigmoid`, and the device and numeric settings come from
+`kerasedu.device`, `kerasedu.config` and `kerasedu.naming`. Only what Keras 2
+spelled differently (``K.relu(x, alpha)``, ``K.var``, ``K.gradients``...) is
+written in `kerasedu.backend.functional` and `kerasedu.backend.functional_math`.
 
 Example:
     >>> import kerasedu.backend as K
@@ -12,72 +15,68 @@ Example:
     ('float32', 1e-07)
 """
 
-from kerasedu.backend.functional import (
-    batch_flatten,
-    batch_get_value,
-    batch_set_value,
-    cast,
-    concatenate,
-    constant,
-    dtype,
-    eval,
-    expand_dims,
-    flatten,
-    gather,
-    get_value,
-    int_shape,
-    ndim,
-    ones,
-    ones_like,
-    permute_dimensions,
-    repeat_elements,
-    reshape,
-    set_value,
-    shape,
-    squeeze,
-    stack,
-    tile,
-    transpose,
-    variable,
-    zeros,
-    zeros_like,
-)
-from kerasedu.backend.functional_math import (
+from kerasedu.activations import elu, hard_sigmoid, sigmoid, softmax, softplus, softsign, tanh
+from kerasedu.autograd import (
     abs,
-    argmax,
-    argmin,
-    batch_dot,
+    cast,
     clip,
-    dot,
-    elu,
-    equal,
+    concatenate,
     exp,
-    gradients,
-    greater,
-    greater_equal,
-    hard_sigmoid,
     l2_normalize,
-    less,
-    less_equal,
     log,
     max,
     maximum,
     mean,
     min,
     minimum,
-    not_equal,
     pow,
-    relu,
-    sigmoid,
-    sign,
-    softmax,
-    softplus,
-    softsign,
+    reshape,
     sqrt,
+    squeeze,
+    stack,
+    sum,
+    tile,
+    transpose,
+)
+from kerasedu.autograd import repeat as repeat_elements
+from kerasedu.autograd import take as gather
+from kerasedu.autograd import transpose as permute_dimensions
+from kerasedu.backend.functional import (
+    batch_flatten,
+    batch_get_value,
+    batch_set_value,
+    constant,
+    dtype,
+    eval,
+    expand_dims,
+    flatten,
+    get_value,
+    int_shape,
+    ndim,
+    ones,
+    ones_like,
+    set_value,
+    shape,
+    variable,
+    zeros,
+    zeros_like,
+)
+from kerasedu.backend.functional_math import (
+    argmax,
+    argmin,
+    batch_dot,
+    dot,
+    equal,
+    gradients,
+    greater,
+    greater_equal,
+    less,
+    less_equal,
+    not_equal,
+    relu,
+    sign,
     square,
     std,
-    sum,
-    tanh,
     var,
 )
 from kerasedu.config import (

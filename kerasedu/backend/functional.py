@@ -1,7 +1,9 @@
 """The Keras-2 backend functions (``import kerasedu.backend as K``): values and shapes.
 
-The math (``K.mean``, ``K.square``, ``K.gradients``...) is in
-`kerasedu.backend.functional_math`; both are re-exported by `kerasedu.backend`. Each function accepts Tensors or arrays and returns a Tensor (or a plain value
+The math (``K.square``, ``K.gradients``...) is in `kerasedu.backend.functional_math`;
+both are re-exported by `kerasedu.backend`, together with the library's own
+ops where Keras 2 used their signature (``K.reshape``, ``K.concatenate``...).
+Each function accepts Tensors or arrays and returns a Tensor (or a plain value
 for queries such as `int_shape`), built from the differentiable ops of
 `kerasedu.autograd`, so a loss written with them can be trained.
 
@@ -63,14 +65,12 @@ def eval(x):
     return to_numpy(_data(x))
 
 
-def get_value(x):
-    """Return the value of a Variable as a NumPy array (same as `eval`)."""
-    return eval(x)
+get_value = eval  # Keras 2 had both names
 
 
 def batch_get_value(tensors):
-    """Return `get_value` of each Tensor in a list."""
-    return [get_value(t) for t in tensors]
+    """Return `eval` of each Tensor in a list."""
+    return [eval(t) for t in tensors]
 
 
 def set_value(x, value):
@@ -131,13 +131,8 @@ def ndim(x):
     return _t(x).ndim
 
 
-def shape(x):
-    """Return the shape of ``x`` as a tuple of ints."""
-    return tuple(_t(x).shape)
-
-
 def int_shape(x):
-    """Return the shape of ``x`` as a tuple of ints (Keras 2 name).
+    """Return the shape of ``x`` as a tuple of ints.
 
     Example:
         >>> int_shape(np.zeros((2, 3)))
@@ -146,44 +141,17 @@ def int_shape(x):
     return tuple(_t(x).shape)
 
 
+shape = int_shape  # Keras 2's K.shape was symbolic; here shapes are always known
+
+
 def dtype(x):
     """Return the dtype name of ``x``, e.g. ``'float32'``."""
     return _t(x).dtype.name
 
 
-def cast(x, dtype):
-    """Return ``x`` cast to ``dtype`` (differentiable between float types)."""
-    return ag.cast(x, dtype)
-
-
-def reshape(x, shape):
-    """Return ``x`` reshaped (one entry may be -1)."""
-    return ag.reshape(x, shape)
-
-
-def transpose(x):
-    """Return ``x`` with its axes reversed (a matrix transpose for 2-D)."""
-    return ag.transpose(x)
-
-
-def permute_dimensions(x, pattern):
-    """Return ``x`` with axes permuted by ``pattern``, e.g. ``(0, 2, 1)``.
-
-    Example:
-        >>> permute_dimensions(np.zeros((2, 3, 4)), (0, 2, 1)).shape
-        (2, 4, 3)
-    """
-    return ag.transpose(x, tuple(pattern))
-
-
 def expand_dims(x, axis=-1):
     """Return ``x`` with a new size-1 axis at ``axis`` (default last)."""
     return ag.expand_dims(x, axis)
-
-
-def squeeze(x, axis):
-    """Return ``x`` without the size-1 axis ``axis``."""
-    return ag.squeeze(x, axis)
 
 
 def flatten(x):
@@ -199,33 +167,3 @@ def batch_flatten(x):
         (2, 12)
     """
     return ag.reshape(x, (_t(x).shape[0], -1))
-
-
-def concatenate(tensors, axis=-1):
-    """Join Tensors along ``axis`` (default last; negative axes allowed).
-
-    Example:
-        >>> concatenate([np.zeros((2, 3)), np.ones((1, 3))], axis=-2).shape
-        (3, 3)
-    """
-    return ag.concatenate(tensors, axis=axis)
-
-
-def stack(x, axis=0):
-    """Stack a list of same-shape Tensors along a new ``axis``."""
-    return ag.stack(x, axis=axis)
-
-
-def repeat_elements(x, rep, axis):
-    """Repeat each element of ``x`` ``rep`` times along ``axis`` (like ``np.repeat``)."""
-    return ag.repeat(x, rep, axis=axis)
-
-
-def tile(x, n):
-    """Tile ``x`` ``n`` times per axis (like ``np.tile``)."""
-    return ag.tile(x, n)
-
-
-def gather(reference, indices):
-    """Return the rows ``reference[indices]`` (differentiable in ``reference``)."""
-    return ag.take(reference, indices)

@@ -1,7 +1,9 @@
-"""The Keras-2 backend math: reductions, elementwise math, activations, comparisons, gradients.
+"""The Keras-2 backend math that the library has no function for: var, dot, comparisons, gradients.
 
-Re-exported by `kerasedu.backend` (``K.mean``, ``K.square``, ``K.gradients``...);
-the value and shape helpers are in `kerasedu.backend.functional`.
+Re-exported by `kerasedu.backend` (``K.var``, ``K.square``, ``K.gradients``...).
+Where Keras 2's ``K`` function has the signature of a library function
+(``K.mean``, ``K.exp``, ``K.softmax``...), `kerasedu.backend` re-exports that
+function itself; the value and shape helpers are in `kerasedu.backend.functional`.
 
 Example:
     >>> import kerasedu.backend as K
@@ -10,8 +12,7 @@ Example:
 """
 
 from kerasedu import autograd as ag
-from kerasedu.autograd.tensor import Tensor, _reverse_topological_order
-from kerasedu.config import epsilon
+from kerasedu.autograd.tensor import Tensor
 from kerasedu.device import get_array_module
 
 
@@ -20,31 +21,6 @@ def _t(x):
 
 
 # --- reductions ------------------------------------------------------------------
-def sum(x, axis=None, keepdims=False):
-    """Return the sum of ``x`` over ``axis`` (all axes when ``None``).
-
-    Example:
-        >>> sum(np.ones((2, 3)), axis=-1).numpy().tolist()
-        [3.0, 3.0]
-    """
-    return ag.sum(x, axis=axis, keepdims=keepdims)
-
-
-def mean(x, axis=None, keepdims=False):
-    """Return the mean of ``x`` over ``axis`` (all axes when ``None``)."""
-    return ag.mean(x, axis=axis, keepdims=keepdims)
-
-
-def max(x, axis=None, keepdims=False):
-    """Return the maximum of ``x`` over ``axis``."""
-    return ag.max(x, axis=axis, keepdims=keepdims)
-
-
-def min(x, axis=None, keepdims=False):
-    """Return the minimum of ``x`` over ``axis``."""
-    return ag.min(x, axis=axis, keepdims=keepdims)
-
-
 def var(x, axis=None, keepdims=False):
     """Return the (biased) variance ``mean((x - mean(x))^2)`` over ``axis``.
 
@@ -86,51 +62,6 @@ def square(x):
     """
     x = _t(x)
     return x * x
-
-
-def sqrt(x):
-    """Return ``sqrt(x)``."""
-    return ag.sqrt(x)
-
-
-def exp(x):
-    """Return ``exp(x)``."""
-    return ag.exp(x)
-
-
-def log(x):
-    """Return the natural logarithm of ``x``."""
-    return ag.log(x)
-
-
-def abs(x):
-    """Return ``|x|``."""
-    return ag.abs(x)
-
-
-def pow(x, a):
-    """Return ``x ** a``."""
-    return ag.pow(x, a)
-
-
-def clip(x, min_value, max_value):
-    """Return ``x`` clipped to ``[min_value, max_value]``.
-
-    Example:
-        >>> clip(np.array([-1.0, 0.5, 2.0]), 0.0, 1.0).numpy().tolist()
-        [0.0, 0.5, 1.0]
-    """
-    return ag.clip(x, min_value, max_value)
-
-
-def maximum(x, y):
-    """Return the elementwise maximum of ``x`` and ``y``."""
-    return ag.maximum(x, y)
-
-
-def minimum(x, y):
-    """Return the elementwise minimum of ``x`` and ``y``."""
-    return ag.minimum(x, y)
 
 
 def sign(x):
@@ -187,71 +118,18 @@ def batch_dot(x, y, axes=None):
     return ag.matmul(x, y)
 
 
-def l2_normalize(x, axis=-1):
-    """Return ``x / sqrt(max(sum(x^2, axis), epsilon))``.
+# --- the one activation whose Keras 2 signature differs ----------------------------
+def relu(x, alpha=0.0, max_value=None, threshold=0.0):
+    """Keras 2's ``K.relu``: `kerasedu.activations.relu` with the slope named ``alpha``.
 
     Example:
-        >>> l2_normalize(np.array([[3.0, 4.0]])).numpy().tolist()
-        [[0.6, 0.8]]
+        >>> relu(np.array([-1.0, 2.0]), alpha=0.5).numpy().tolist()
+        [-0.5, 2.0]
     """
-    x = _t(x)
-    squares = ag.sum(x * x, axis=axis, keepdims=True)
-    return x / ag.sqrt(ag.maximum(squares, epsilon() ** 2))
-
-
-# --- activations --------------------------------------------------------------------
-def relu(x, alpha=0.0, max_value=None, threshold=0.0):
-    """Return the rectified linear unit (``alpha`` is the Keras-2 name of the negative slope)."""
     return ag.relu(x, negative_slope=alpha, max_value=max_value, threshold=threshold)
 
 
-def sigmoid(x):
-    """Return the logistic sigmoid of ``x``."""
-    return ag.sigmoid(x)
-
-
-def hard_sigmoid(x):
-    """Return ``relu6(x + 3) / 6``."""
-    return ag.hard_sigmoid(x)
-
-
-def tanh(x):
-    """Return ``tanh(x)``."""
-    return ag.tanh(x)
-
-
-def softmax(x, axis=-1):
-    """Return the softmax of ``x`` along ``axis``.
-
-    Example:
-        >>> softmax(np.zeros((1, 4))).numpy().tolist()
-        [[0.25, 0.25, 0.25, 0.25]]
-    """
-    return ag.softmax(x, axis=axis)
-
-
-def softplus(x):
-    """Return ``log(1 + exp(x))``."""
-    return ag.softplus(x)
-
-
-def softsign(x):
-    """Return ``x / (1 + |x|)``."""
-    return ag.softsign(x)
-
-
-def elu(x, alpha=1.0):
-    """Return the exponential linear unit."""
-    return ag.elu(x, alpha=alpha)
-
-
-# --- comparisons (boolean Tensors, no gradient) -------------------------------------
-def _compare(name, x, y):
-    a = _t(x).data
-    b = y.data if isinstance(y, Tensor) else y
-    return Tensor(getattr(get_array_module(a), name)(a, b))
-
-
+# --- comparisons (boolean Tensors, no gradient): Tensor's operators ----------------
 def equal(x, y):
     """Return ``x == y`` elementwise as a boolean Tensor.
 
@@ -259,42 +137,41 @@ def equal(x, y):
         >>> equal(np.array([1, 2]), np.array([1, 3])).numpy().tolist()
         [True, False]
     """
-    return _compare("equal", x, y)
+    return _t(x) == y
 
 
 def not_equal(x, y):
     """Return ``x != y`` elementwise."""
-    return _compare("not_equal", x, y)
+    return _t(x) != y
 
 
 def greater(x, y):
     """Return ``x > y`` elementwise."""
-    return _compare("greater", x, y)
+    return _t(x) > y
 
 
 def greater_equal(x, y):
     """Return ``x >= y`` elementwise."""
-    return _compare("greater_equal", x, y)
+    return _t(x) >= y
 
 
 def less(x, y):
     """Return ``x < y`` elementwise."""
-    return _compare("less", x, y)
+    return _t(x) < y
 
 
 def less_equal(x, y):
     """Return ``x <= y`` elementwise."""
-    return _compare("less_equal", x, y)
+    return _t(x) <= y
 
 
 # --- gradients ---------------------------------------------------------------------
 def gradients(loss, variables):
     """Return ``d loss / d v`` for each Tensor ``v`` in ``variables``, leaving ``.grad`` untouched.
 
-    Walks the recorded graph once, like `Tensor.backward`, but keeps the
-    gradients in a dict instead of writing them into the leaves; ``variables``
-    may include intermediate Tensors. A variable ``loss`` does not depend on
-    gets ``None`` (as in Keras 2).
+    It runs `Tensor.backward` with ``inputs=variables`` (so ``variables`` may
+    include intermediate Tensors), reads their ``.grad`` and restores what was
+    there. A variable ``loss`` does not depend on gets ``None`` (as in Keras 2).
 
     Args:
         loss: One-element Tensor (a non-scalar loss is summed first).
@@ -306,7 +183,7 @@ def gradients(loss, variables):
     Example:
         >>> from kerasedu.autograd import Tensor
         >>> w = Tensor([1.0, 2.0], requires_grad=True)
-        >>> [g.numpy().tolist() for g in gradients(sum(w * w), [w])]
+        >>> [g.numpy().tolist() for g in gradients(ag.sum(w * w), [w])]
         [[2.0, 4.0]]
     """
     loss = _t(loss)
@@ -314,23 +191,11 @@ def gradients(loss, variables):
         loss = ag.sum(loss)
     if not loss.requires_grad:
         return [None for _ in variables]
-    wanted = {id(v) for v in variables}
-    grads = {id(loss): get_array_module(loss.data).ones_like(loss.data)}
-    found = {}
-    for tensor in _reverse_topological_order(loss):
-        grad = grads.pop(id(tensor), None)
-        if grad is None:
-            continue  # no gradient reached this branch
-        if id(tensor) in wanted:
-            found[id(tensor)] = grad
-        if tensor._creator is None:
-            continue
-        input_grads = tensor._creator.backward(grad)
-        if not isinstance(input_grads, tuple):
-            input_grads = (input_grads,)
-        for parent, parent_grad in zip(tensor._creator.inputs, input_grads):
-            if parent_grad is None or not parent.requires_grad:
-                continue
-            key = id(parent)
-            grads[key] = parent_grad if key not in grads else grads[key] + parent_grad
-    return [Tensor(found[id(v)]) if id(v) in found else None for v in variables]
+    saved = [v.grad for v in variables]
+    for v in variables:
+        v.grad = None
+    loss.backward(inputs=variables)
+    grads = [None if v.grad is None else Tensor(v.grad) for v in variables]
+    for v, grad in zip(variables, saved):
+        v.grad = grad  # the caller's .grad, as it was
+    return grads

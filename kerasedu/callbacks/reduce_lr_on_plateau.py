@@ -17,7 +17,6 @@ Example:
 import warnings
 
 from kerasedu.callbacks.callback import Callback, higher_is_better
-from kerasedu.legacy import warn_legacy
 
 
 class ReduceLROnPlateau(Callback):
@@ -51,9 +50,6 @@ class ReduceLROnPlateau(Callback):
         **kwargs,
     ):
         super().__init__()
-        if "epsilon" in kwargs:
-            warn_legacy("ReduceLROnPlateau", "epsilon", "min_delta", "2.1.6")
-            min_delta = kwargs.pop("epsilon")
         if kwargs:
             raise TypeError(f"ReduceLROnPlateau: unexpected keyword argument(s) {sorted(kwargs)}.")
         if factor >= 1.0:

@@ -32,7 +32,7 @@ from kerasedu.initializers.variance_scaling import (
     LecunUniform,
     VarianceScaling,
 )
-from kerasedu.saving.serialization import deserialize_object, get_object, serialize_object
+from kerasedu.lookup import get_object, serialize_object
 
 ALL_INITIALIZERS = {
     "zeros": Zeros,
@@ -53,7 +53,8 @@ ALL_INITIALIZERS = {
     "orthogonal": Orthogonal,
     "identity": Identity,
 }
-_BY_CLASS_NAME = {cls.__name__: cls for cls in ALL_INITIALIZERS.values()}
+# What `get` accepts: the names above and the class names (what a saved config holds).
+INITIALIZERS = {**ALL_INITIALIZERS, **{cls.__name__: cls for cls in ALL_INITIALIZERS.values()}}
 
 
 def get(identifier):
@@ -66,7 +67,7 @@ def get(identifier):
             ``None`` gives ``None``.
 
     Raises:
-        ValueError: for an unknown name (the message lists the valid ones).
+        ValueError: for an unknown name (the message suggests the closest and lists the valid ones).
 
     Example:
         >>> type(get("he_normal")).__name__
@@ -74,7 +75,7 @@ def get(identifier):
         >>> get({"class_name": "Constant", "config": {"value": 3.0}})((1,)).tolist()
         [3.0]
     """
-    return get_object(identifier, "initializer", Initializer, ALL_INITIALIZERS, _BY_CLASS_NAME)
+    return get_object(identifier, "initializer", INITIALIZERS)
 
 
 def serialize(initializer):
@@ -84,7 +85,7 @@ def serialize(initializer):
         >>> serialize(Constant(1.0))
         {'class_name': 'Constant', 'config': {'value': 1.0}}
     """
-    return serialize_object(initializer, Initializer)
+    return serialize_object(initializer)
 
 
 def deserialize(config, custom_objects=None):
@@ -94,6 +95,4 @@ def deserialize(config, custom_objects=None):
         >>> type(deserialize({"class_name": "Zeros", "config": {}})).__name__
         'Zeros'
     """
-    return deserialize_object(
-        config, "initializer", Initializer, ALL_INITIALIZERS, _BY_CLASS_NAME, custom_objects
-    )
+    return get_object(config, "initializer", INITIALIZERS, custom_objects)

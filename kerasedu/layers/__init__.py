@@ -17,7 +17,7 @@ from kerasedu.layers.advanced_activations import (
 )
 from kerasedu.layers.batch_normalization import BatchNormalization
 from kerasedu.layers.bidirectional import Bidirectional
-from kerasedu.layers.conv import Conv1D, Conv2D, Conv2DTranspose, Convolution1D, Convolution2D
+from kerasedu.layers.conv import Conv1D, Conv2D, Conv2DTranspose
 from kerasedu.layers.cropping2d import Cropping2D
 from kerasedu.layers.dense import Dense
 from kerasedu.layers.dropout import Dropout
@@ -36,7 +36,6 @@ from kerasedu.layers.merge_functions import (
     concatenate,
     dot,
     maximum,
-    merge,
     minimum,
     multiply,
     subtract,

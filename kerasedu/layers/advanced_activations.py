@@ -10,13 +10,10 @@ Example:
     [[-1.0, 3.0]]
 """
 
-import warnings
-
 from kerasedu import activations, constraints, initializers, regularizers
-from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_nn
+from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
 
@@ -33,8 +30,7 @@ class LeakyReLU(Layer):
 
     Args:
         negative_slope: Slope for negative inputs. Defaults to ``0.3`` (the
-            function ``activations.leaky_relu`` defaults to ``0.2``). The Keras 2
-            name ``alpha`` is accepted with a DeprecationWarning.
+            function ``activations.leaky_relu`` defaults to ``0.2``).
 
     Shapes:
         any input shape -> the same shape.
@@ -45,14 +41,6 @@ class LeakyReLU(Layer):
     """
 
     def __init__(self, negative_slope=0.3, **kwargs):
-        if "alpha" in kwargs:
-            warnings.warn(
-                "LeakyReLU: `alpha` is the Keras 2 name (renamed in Keras 3); use "
-                "`negative_slope` instead.",
-                DeprecationWarning,
-                stacklevel=stacklevel_outside_kerasedu(),
-            )
-            negative_slope = kwargs.pop("alpha")
         super().__init__(**kwargs)
         _check_non_negative("LeakyReLU", "negative_slope", negative_slope)
         self.negative_slope = negative_slope
@@ -185,7 +173,7 @@ class ThresholdedReLU(Layer):
 
     def call(self, inputs):
         passes = Tensor(inputs.data > self.theta)
-        return ew.where(passes, inputs, 0.0)
+        return sel.where(passes, inputs, 0.0)
 
     def compute_output_shape(self, input_shape):
         return input_shape

@@ -14,10 +14,6 @@ from kerasedu import initializers
 from kerasedu.autograd.function import no_grad
 from kerasedu.layers.base_normalization import BaseNormalization
 from kerasedu.layers.input_spec import InputSpec
-from kerasedu.legacy import warn_legacy
-
-# Keras 1 names of BatchNormalization's arguments -> Keras 2/3 names
-_LEGACY_BN_NAMES = {"beta_init": "beta_initializer", "gamma_init": "gamma_initializer"}
 
 
 class BatchNormalization(BaseNormalization):
@@ -70,13 +66,6 @@ class BatchNormalization(BaseNormalization):
         gamma_constraint=None,
         **kwargs,
     ):
-        for old, new in _LEGACY_BN_NAMES.items():
-            if old in kwargs:
-                warn_legacy("BatchNormalization", old, new, "2.0")
-                if new == "beta_initializer":
-                    beta_initializer = kwargs.pop(old)
-                else:
-                    gamma_initializer = kwargs.pop(old)
         super().__init__(
             axis,
             epsilon,

@@ -9,7 +9,7 @@ Example:
 
 from kerasedu.autograd.ops_join import concatenate
 from kerasedu.layers.layer import Layer
-from kerasedu.saving.registry import deserialize_layer, serialize_layer
+from kerasedu.lookup import serialize_layer
 
 _MERGE_MODES = ("concat", "sum", "mul", "ave", None)
 
@@ -44,7 +44,10 @@ class Bidirectional(Layer):
 
     def __init__(self, layer, merge_mode="concat", backward_layer=None, **kwargs):
         if not isinstance(layer, Layer):
-            raise ValueError(f"Bidirectional needs a layer instance. Received: layer={layer!r}")
+            raise ValueError(
+                f"Bidirectional needs a layer instance (a config dict is built by "
+                f"kerasedu.saving.serializer.deserialize_layer). Received: layer={layer!r}"
+            )
         if merge_mode not in _MERGE_MODES:
             raise ValueError(
                 f"Invalid merge_mode; expected one of {list(_MERGE_MODES)}. "
@@ -116,6 +119,7 @@ class Bidirectional(Layer):
         return shape
 
     def get_config(self):
+        """The wrapped layer's config, nested under ``"layer"``; the serializer builds it first."""
         config = {
             **super().get_config(),
             "layer": serialize_layer(self.forward_layer),
@@ -124,15 +128,9 @@ class Bidirectional(Layer):
         config["layer"]["config"]["name"] = self.forward_layer.name[len("forward_") :]
         return config
 
-    @classmethod
-    def from_config(cls, config, custom_objects=None):
-        config = dict(config)
-        config["layer"] = deserialize_layer(config["layer"], custom_objects)
-        return cls(**config)
-
 
 def _copy_layer(layer, prefix, go_backwards):
-    """A fresh, unbuilt copy of ``layer`` named ``prefix + name``, reading in the given direction."""
+    """A fresh, unbuilt copy of ``layer`` named ``prefix + name``, reading in one direction."""
     config = layer.get_config()
     config["name"] = prefix + layer.name
     config["go_backwards"] = go_backwards

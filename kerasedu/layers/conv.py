@@ -1,4 +1,4 @@
-"""Convolution layers: Conv1D, Conv2D, Conv2DTranspose (and Keras 1's Convolution1D/2D).
+"""Convolution layers: Conv1D, Conv2D, Conv2DTranspose.
 
 A convolution slides small learned filters over a sequence or an image; each
 filter answers "how much does this patch look like me?" at every position.
@@ -14,20 +14,16 @@ Example:
     [(3, 3, 1, 8), (8,)]
 """
 
-import warnings
-
 from kerasedu import activations, constraints, initializers, regularizers
 from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose
-from kerasedu.diagnostics import stacklevel_outside_kerasedu
+from kerasedu.autograd.windows import deconv_output_length, normalize_tuple
 from kerasedu.layers.conv_utils import (
     check_data_format,
     conv_output_length,
     normalize_padding,
-    normalize_tuple,
 )
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
-from kerasedu.legacy import accepts_legacy_kwargs
 
 
 class BaseConv(Layer):
@@ -71,7 +67,7 @@ class BaseConv(Layer):
         bias_constraint=None,
         **kwargs,
     ):
-        self.data_format = check_data_format(data_format, kwargs)
+        self.data_format = check_data_format(data_format)
         super().__init__(**kwargs)
         if not isinstance(filters, int) or filters <= 0:
             raise ValueError(
@@ -162,7 +158,9 @@ class BaseConv(Layer):
 
 
 class Conv1D(BaseConv):
-    """1-D convolution over sequences: ``y[n, t, o] = sum_{i,c} x[n, t*s + i*d, c] * kernel[i, c, o] + bias[o]``.
+    """1-D convolution over sequences.
+
+    ``y[n, t, o] = sum_{i,c} x[n, t*s + i*d, c] * kernel[i, c, o] + bias[o]``.
 
     Takes the arguments of `BaseConv` (``filters, kernel_size, strides,
     padding, dilation_rate, activation, use_bias``, initializers...), with
@@ -180,7 +178,6 @@ class Conv1D(BaseConv):
 
     _allowed_padding = ("valid", "same", "causal")
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         filters,
@@ -211,7 +208,9 @@ class Conv1D(BaseConv):
 
 
 class Conv2D(BaseConv):
-    """2-D convolution over images: ``y[n, a, b, o] = sum_{i,j,c} x[n, a*s+i, b*s+j, c] * kernel[i, j, c, o] + bias[o]``.
+    """2-D convolution over images.
+
+    ``y[n, a, b, o] = sum_{i,j,c} x[n, a*s+i, b*s+j, c] * kernel[i, j, c, o] + bias[o]``.
 
     Takes the arguments of `BaseConv` (``filters, kernel_size, strides,
     padding, dilation_rate, activation, use_bias``, initializers...).
@@ -227,7 +226,6 @@ class Conv2D(BaseConv):
         (1, 3, 3, 2)
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         filters,
@@ -277,7 +275,6 @@ class Conv2DTranspose(BaseConv):
         (1, 8, 8, 3)
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         filters,
@@ -303,12 +300,9 @@ class Conv2DTranspose(BaseConv):
             use_bias,
             **kwargs,
         )
-        self.output_padding = None if output_padding is None else _pair(output_padding)
-        if self.output_padding is not None and min(self.output_padding) < 0:
-            raise ValueError(
-                f"Conv2DTranspose: `output_padding` must be >= 0. "
-                f"Received: output_padding={output_padding!r}"
-            )
+        self.output_padding = None
+        if output_padding is not None:
+            self.output_padding = normalize_tuple(output_padding, 2, "output_padding", minimum=0)
 
     def _kernel_shape(self, in_channels):
         return (*self.kernel_size, self.filters, in_channels)  # Keras stores it the other way round
@@ -321,7 +315,7 @@ class Conv2DTranspose(BaseConv):
     def compute_output_shape(self, input_shape):
         out_pad = self.output_padding or (None, None)
         spatial = [
-            _deconv_output_length(length, k, self.padding, p, s, d)
+            deconv_output_length(length, k, self.padding, p, s, d)
             for length, k, p, s, d in zip(
                 input_shape[1:3], self.kernel_size, out_pad, self.strides, self.dilation_rate
             )
@@ -331,61 +325,3 @@ class Conv2DTranspose(BaseConv):
     def get_config(self):
         output_padding = None if self.output_padding is None else list(self.output_padding)
         return {**super().get_config(), "output_padding": output_padding}
-
-
-def _pair(value):
-    return (value, value) if isinstance(value, int) else tuple(value)
-
-
-def _deconv_output_length(length, kernel_size, padding, output_padding, stride, dilation):
-    """Output length of a transposed convolution along one axis (Keras's formula)."""
-    if length is None:
-        return None
-    span = (kernel_size - 1) * dilation + 1
-    if output_padding is not None:
-        crop = span // 2 if padding == "same" else 0
-        return (length - 1) * stride + span - 2 * crop + output_padding
-    if padding == "valid":
-        return length * stride + max(span - stride, 0)
-    return length * stride
-
-
-class Convolution1D(Conv1D):
-    """Keras 1's name for `Conv1D`; accepts ``nb_filter``, ``filter_length``, ``border_mode``...
-
-    Example:
-        >>> import warnings
-        >>> with warnings.catch_warnings():
-        ...     warnings.simplefilter("ignore")
-        ...     layer = Convolution1D(nb_filter=4, filter_length=3)
-        >>> layer.filters, layer.kernel_size
-        (4, (3,))
-    """
-
-
-class Convolution2D(Conv2D):
-    """Keras 1's name for `Conv2D`, with its positional form ``Convolution2D(nb_filter, nb_row, nb_col)``.
-
-    ``Convolution2D(32, 3, 3)`` means 32 filters of size 3x3 (in Keras 3,
-    ``Conv2D(32, 3, 3)`` would mean strides 3), so this class converts it,
-    with a DeprecationWarning.
-
-    Example:
-        >>> import warnings
-        >>> with warnings.catch_warnings():
-        ...     warnings.simplefilter("ignore")
-        ...     layer = Convolution2D(32, 3, 3, border_mode="same")
-        >>> layer.kernel_size, layer.padding
-        ((3, 3), 'same')
-    """
-
-    def __init__(self, *args, **kwargs):
-        if len(args) >= 3 and isinstance(args[1], int) and isinstance(args[2], int):
-            warnings.warn(
-                "Convolution2D(nb_filter, nb_row, nb_col) is the Keras 1 form; use "
-                f"Conv2D({args[0]}, kernel_size=({args[1]}, {args[2]})) instead.",
-                DeprecationWarning,
-                stacklevel=stacklevel_outside_kerasedu(),
-            )
-            args = (args[0], (args[1], args[2]), *args[3:])
-        super().__init__(*args, **kwargs)

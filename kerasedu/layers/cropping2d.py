@@ -30,7 +30,7 @@ class Cropping2D(Layer):
     """
 
     def __init__(self, cropping=((0, 0), (0, 0)), data_format=None, **kwargs):
-        self.data_format = check_data_format(data_format, kwargs)
+        self.data_format = check_data_format(data_format)
         super().__init__(**kwargs)
         self.cropping = normalize_pairs(cropping, "cropping")
         self.input_spec = InputSpec(ndim=4)

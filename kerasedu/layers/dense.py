@@ -16,7 +16,6 @@ from kerasedu import activations, constraints, initializers, regularizers
 from kerasedu.autograd.function import is_grad_enabled
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
-from kerasedu.legacy import accepts_legacy_kwargs
 
 
 class Dense(Layer):
@@ -34,7 +33,6 @@ class Dense(Layer):
         kernel_constraint: Constraint applied to the kernel after each update. Defaults to ``None``.
         bias_constraint: Constraint applied to the bias after each update. Defaults to ``None``.
         **kwargs: Base layer arguments (``name``, ``input_shape``, ``input_dim``...).
-            Keras 1 names (``output_dim``, ``init``, ``W_regularizer``...) work with a warning.
 
     Shapes:
         input ``(N, ..., D_in)`` -> output ``(N, ..., units)``.
@@ -44,7 +42,6 @@ class Dense(Layer):
         10
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         units,

@@ -13,14 +13,6 @@ from kerasedu import constraints, initializers, regularizers
 from kerasedu.autograd.ops_shape import take
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.layer import Layer
-from kerasedu.legacy import warn_legacy
-
-# Keras 1 names of Embedding's arguments -> Keras 2/3 names
-_LEGACY_EMBEDDING_NAMES = {
-    "init": "embeddings_initializer",
-    "W_regularizer": "embeddings_regularizer",
-    "W_constraint": "embeddings_constraint",
-}
 
 
 class Embedding(Layer):
@@ -62,16 +54,6 @@ class Embedding(Layer):
         input_length=None,
         **kwargs,
     ):
-        for old, new in _LEGACY_EMBEDDING_NAMES.items():
-            if old in kwargs:
-                warn_legacy("Embedding", old, new, "2.0")
-                value = kwargs.pop(old)
-                if new == "embeddings_initializer":
-                    embeddings_initializer = value
-                elif new == "embeddings_regularizer":
-                    embeddings_regularizer = value
-                else:
-                    embeddings_constraint = value
         if input_length is not None:
             warnings.warn(
                 "Embedding: `input_length` is deprecated in Keras 3; give "

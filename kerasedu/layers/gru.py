@@ -9,7 +9,6 @@ Example:
 
 from kerasedu import activations
 from kerasedu.layers.rnn_base import BaseRNN
-from kerasedu.legacy import accepts_legacy_kwargs
 
 
 class GRU(BaseRNN):
@@ -45,7 +44,6 @@ class GRU(BaseRNN):
 
     gate_count = 3
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         units,
@@ -55,7 +53,6 @@ class GRU(BaseRNN):
         reset_after=True,
         **kwargs,
     ):
-        kwargs.pop("consume_less", None)  # Keras 1 speed hint, meaningless here
         super().__init__(units, activation=activation, use_bias=use_bias, **kwargs)
         self.recurrent_activation = activations.get(recurrent_activation)
         self.reset_after = reset_after

@@ -11,7 +11,6 @@ import numpy as np
 
 from kerasedu import activations
 from kerasedu.layers.rnn_base import BaseRNN
-from kerasedu.legacy import accepts_legacy_kwargs
 
 
 class LSTM(BaseRNN):
@@ -51,7 +50,6 @@ class LSTM(BaseRNN):
     gate_count = 4
     state_count = 2
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         units,
@@ -61,8 +59,6 @@ class LSTM(BaseRNN):
         unit_forget_bias=True,
         **kwargs,
     ):
-        kwargs.pop("forget_bias_init", None)  # Keras 1; replaced by unit_forget_bias
-        kwargs.pop("consume_less", None)  # Keras 1 speed hint, meaningless here
         super().__init__(units, activation=activation, use_bias=use_bias, **kwargs)
         self.recurrent_activation = activations.get(recurrent_activation)
         self.unit_forget_bias = unit_forget_bias

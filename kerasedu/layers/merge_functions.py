@@ -1,9 +1,7 @@
-"""Functional shortcuts for the merge layers, and Keras 1's ``merge(..., mode=...)``.
+"""Functional shortcuts for the merge layers: ``add([a, b])`` is ``Add()([a, b])``.
 
 ``add([a, b])`` builds an `Add` layer and calls it on ``[a, b]`` in one step;
-the same holds for the other lowercase names. Keras 1 had one function,
-``merge(inputs, mode="concat")``; it still works here, with a warning that
-names the modern function.
+the same holds for the other lowercase names.
 
 Example:
     >>> a = np.ones((1, 2), dtype="float32")
@@ -11,9 +9,6 @@ Example:
     [[3.0, 3.0]]
 """
 
-import warnings
-
-from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.merging import (
     Add,
     Average,
@@ -113,53 +108,3 @@ def dot(inputs, axes=-1, normalize=False, **kwargs):
         [[11.0]]
     """
     return Dot(axes=axes, normalize=normalize, **kwargs)(inputs)
-
-
-_MODES = {
-    "sum": "add",
-    "mul": "multiply",
-    "ave": "average",
-    "max": "maximum",
-    "concat": "concatenate",
-    "dot": "dot",
-    "cos": "dot(normalize=True)",
-}
-
-
-def merge(inputs, mode="sum", concat_axis=-1, dot_axes=-1, name=None):
-    """Keras 1's merge function: combine ``inputs`` according to ``mode`` (deprecated).
-
-    Args:
-        inputs: List of inputs.
-        mode: ``"sum"``, ``"mul"``, ``"ave"``, ``"max"``, ``"concat"``, ``"dot"``
-            or ``"cos"``. Defaults to ``"sum"``.
-        concat_axis: Axis for ``"concat"``. Defaults to ``-1``.
-        dot_axes: Axes for ``"dot"`` and ``"cos"``. Defaults to ``-1``.
-        name: Name of the created layer. Defaults to ``None`` (automatic).
-
-    Returns:
-        The merged output (what the modern function returns).
-
-    Example:
-        >>> import warnings
-        >>> with warnings.catch_warnings():
-        ...     warnings.simplefilter("ignore")
-        ...     merge([np.ones((1, 2)), np.ones((1, 2))], mode="concat").shape
-        (1, 4)
-    """
-    if mode not in _MODES:
-        raise ValueError(
-            f"Unknown merge mode. Valid modes are: {sorted(_MODES)}. Received: mode={mode!r}"
-        )
-    warnings.warn(
-        f"`merge(..., mode='{mode}')` is the Keras 1 API (removed in Keras 2); use "
-        f"`{_MODES[mode]}(inputs)` (or the layer class) from kerasedu.layers instead.",
-        DeprecationWarning,
-        stacklevel=stacklevel_outside_kerasedu(),
-    )
-    layers = {"sum": Add, "mul": Multiply, "ave": Average, "max": Maximum}
-    if mode in layers:
-        return layers[mode](name=name)(inputs)
-    if mode == "concat":
-        return Concatenate(axis=concat_axis, name=name)(inputs)
-    return Dot(axes=dot_axes, normalize=(mode == "cos"), name=name)(inputs)

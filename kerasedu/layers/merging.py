@@ -14,8 +14,9 @@ Example:
     (2, 6)
 """
 
-from kerasedu.autograd import ops_elementwise as ew
+from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.ops_join import concatenate as concat_op
+from kerasedu.autograd.ops_reduce import l2_normalize
 from kerasedu.autograd.ops_reduce import sum as reduce_sum
 from kerasedu.layers.layer import Layer
 
@@ -145,7 +146,7 @@ class Maximum(Merge):
     def merge(self, tensors):
         result = tensors[0]
         for t in tensors[1:]:
-            result = ew.maximum(result, t)
+            result = sel.maximum(result, t)
         return result
 
 
@@ -160,7 +161,7 @@ class Minimum(Merge):
     def merge(self, tensors):
         result = tensors[0]
         for t in tensors[1:]:
-            result = ew.minimum(result, t)
+            result = sel.minimum(result, t)
         return result
 
 
@@ -251,7 +252,7 @@ class Dot(Merge):
         a, b = tensors
         axis_a, axis_b = [ax % t.ndim for ax, t in zip(self.axes, (a, b))]
         if self.normalize:
-            a, b = _l2_normalize(a, axis_a), _l2_normalize(b, axis_b)
+            a, b = l2_normalize(a, axis_a), l2_normalize(b, axis_b)
         if a.ndim == 2:
             return reduce_sum(a * b, axis=1, keepdims=True)  # (N, D) . (N, D) -> (N, 1)
         a = a.transpose(0, 3 - axis_a, axis_a)  # (N, other_a, D): summed axis last
@@ -284,9 +285,3 @@ class Dot(Merge):
 
     def get_config(self):
         return {**super().get_config(), "axes": list(self.axes), "normalize": self.normalize}
-
-
-def _l2_normalize(x, axis):
-    """``x / sqrt(max(sum(x^2), 1e-12))`` along ``axis``, as Keras's ``l2_normalize``."""
-    squares = reduce_sum(x * x, axis=axis, keepdims=True)
-    return x / ew.sqrt(ew.maximum(squares, 1e-12))

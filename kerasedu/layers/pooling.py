@@ -13,15 +13,14 @@ Example:
 """
 
 from kerasedu.autograd.ops_pool import avg_pool1d, avg_pool2d, max_pool1d, max_pool2d
+from kerasedu.autograd.windows import normalize_tuple
 from kerasedu.layers.conv_utils import (
     check_data_format,
     conv_output_length,
     normalize_padding,
-    normalize_tuple,
 )
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
-from kerasedu.legacy import accepts_legacy_kwargs
 
 
 class BasePooling(Layer):
@@ -38,7 +37,7 @@ class BasePooling(Layer):
     """
 
     def __init__(self, rank, pool_size, strides=None, padding="valid", data_format=None, **kwargs):
-        self.data_format = check_data_format(data_format, kwargs)
+        self.data_format = check_data_format(data_format)
         super().__init__(**kwargs)
         self.rank = rank
         self.pool_size = normalize_tuple(pool_size, rank, "pool_size")
@@ -80,7 +79,6 @@ class MaxPooling1D(BasePooling):
         [2.0, 5.0]
     """
 
-    @accepts_legacy_kwargs
     def __init__(self, pool_size=2, strides=None, padding="valid", data_format=None, **kwargs):
         super().__init__(1, pool_size, strides, padding, data_format, **kwargs)
 
@@ -103,7 +101,6 @@ class AveragePooling1D(BasePooling):
         [1.0, 4.0]
     """
 
-    @accepts_legacy_kwargs
     def __init__(self, pool_size=2, strides=None, padding="valid", data_format=None, **kwargs):
         super().__init__(1, pool_size, strides, padding, data_format, **kwargs)
 
@@ -128,7 +125,6 @@ class MaxPooling2D(BasePooling):
         [[5.0, 7.0], [13.0, 15.0]]
     """
 
-    @accepts_legacy_kwargs
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
         super().__init__(2, pool_size, strides, padding, data_format, **kwargs)
 
@@ -152,7 +148,6 @@ class AveragePooling2D(BasePooling):
         [[2.5, 4.5], [10.5, 12.5]]
     """
 
-    @accepts_legacy_kwargs
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
         super().__init__(2, pool_size, strides, padding, data_format, **kwargs)
 
@@ -170,7 +165,7 @@ class BaseGlobalPooling(Layer):
     """
 
     def __init__(self, rank, data_format=None, keepdims=False, **kwargs):
-        self.data_format = check_data_format(data_format, kwargs)
+        self.data_format = check_data_format(data_format)
         super().__init__(**kwargs)
         self.rank = rank
         self.keepdims = keepdims

@@ -8,7 +8,6 @@ Example:
 """
 
 from kerasedu.layers.rnn_base import BaseRNN
-from kerasedu.legacy import accepts_legacy_kwargs
 
 
 class SimpleRNN(BaseRNN):
@@ -28,7 +27,6 @@ class SimpleRNN(BaseRNN):
         (2, 3)
     """
 
-    @accepts_legacy_kwargs
     def __init__(self, units, activation="tanh", use_bias=True, **kwargs):
         super().__init__(units, activation=activation, use_bias=use_bias, **kwargs)
 

@@ -8,7 +8,7 @@ Example:
 
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
-from kerasedu.saving.registry import deserialize_layer, serialize_layer
+from kerasedu.lookup import serialize_layer
 
 
 class TimeDistributed(Layer):
@@ -32,7 +32,10 @@ class TimeDistributed(Layer):
 
     def __init__(self, layer, **kwargs):
         if not isinstance(layer, Layer):
-            raise ValueError(f"TimeDistributed needs a layer instance. Received: layer={layer!r}")
+            raise ValueError(
+                f"TimeDistributed needs a layer instance (a config dict is built by "
+                f"kerasedu.saving.serializer.deserialize_layer). Received: layer={layer!r}"
+            )
         super().__init__(**kwargs)
         self.layer = layer
 
@@ -60,10 +63,5 @@ class TimeDistributed(Layer):
         return (input_shape[0], input_shape[1], *inner[1:])
 
     def get_config(self):
+        """The wrapped layer's config, nested under ``"layer"``; the serializer builds it first."""
         return {**super().get_config(), "layer": serialize_layer(self.layer)}
-
-    @classmethod
-    def from_config(cls, config, custom_objects=None):
-        config = dict(config)
-        config["layer"] = deserialize_layer(config["layer"], custom_objects)
-        return cls(**config)

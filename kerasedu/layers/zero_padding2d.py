@@ -50,7 +50,7 @@ class ZeroPadding2D(Layer):
     """
 
     def __init__(self, padding=(1, 1), data_format=None, **kwargs):
-        self.data_format = check_data_format(data_format, kwargs)
+        self.data_format = check_data_format(data_format)
         super().__init__(**kwargs)
         self.padding = normalize_pairs(padding, "padding")
         self.input_spec = InputSpec(ndim=4)

@@ -12,6 +12,7 @@ Example:
     [1.0, 1.0]
 """
 
+from kerasedu.lookup import deserialize_object, lookup, serialize_object
 from kerasedu.losses.hinge_losses import categorical_hinge, hinge, squared_hinge
 from kerasedu.losses.loss import Loss, LossFunctionWrapper, reduce_weighted_values
 from kerasedu.losses.loss_classes import (
@@ -103,6 +104,7 @@ LOSS_CLASSES = {
         SquaredHinge,
     )
 }
+LOSSES = {**LOSS_FUNCTIONS, **LOSS_CLASSES}  # every name `get` accepts
 
 
 def get(identifier, custom_objects=None):
@@ -142,11 +144,7 @@ def serialize(loss):
         >>> serialize(mse), serialize(Huber(delta=2.0))["config"]["delta"]
         ('mean_squared_error', 2.0)
     """
-    if loss is None:
-        return None
-    if isinstance(loss, Loss):
-        return {"class_name": type(loss).__name__, "config": loss.get_config()}
-    return getattr(loss, "__name__", str(loss))
+    return serialize_object(loss)
 
 
 def deserialize(config, custom_objects=None):
@@ -159,24 +157,7 @@ def deserialize(config, custom_objects=None):
         >>> deserialize({"class_name": "Huber", "config": {"delta": 2.0}}).fn_kwargs
         {'delta': 2.0}
     """
-    custom_objects = custom_objects or {}
     if isinstance(config, dict):
-        class_name = config.get("class_name")
-        cls = custom_objects.get(class_name) or LOSS_CLASSES.get(class_name)
-        if cls is None:
-            raise ValueError(
-                f"Unknown loss class: {class_name!r}. Pass it in custom_objects. "
-                f"Received: config={config!r}"
-            )
-        return cls.from_config(config.get("config", {}))
-    if config in custom_objects:
-        found = custom_objects[config]
-        return found() if isinstance(found, type) else found
-    if config in LOSS_FUNCTIONS:
-        return LOSS_FUNCTIONS[config]
-    if config in LOSS_CLASSES:
-        return LOSS_CLASSES[config]()
-    raise ValueError(
-        f"Unknown loss: {config!r}. Known names: {sorted(LOSS_FUNCTIONS)} and the "
-        f"classes {sorted(LOSS_CLASSES)}. For your own loss pass the function."
-    )
+        return deserialize_object(config, "loss", LOSS_CLASSES, custom_objects)
+    found = lookup(config, "loss", LOSSES, custom_objects)
+    return found() if isinstance(found, type) else found  # a class name gives an instance

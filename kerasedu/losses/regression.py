@@ -13,6 +13,8 @@ import math
 import warnings
 
 from kerasedu.autograd import ops_elementwise as ew
+from kerasedu.autograd import ops_select as sel
+from kerasedu.autograd.ops_reduce import l2_normalize
 from kerasedu.config import epsilon
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.losses.label_checks import prepare_inputs
@@ -56,7 +58,7 @@ def mean_absolute_percentage_error(y_true, y_pred):
         [37.5]
     """
     y_true, y_pred = prepare_inputs(y_true, y_pred, "mean_absolute_percentage_error")
-    scale = ew.maximum(y_true.abs(), epsilon())  # avoids dividing by a zero target
+    scale = sel.maximum(y_true.abs(), epsilon())  # avoids dividing by a zero target
     return 100.0 * ((y_true - y_pred) / scale).abs().mean(axis=-1)
 
 
@@ -68,8 +70,8 @@ def mean_squared_logarithmic_error(y_true, y_pred):
         1.0
     """
     y_true, y_pred = prepare_inputs(y_true, y_pred, "mean_squared_logarithmic_error")
-    log_pred = ew.log(ew.maximum(y_pred, epsilon()) + 1.0)
-    log_true = ew.log(ew.maximum(y_true, epsilon()) + 1.0)
+    log_pred = ew.log(sel.maximum(y_pred, epsilon()) + 1.0)
+    log_true = ew.log(sel.maximum(y_true, epsilon()) + 1.0)
     diff = log_pred - log_true
     return (diff * diff).mean(axis=-1)
 
@@ -94,7 +96,7 @@ def huber(y_true, y_pred, delta=1.0):
     abs_error = error.abs()
     quadratic = 0.5 * error * error
     linear = delta * abs_error - 0.5 * delta * delta
-    return ew.where(abs_error.data <= delta, quadratic, linear).mean(axis=-1)
+    return sel.where(abs_error.data <= delta, quadratic, linear).mean(axis=-1)
 
 
 def log_cosh(y_true, y_pred):
@@ -111,12 +113,6 @@ def log_cosh(y_true, y_pred):
     abs_error = (y_pred - y_true).abs()
     value = abs_error + ew.log(1.0 + ew.exp(-2.0 * abs_error)) - math.log(2.0)
     return value.mean(axis=-1)
-
-
-def l2_normalize(x, axis=-1):
-    """Return ``x / max(||x||, eps)`` along ``axis`` (a differentiable Tensor)."""
-    squared_norm = (x * x).sum(axis=axis, keepdims=True)
-    return x / ew.sqrt(ew.maximum(squared_norm, epsilon() ** 2))
 
 
 def cosine_similarity(y_true, y_pred, axis=-1):

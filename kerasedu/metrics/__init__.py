@@ -13,6 +13,7 @@ Example:
 """
 
 from kerasedu import losses
+from kerasedu.lookup import deserialize_object, lookup, serialize_object
 from kerasedu.metrics.accuracy_functions import (
     accuracy,
     binary_accuracy,
@@ -59,6 +60,8 @@ METRIC_CLASSES = {
         RootMeanSquaredError,
     )
 }
+# Every name `get` accepts: any loss function is a metric too.
+METRICS = {**METRIC_FUNCTIONS, **losses.LOSS_FUNCTIONS, **METRIC_CLASSES}
 
 
 def get(identifier, custom_objects=None):
@@ -98,17 +101,12 @@ def get(identifier, custom_objects=None):
 
 
 def _from_name(name, custom_objects):
-    found = custom_objects.get(name) or METRIC_CLASSES.get(name)
-    if found is not None:
-        return get(found)
-    fn = METRIC_FUNCTIONS.get(name) or losses.LOSS_FUNCTIONS.get(name)
-    if fn is None:
-        raise ValueError(
-            f"Unknown metric: {name!r}. Known names: {sorted(METRIC_FUNCTIONS)}, "
-            f"the loss names {sorted(losses.LOSS_FUNCTIONS)} and the classes "
-            f"{sorted(METRIC_CLASSES)}."
-        )
-    return MeanMetricWrapper(fn, name=name)
+    if name in custom_objects:
+        return get(custom_objects[name])  # yours, named as you named it
+    found = lookup(name, "metric", METRICS)
+    if isinstance(found, type):
+        return found()
+    return MeanMetricWrapper(found, name=name)  # named as written: "mae" stays "mae"
 
 
 def serialize(metric):
@@ -120,7 +118,7 @@ def serialize(metric):
     """
     if type(metric) is MeanMetricWrapper:
         return metric.name
-    return {"class_name": type(metric).__name__, "config": metric.get_config()}
+    return serialize_object(metric)
 
 
 def deserialize(config, custom_objects=None):
@@ -132,11 +130,7 @@ def deserialize(config, custom_objects=None):
     """
     if isinstance(config, str):
         return get(config, custom_objects)
-    class_name = config.get("class_name")
-    cls = (custom_objects or {}).get(class_name) or METRIC_CLASSES.get(class_name)
-    if cls is None:
-        raise ValueError(f"Unknown metric class: {class_name!r}. Pass it in custom_objects.")
-    return cls.from_config(config.get("config", {}))
+    return deserialize_object(config, "metric", METRIC_CLASSES, custom_objects)
 
 
 def _loss_kind(loss):

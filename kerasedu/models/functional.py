@@ -20,11 +20,9 @@ Example:
 """
 
 from kerasedu.layers.node import KerasTensor, flatten, is_symbolic, map_structure
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.models import functional_config
 from kerasedu.models.graph import map_graph
 from kerasedu.models.model import Model
-from kerasedu.models.model_json import model_to_json
 from kerasedu.models.summary import print_summary
 
 
@@ -50,7 +48,6 @@ class Functional(Model):
 
     _counts_own_node = True  # Keras's configs number this model's calls from 1
 
-    @accepts_legacy_kwargs
     def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
         super().__init__(name=name, trainable=trainable, **kwargs)
         self._init_graph(inputs, outputs)
@@ -218,8 +215,18 @@ class Functional(Model):
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        """Rebuild a model from `get_config`'s dict; the weights are new (use ``set_weights``)."""
-        inputs, outputs = functional_config.rebuild_graph(config, custom_objects)
+        """Rebuild a model from `get_config`'s dict; the weights are new (use ``set_weights``).
+
+        The serializer builds the layers before calling this; a direct call with
+        the layers' configs (Keras's ``Functional.from_config(model.get_config())``)
+        asks the serializer to build them.
+        """
+        if any("layer" not in entry for entry in config["layers"]):
+            # A user-facing convenience: the serializer sits above models.
+            from kerasedu.saving.serializer import build_nested
+
+            config = build_nested(config, custom_objects)
+        inputs, outputs = functional_config.rebuild_graph(config)
         return cls(
             inputs, outputs, name=config.get("name"), trainable=config.get("trainable", True)
         )
@@ -230,6 +237,8 @@ class Functional(Model):
         Args:
             **kwargs: Passed to ``json.dumps`` (``indent=2``...).
         """
+        from kerasedu.saving.model_json import model_to_json  # user-facing: saving is above models
+
         return model_to_json(self, **kwargs)
 
     def to_yaml(self, **kwargs):

@@ -22,30 +22,20 @@ Example:
 """
 
 from kerasedu.layers.node import KerasTensor, map_structure
-from kerasedu.saving.registry import deserialize_layer, serialize_layer
+from kerasedu.lookup import serialize_layer
 
 
 def get_functional_config(model):
     """Return ``model``'s graph as a JSON-serialisable dict (see the module docstring)."""
     own = {id(node) for node in model._nodes}
 
-    def own_index(layer, node_index):
-        """Position of a call among this model's calls of ``layer``."""
-        return sum(id(n) in own for n in layer._inbound_nodes[:node_index])
-
-    def tensor_config(tensor):
-        layer, node_index, tensor_index = tensor._keras_history
-        return {
-            "class_name": "__keras_tensor__",
-            "config": {
-                "shape": list(tensor.shape),
-                "dtype": tensor.dtype,
-                "keras_history": [layer.name, own_index(layer, node_index), tensor_index],
-            },
-        }
-
     def encode(value):
-        return tensor_config(value) if isinstance(value, KerasTensor) else value
+        return _tensor_config(value, own) if isinstance(value, KerasTensor) else value
+
+    def endpoint(tensor):
+        layer, node_index, tensor_index = tensor._keras_history
+        offset = 1 if _is_functional(layer) else 0  # Keras counts a model's own node first
+        return [layer.name, _own_index(layer, node_index, own) + offset, tensor_index]
 
     layer_configs = []
     for layer in model.layers:
@@ -60,12 +50,6 @@ def get_functional_config(model):
         layer_configs.append(
             {**serialize_layer(layer), "name": layer.name, "inbound_nodes": inbound}
         )
-
-    def endpoint(tensor):
-        layer, node_index, tensor_index = tensor._keras_history
-        offset = 1 if _is_functional(layer) else 0  # Keras counts a model's own node first
-        return [layer.name, own_index(layer, node_index) + offset, tensor_index]
-
     return {
         "name": model.name,
         "trainable": model.trainable,
@@ -75,18 +59,40 @@ def get_functional_config(model):
     }
 
 
-def rebuild_graph(config, custom_objects=None):
-    """Create the layers of a functional config and call them again on new `Input` tensors.
+def _own_index(layer, node_index, own):
+    """Position of a call among this model's calls of ``layer`` (``own``: ids of its nodes)."""
+    return sum(id(n) in own for n in layer._inbound_nodes[:node_index])
+
+
+def _tensor_config(tensor, own):
+    """Keras 3's ``__keras_tensor__`` reference to the tensor a layer call received."""
+    layer, node_index, tensor_index = tensor._keras_history
+    return {
+        "class_name": "__keras_tensor__",
+        "config": {
+            "shape": list(tensor.shape),
+            "dtype": tensor.dtype,
+            "keras_history": [layer.name, _own_index(layer, node_index, own), tensor_index],
+        },
+    }
+
+
+def rebuild_graph(config):
+    """Call the layers of a functional config again, in order, starting from new `Input` tensors.
+
+    Each entry of ``config["layers"]`` holds a built layer:
+    ``{"layer": <Layer>, "name": ..., "inbound_nodes": [...]}`` (the serializer
+    builds them from the saved configs, see `kerasedu.saving.serializer.build_nested`).
 
     Returns:
         ``(inputs, outputs)`` in the structure of ``input_layers``/``output_layers``.
     """
     created = {}
     pending = []  # (layer, node data) calls still to make, in config order
-    for layer_data in config["layers"]:
-        layer = deserialize_layer(layer_data, custom_objects)
-        created[layer_data.get("name", layer.name)] = layer
-        pending.extend((layer, node_data) for node_data in layer_data.get("inbound_nodes", []))
+    for entry in config["layers"]:
+        layer = entry["layer"]
+        created[entry.get("name", layer.name)] = layer
+        pending.extend((layer, node_data) for node_data in entry.get("inbound_nodes", []))
     while pending:  # a shared layer may wait for a call of a layer listed after it
         waiting, blocked = [], set()
         for layer, node_data in pending:
@@ -98,7 +104,7 @@ def rebuild_graph(config, custom_objects=None):
                 layer(*call[0], **call[1])
         if len(waiting) == len(pending):
             raise ValueError(
-                f"Cannot rebuild the graph: the calls of {[l.name for l, _ in waiting]}"
+                f"Cannot rebuild the graph: the calls of {[layer.name for layer, _ in waiting]}"
                 " depend on layers that are never called. The config is damaged."
             )
         pending = waiting
@@ -115,7 +121,7 @@ def rebuild_graph(config, custom_objects=None):
 
 
 def _unwrap_single(structure):
-    """Keras 2 files list even a single endpoint (``[[name, 0, 0]]``); a one-item list means that item."""
+    """Keras 2 lists even a single endpoint (``[[name, 0, 0]]``): a one-item list is its item."""
     if isinstance(structure, list) and len(structure) == 1:
         return structure[0]
     return structure

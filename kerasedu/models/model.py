@@ -16,7 +16,6 @@ from kerasedu.callbacks.callback_list import CallbackList
 from kerasedu.diagnostics import checks
 from kerasedu.diagnostics.fit_monitor import FitMonitor, check_model_outputs
 from kerasedu.layers.layer import Layer
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.models.compile_utils import (
     CompiledLoss,
     CompiledMetrics,
@@ -212,7 +211,6 @@ class Model(Layer):
             metric.reset_state()
 
     # --- the loops -------------------------------------------------------------------
-    @accepts_legacy_kwargs
     def fit(
         self,
         x=None,

@@ -18,9 +18,9 @@ Example:
 from kerasedu.layers.input_layer import InputLayer
 from kerasedu.layers.layer import Layer
 from kerasedu.layers.node import KerasTensor
+from kerasedu.lookup import serialize_layer
 from kerasedu.models.functional import Functional
 from kerasedu.models.model import Model
-from kerasedu.saving.registry import deserialize_layer, serialize_layer
 
 
 class Sequential(Functional):
@@ -148,7 +148,7 @@ class Sequential(Functional):
         return shape
 
     def get_config(self):
-        """Return ``{"name", "trainable", "layers": [...], "build_input_shape"}`` (Keras 3's format)."""
+        """Return ``{"name", "trainable", "layers", "build_input_shape"}`` (Keras 3's format)."""
         config = {
             "name": self.name,
             "trainable": self.trainable,
@@ -160,12 +160,22 @@ class Sequential(Functional):
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        """Rebuild the stack; Keras 2's plain list of layer configs is accepted too."""
+        """Rebuild the stack; Keras 2's plain list of layer configs is accepted too.
+
+        The serializer builds the layers before calling this; a direct call with
+        the layers' configs (Keras's ``Sequential.from_config(model.get_config())``)
+        asks the serializer to build them.
+        """
         if isinstance(config, list):
             config = {"layers": config}
+        if any(isinstance(layer, dict) for layer in config["layers"]):
+            # A user-facing convenience: the serializer sits above models.
+            from kerasedu.saving.serializer import build_nested
+
+            config = build_nested(config, custom_objects)
         model = cls(name=config.get("name"), trainable=config.get("trainable", True))
-        for layer_config in config["layers"]:
-            model.add(deserialize_layer(layer_config, custom_objects))
+        for layer in config["layers"]:
+            model.add(layer)
         if not model.inputs and config.get("build_input_shape") is not None:
             model.build(config["build_input_shape"])
         return model

@@ -11,6 +11,7 @@ Example:
     ('RMSprop', 0.001)
 """
 
+from kerasedu.lookup import lookup, serialize_object
 from kerasedu.optimizers import schedules
 from kerasedu.optimizers.adadelta import Adadelta
 from kerasedu.optimizers.adagrad import Adagrad
@@ -66,7 +67,7 @@ def serialize(optimizer):
         >>> serialize(Adam(learning_rate=0.01))["config"]["learning_rate"]
         0.01
     """
-    return {"class_name": type(optimizer).__name__, "config": optimizer.get_config()}
+    return serialize_object(optimizer)
 
 
 def deserialize(config, custom_objects=None):
@@ -79,12 +80,8 @@ def deserialize(config, custom_objects=None):
         >>> deserialize({"class_name": "Adam", "config": {"learning_rate": 0.01}}).learning_rate
         0.01
     """
-    custom_objects = custom_objects or {}
-    class_name = config.get("class_name")
-    cls = custom_objects.get(class_name) or OPTIMIZERS.get(str(class_name).lower())
-    if cls is None:
-        raise ValueError(
-            f"Unknown optimizer: {class_name!r}. Known names: {sorted(OPTIMIZERS)}; "
-            "pass your own class in custom_objects."
-        )
-    return cls.from_config(config.get("config", {}), custom_objects)
+    name = config.get("class_name")
+    if not (custom_objects and name in custom_objects):
+        name = str(name).lower()  # "Adam", "adam" and "ADAM" all name Adam, as in Keras
+    cls = lookup(name, "optimizer", OPTIMIZERS, custom_objects)
+    return cls.from_config(config.get("config") or {}, custom_objects)

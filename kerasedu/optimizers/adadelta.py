@@ -18,7 +18,6 @@ Example:
 """
 
 from kerasedu.device import get_array_module
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.optimizer import Optimizer
 
 
@@ -36,7 +35,6 @@ class Adadelta(Optimizer):
         0.95
     """
 
-    @accepts_legacy_kwargs
     def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-7, name="adadelta", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
         self.rho = rho

@@ -14,7 +14,6 @@ Example:
 """
 
 from kerasedu.device import get_array_module
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.optimizer import Optimizer
 
 
@@ -33,7 +32,6 @@ class Adagrad(Optimizer):
         0.1
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         learning_rate=0.001,

@@ -20,7 +20,6 @@ Example:
 import math
 
 from kerasedu.device import get_array_module
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.optimizer import Optimizer
 
 
@@ -40,7 +39,6 @@ class Adam(Optimizer):
         0.999
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         learning_rate=0.001,

@@ -15,7 +15,6 @@ Example:
 """
 
 from kerasedu.device import get_array_module
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.optimizer import Optimizer
 
 
@@ -34,7 +33,6 @@ class Adamax(Optimizer):
         0.9
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, name="adamax", **kwargs
     ):

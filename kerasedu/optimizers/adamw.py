@@ -13,7 +13,6 @@ Example:
     0.95
 """
 
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.adam import Adam
 
 
@@ -34,7 +33,6 @@ class AdamW(Adam):
         0.004
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         learning_rate=0.001,

@@ -19,7 +19,6 @@ Example:
 """
 
 from kerasedu.device import get_array_module
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.optimizer import Optimizer
 
 
@@ -40,7 +39,6 @@ class Nadam(Optimizer):
 
     scalar_state = ("iterations", "u_product")  # the momentum product is saved too
 
-    @accepts_legacy_kwargs
     def __init__(
         self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, name="nadam", **kwargs
     ):

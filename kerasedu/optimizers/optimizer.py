@@ -26,7 +26,6 @@ import numpy as np
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.device import get_array_module, to_device, to_numpy
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers import schedules
 
 
@@ -63,7 +62,6 @@ class Optimizer:
 
     scalar_state = ("iterations",)  # optimizer-wide numbers saved with get_state()
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         learning_rate=0.001,
@@ -123,25 +121,6 @@ class Optimizer:
                 "learning_rate must be a float or a LearningRateSchedule. "
                 f"Received: learning_rate={value!r}"
             ) from None
-
-    @property
-    def lr(self):
-        """Keras 1/2 name of `learning_rate` (deprecated)."""
-        warnings.warn(
-            "`optimizer.lr` is the Keras 2 name; use `optimizer.learning_rate`.",
-            DeprecationWarning,
-            stacklevel=stacklevel_outside_kerasedu(),
-        )
-        return self.learning_rate
-
-    @lr.setter
-    def lr(self, value):
-        warnings.warn(
-            "`optimizer.lr` is the Keras 2 name; use `optimizer.learning_rate`.",
-            DeprecationWarning,
-            stacklevel=stacklevel_outside_kerasedu(),
-        )
-        self.learning_rate = value
 
     def current_learning_rate(self):
         """The rate this step uses: the schedule (or float), then the legacy ``decay``."""

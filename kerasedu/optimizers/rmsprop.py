@@ -28,7 +28,6 @@ Example:
 """
 
 from kerasedu.device import get_array_module
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.optimizer import Optimizer
 
 
@@ -49,7 +48,6 @@ class RMSprop(Optimizer):
         0.9
     """
 
-    @accepts_legacy_kwargs
     def __init__(
         self,
         learning_rate=0.001,

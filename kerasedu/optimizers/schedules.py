@@ -12,6 +12,8 @@ Example:
 
 import math
 
+from kerasedu.lookup import lookup
+
 
 class LearningRateSchedule:
     """Base class: ``schedule(step) -> learning rate`` (a float).
@@ -120,7 +122,7 @@ class InverseTimeDecay(DecaySchedule):
 
 
 class PiecewiseConstantDecay(LearningRateSchedule):
-    """A constant rate per interval of steps: ``values[i]`` while ``boundaries[i-1] < step <= boundaries[i]``.
+    """A rate per interval: ``values[i]`` while ``boundaries[i-1] < step <= boundaries[i]``.
 
     Args:
         boundaries: Increasing step numbers where the rate changes.
@@ -178,11 +180,5 @@ def deserialize(config, custom_objects=None):
         ...     "initial_learning_rate": 1.0, "decay_steps": 1, "decay_rate": 0.5}})(1)
         0.5
     """
-    class_name = config.get("class_name")
-    cls = (custom_objects or {}).get(class_name) or SCHEDULES.get(class_name)
-    if cls is None:
-        raise ValueError(
-            f"Unknown learning rate schedule: {class_name!r}. Known: "
-            f"{sorted(SCHEDULES)}; pass your own in custom_objects."
-        )
-    return cls.from_config(config.get("config", {}))
+    cls = lookup(config.get("class_name"), "learning rate schedule", SCHEDULES, custom_objects)
+    return cls.from_config(config.get("config") or {})

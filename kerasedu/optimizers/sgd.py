@@ -17,7 +17,6 @@ Example:
     0.71
 """
 
-from kerasedu.legacy import accepts_legacy_kwargs
 from kerasedu.optimizers.optimizer import Optimizer
 
 
@@ -35,7 +34,6 @@ class SGD(Optimizer):
         0.01
     """
 
-    @accepts_legacy_kwargs
     def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, name="SGD", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
         if not 0 <= momentum <= 1:

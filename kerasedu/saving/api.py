@@ -34,12 +34,12 @@ def load_model(filepath, custom_objects=None, compile=True):
         >>> load_model(path).count_params()
         3
     """
-    from kerasedu.saving import hdf5  # noqa: imports h5py, kept off `import kerasedu`
+    from kerasedu.saving import hdf5  # imports h5py: kept off `import kerasedu`
 
     return hdf5.load_model(filepath, custom_objects=custom_objects, compile=compile)
 
 
-def save_model(model, filepath, overwrite=True, include_optimizer=True, **kwargs):
+def save_model(model, filepath, overwrite=True, include_optimizer=True, save_format=None):
     """Save ``model`` to ``filepath`` (same as ``model.save(filepath)``).
 
     Args:
@@ -47,6 +47,7 @@ def save_model(model, filepath, overwrite=True, include_optimizer=True, **kwargs
         filepath: Where to write.
         overwrite: Replace an existing file. Defaults to ``True``.
         include_optimizer: Save the compile settings and optimizer state. Defaults to ``True``.
+        save_format: ``None`` or ``"h5"`` (Keras 2's option). Defaults to ``None``.
 
     Example:
         >>> import os, tempfile
@@ -57,8 +58,6 @@ def save_model(model, filepath, overwrite=True, include_optimizer=True, **kwargs
         >>> os.path.exists(path)
         True
     """
-    from kerasedu.saving import hdf5  # noqa: imports h5py, kept off `import kerasedu`
+    from kerasedu.saving import hdf5  # imports h5py: kept off `import kerasedu`
 
-    hdf5.save_model(
-        model, filepath, overwrite=overwrite, include_optimizer=include_optimizer, **kwargs
-    )
+    hdf5.save_model(model, filepath, overwrite, include_optimizer, save_format)

@@ -36,13 +36,15 @@ import warnings
 import h5py
 
 from kerasedu import losses, optimizers
+from kerasedu import metrics as metrics_module
 from kerasedu.saving import hdf5_weights, safety
 from kerasedu.saving.atomic import atomic_write
 from kerasedu.saving.errors import KerasEduFileError
-from kerasedu.saving.registry import deserialize_layer, serialize_layer
+from kerasedu.saving.model_json import json_default
+from kerasedu.saving.serializer import deserialize_layer, serialize_layer
 
 
-def save_model(model, filepath, overwrite=True, include_optimizer=True, **kwargs):
+def save_model(model, filepath, overwrite=True, include_optimizer=True, save_format=None):
     """Save architecture, weights, training configuration and optimizer state to ``filepath``.
 
     Args:
@@ -51,9 +53,17 @@ def save_model(model, filepath, overwrite=True, include_optimizer=True, **kwargs
         overwrite: Replace an existing file. Defaults to ``True``.
         include_optimizer: Also save the compile settings and optimizer state,
             so training can resume exactly. Defaults to ``True``.
-        **kwargs: Keras options without effect here (``save_format``...).
+        save_format: Keras 2's choice of format: ``None`` or ``"h5"``, the only
+            format written here. Defaults to ``None``.
+
+    Raises:
+        ValueError: For another ``save_format``.
     """
-    config = json.dumps(serialize_layer(model), default=_json_default)
+    if save_format not in (None, "h5"):
+        raise ValueError(
+            f"kerasedu writes Keras's HDF5 format only. Received: save_format={save_format!r}"
+        )
+    config = json.dumps(serialize_layer(model), default=json_default)
     training = _training_config(model) if include_optimizer else None
     with atomic_write(filepath, overwrite) as tmp_path:
         with h5py.File(tmp_path, "w") as f:
@@ -62,7 +72,7 @@ def save_model(model, filepath, overwrite=True, include_optimizer=True, **kwargs
             f.attrs["model_config"] = config
             hdf5_weights.save_weights_to_group(f.create_group("model_weights"), model.layers)
             if training is not None:
-                f.attrs["training_config"] = json.dumps(training, default=_json_default)
+                f.attrs["training_config"] = json.dumps(training, default=json_default)
                 hdf5_weights.save_optimizer_state(f, model.optimizer)
 
 
@@ -112,7 +122,7 @@ def load_model(filepath, custom_objects=None, compile=True):
     return model
 
 
-def save_weights(model, filepath, overwrite=True, **kwargs):
+def save_weights(model, filepath, overwrite=True):
     """Save only the weights, in Keras's layout (``.h5`` or ``.weights.h5``).
 
     Args:
@@ -134,7 +144,7 @@ def save_weights(model, filepath, overwrite=True, **kwargs):
             hdf5_weights.save_weights_to_group(f, model.layers)
 
 
-def load_weights(model, filepath, by_name=False, skip_mismatch=False, **kwargs):
+def load_weights(model, filepath, by_name=False, skip_mismatch=False):
     """Load weights saved by `save_weights`, `save_model`, or Keras 2.
 
     Args:
@@ -224,8 +234,8 @@ def _training_config(model):
     metrics, weighted_metrics = model.compiled_metrics.specs
     return {
         "loss": _map_specs(losses.serialize, model.compiled_loss.loss),
-        "metrics": _map_specs(_serialize_metric, metrics),
-        "weighted_metrics": _map_specs(_serialize_metric, weighted_metrics),
+        "metrics": _map_specs(metrics_module.serialize, metrics),
+        "weighted_metrics": _map_specs(metrics_module.serialize, weighted_metrics),
         "loss_weights": model.compiled_loss.loss_weights,
         "optimizer_config": optimizers.serialize(model.optimizer),
     }
@@ -274,14 +284,6 @@ def _map_specs(fn, spec):
     return fn(spec)
 
 
-def _serialize_metric(metric):
-    if isinstance(metric, str):
-        return metric
-    if hasattr(metric, "get_config") and not isinstance(metric, type):
-        return {"class_name": type(metric).__name__, "config": metric.get_config()}
-    return getattr(metric, "__name__", str(metric))
-
-
 def _deserialize_loss(spec, custom_objects):
     if isinstance(spec, str) and spec not in (custom_objects or {}):
         losses.deserialize(spec)  # unknown names fail here, with kerasedu's message
@@ -293,16 +295,4 @@ def _deserialize_metric(spec, custom_objects):
     custom_objects = custom_objects or {}
     if isinstance(spec, str):
         return custom_objects.get(spec, spec)  # compile() resolves names from its closed table
-    from kerasedu import metrics  # noqa: metrics imports losses, which imports this package
-
-    return metrics.deserialize(spec, custom_objects)
-
-
-def _json_default(value):
-    """NumPy numbers and arrays inside configs become JSON numbers and lists."""
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    raise TypeError(
-        f"Cannot write {value!r} (type {type(value).__name__}) to JSON: configs "
-        "may hold only numbers, strings, lists, dicts and None."
-    )
+    return metrics_module.deserialize(spec, custom_objects)

@@ -27,13 +27,13 @@ import warnings
 
 import numpy as np
 
-import kerasedu
 from kerasedu.device import to_numpy
 from kerasedu.saving.errors import KerasEduFileError
 from kerasedu.saving.safety import as_numpy
+from kerasedu.version import __version__
 
 HEADER_LIMIT = 64512  # bytes: HDF5's object header limit, as in Keras
-KERAS_VERSION = f"kerasedu-{kerasedu.__version__}"
+KERAS_VERSION = f"kerasedu-{__version__}"
 
 
 def save_attribute(group, name, values):
@@ -119,7 +119,7 @@ def load_weights_from_group(group, layers, path):
         raise KerasEduFileError(
             path,
             f"it holds weights for {len(stored)} layers ({stored}), but the model has "
-            f"{len(layers)} layers with weights ({[l.name for l in layers]}).",
+            f"{len(layers)} layers with weights ({[layer.name for layer in layers]}).",
         )
     values = [read_layer_weights(group, name, path) for name in stored]
     for layer, name, arrays in zip(layers, stored, values):  # check everything before assigning

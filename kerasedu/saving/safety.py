@@ -17,8 +17,8 @@ module refuses them all:
   ``custom_objects`` (old Keras files store Python bytecode there), and configs
   holding absurdly large integers (a layer that could never fit in memory).
 
-Class names in a config are resolved only from kerasedu's own closed registry
-(`kerasedu.saving.registry`) and ``custom_objects``: nothing is imported by
+Class names in a config are resolved only from kerasedu's own closed table
+(`kerasedu.saving.serializer`) and ``custom_objects``: nothing is imported by
 name, nothing is ``eval``-ed or unpickled, and no flag inside the file can
 change that.
 
@@ -149,7 +149,7 @@ def _check_attributes(obj, name, path):
 
 
 def check_config(config, custom_objects, path, depth=0):
-    """Refuse a model config that would need code from the file (a `Lambda` not in ``custom_objects``).
+    """Refuse a model config that needs code from the file (a `Lambda` not in ``custom_objects``).
 
     Args:
         config: The parsed JSON config (dicts, lists, strings, numbers).
@@ -205,7 +205,7 @@ def _check_lambda(layer_config, custom_objects, path):
 
 
 def _registered_name(function):
-    """The function name in a Keras 3 Lambda config, ``{"class_name": "function", "config": name}``."""
+    """The function's name in a Keras 3 Lambda: ``{"class_name": "function", "config": name}``."""
     if isinstance(function, dict) and function.get("class_name") == "function":
         value = function.get("config")
         return value if isinstance(value, str) else None

@@ -1,6 +1,6 @@
 """Lesson 00: getting started."""
 
-from make_notebooks import code, md
+from make_notebooks import check, code, md, solution
 
 CELLS = [
     md("""
@@ -112,13 +112,14 @@ passed. With 1,000 samples and `batch_size=32` an epoch is `ceil(1000 / 32) = 32
     code("""
 history = model.fit(x, y, batch_size=32, epochs=60, verbose=0)
 losses = history.history["loss"]
-print(f"«loss after epoch 1:|第 1 轮后的损失：» {losses[0]:.3f}   «after epoch 60:|第 60 轮后：» {losses[-1]:.3f}")
+print(f"«loss after epoch 1:|第 1 轮后的损失：» {losses[0]:.4f}")
+print(f"«loss after epoch 60:|第 60 轮后的损失：» {losses[-1]:.4f}")
 plt.plot(losses)
-plt.xlabel("epoch"); plt.ylabel("«loss (MSE)|损失（MSE）»"); plt.yscale("log")
+plt.xlabel("«epoch|轮次»"); plt.ylabel("«loss (MSE)|损失（MSE）»"); plt.yscale("log")
 plt.title("«Training loss per epoch|每一轮的训练损失»")
 plt.show()
 assert losses[-1] < 0.01 < losses[0]
-"""),
+""", tags=["nbval-ignore-output"]),
     md("""
 ## Step 4: predict
 
@@ -139,9 +140,9 @@ plt.plot(x_new, y_new, "r", label="«model prediction|模型预测»")
 plt.legend(); plt.title("«The fitted curve|拟合出的曲线»")
 plt.show()
 max_error = float(np.abs(y_new - np.sin(x_new)).max())
-print(f"«largest error against sin(x):|与 sin(x) 的最大误差：» {max_error:.2f}")
+print(f"«largest error against sin(x):|与 sin(x) 的最大误差：» {max_error:.4f}")
 assert max_error < 0.2
-"""),
+""", tags=["nbval-ignore-output"]),
     md("""
 ## CPU or GPU
 
@@ -175,9 +176,16 @@ print("«device now:|当前设备：»", kerasedu.backend.get_device())
 
 ## Exercises
 
-1. Train with `batch_size=1000` (one step per epoch) for 60 epochs. Is the final loss better or worse? Why?
-2. Replace `tanh` by `relu`. How does the fitted curve look?
-3. Make the model reach a training loss below 0.005 (change epochs, layers or the optimizer) and run the check.
+Four exercises, from easy to hard. In each answer cell, replace `raise NotImplementedError()` with your code,
+run the cell, then run the check cell below it. The check tries your code on cases it knows the answer to,
+and either says what is wrong (with a hint) or prints a ✔ line.
+
+### Exercise 1 · Count the steps
+
+Write `count_steps(n_samples, batch_size, epochs)`: how many times does
+`model.fit(x, y, batch_size=batch_size, epochs=epochs)` update the weights when `x` has `n_samples` samples?
+The check compares your answer with what `fit` really does (it counts its updates in
+`model.optimizer.iterations`).
 """, """
 ## 小结
 
@@ -188,13 +196,118 @@ print("«device now:|当前设备：»", kerasedu.backend.get_device())
 
 ## 练习
 
-1. 用 `batch_size=1000`（每轮只有一步）训练 60 轮。最终损失更好还是更差？为什么？
-2. 把 `tanh` 换成 `relu`，拟合出的曲线变成什么样？
-3. 让模型的训练损失低于 0.005（可以改轮数、层数或优化器），然后运行下面的检查。
+下面有四道练习，由易到难。在每个答案单元格里，把 `raise NotImplementedError()` 换成你的代码并运行，
+再运行它下面的检查单元格。检查会用它知道答案的例子来测试你的代码：不对时告诉你哪里不对，并给出提示；对了就打印一行 ✔。
+
+### 练习 1 · 数一数步数
+
+写一个函数 `count_steps(n_samples, batch_size, epochs)`：当 `x` 有 `n_samples` 个样本时，
+`model.fit(x, y, batch_size=batch_size, epochs=epochs)` 一共会更新多少次权重？
+检查会把你的答案和 `fit` 实际的做法比较（`fit` 把更新次数记在 `model.optimizer.iterations` 里）。
 """),
-    code("""
-final_loss = model.evaluate(x, y, verbose=0)
-print(f"«training loss now:|当前训练损失：» {final_loss:.4f}")
-# assert final_loss < 0.005   # «uncomment after your change|修改模型后取消这一行的注释»
+    solution("""
+import math
+
+
+def count_steps(n_samples, batch_size, epochs):
+    \"\"\"«How many weight updates fit makes.|fit 一共更新多少次权重。»\"\"\"
+    ### BEGIN SOLUTION
+    steps_per_epoch = math.ceil(n_samples / batch_size)  # «the last batch may be smaller|最后一批可能较小»
+    return steps_per_epoch * epochs
+    ### END SOLUTION
+""", "l00-ex1"),
+    check("""
+from kerasedu.exercises import lesson00
+
+lesson00.check_count_steps(count_steps, lang="«en|zh»")
+""", "l00-ex1-check"),
+    md("""
+### Exercise 2 · Count the parameters
+
+A stack of `Dense` layers is described by its sizes: `[1, 32, 32, 1]` is the model above (1 input feature,
+then layers of 32, 32 and 1 units). Write `count_params(sizes)` returning the number of parameters of such a
+stack, what `model.count_params()` reports, without building the model.
+""", """
+### 练习 2 · 数一数参数
+
+一串 `Dense` 层可以用它们的大小来描述：`[1, 32, 32, 1]` 就是上面的模型（输入 1 个特征，然后是 32、32、1 个单元的三层）。
+写一个函数 `count_params(sizes)`，不搭建模型，直接返回这样一串层的参数个数，也就是 `model.count_params()` 给出的数。
 """),
+    solution("""
+def count_params(sizes):
+    \"\"\"«Parameters of Dense layers of these sizes.|这些大小的 Dense 层共有多少参数。»\"\"\"
+    ### BEGIN SOLUTION
+    pairs = zip(sizes, sizes[1:])  # «(inputs, units) of each layer|每层的（输入数, 单元数）»
+    return sum(n_in * units + units for n_in, units in pairs)  # «weights + biases|权重 + 偏置»
+    ### END SOLUTION
+""", "l00-ex2"),
+    check("""
+lesson00.check_count_params(count_params, lang="«en|zh»")
+""", "l00-ex2-check"),
+    md("""
+### Exercise 3 · Make the batches yourself
+
+`fit` cuts the data into batches for you. Write `make_batches(x, y, batch_size, rng=None)` that does it: return
+a list of `(x_batch, y_batch)` pairs covering every sample once, the last batch smaller if needed. With
+`rng=None`, keep the samples in order; given a NumPy random generator `rng`, shuffle them first, with the same
+permutation for `x` and `y` (`rng.permutation(n)` gives one), so that every target stays with its sample.
+""", """
+### 练习 3 · 自己切批次
+
+`fit` 会替你把数据切成批次。写一个函数 `make_batches(x, y, batch_size, rng=None)` 来做这件事：返回由
+`(x_batch, y_batch)` 组成的列表，每个样本恰好出现一次，必要时最后一批小一些。`rng=None` 时保持样本的顺序；
+传入 NumPy 随机数生成器 `rng` 时，先把样本打乱，`x` 和 `y` 要用同一个排列（`rng.permutation(n)` 可以给出一个），
+这样每个目标值仍然跟着它的样本。
+"""),
+    solution("""
+def make_batches(x, y, batch_size, rng=None):
+    \"\"\"«A list of (x_batch, y_batch), shuffled when rng is given.|由 (x_batch, y_batch) 组成的列表；给了 rng 就先打乱。»\"\"\"
+    ### BEGIN SOLUTION
+    n = len(x)
+    order = np.arange(n) if rng is None else rng.permutation(n)  # «one order for x and y|x、y 共用一个顺序»
+    batches = []
+    for start in range(0, n, batch_size):
+        chosen = order[start:start + batch_size]  # «the last one may be shorter|最后一批可能较短»
+        batches.append((x[chosen], y[chosen]))
+    return batches
+    ### END SOLUTION
+""", "l00-ex3"),
+    check("""
+lesson00.check_make_batches(make_batches, lang="«en|zh»")
+""", "l00-ex3-check"),
+    md("""
+### Exercise 4 · A model for a faster curve
+
+Now the curve is `y = sin(2x)` (plus the same noise): it wiggles twice as fast. Write `build_model()` returning
+a compiled model with one input feature and one output. The check trains it for 40 epochs with `batch_size=32`
+on 1,000 samples, then compares its predictions with the true `sin(2x)` on 200 points: the mean squared error
+must be below 0.01. The model of this lesson gets about 0.06: change the layers, the activation or the
+optimizer (`from kerasedu.optimizers import Adam`, then `Adam(learning_rate=...)`).
+""", """
+### 练习 4 · 为更快的曲线搭模型
+
+现在曲线换成 `y = sin(2x)`（加上同样的噪声）：它的起伏快了一倍。写一个函数 `build_model()`，返回一个已编译的模型：
+输入 1 个特征，输出 1 个数。检查会在 1000 个样本上以 `batch_size=32` 训练它 40 轮，然后在 200 个点上把预测和真实的
+`sin(2x)` 比较：均方误差必须低于 0.01。本课的模型只能做到 0.06 左右：改一改层、激活函数或优化器
+（`from kerasedu.optimizers import Adam`，再用 `Adam(learning_rate=...)`）。
+"""),
+    solution("""
+from kerasedu.optimizers import Adam
+
+
+def build_model():
+    \"\"\"«A compiled model: 1 input feature, 1 output.|已编译的模型：输入 1 个特征，输出 1 个数。»\"\"\"
+    ### BEGIN SOLUTION
+    model = Sequential([
+        Dense(64, activation="relu", input_shape=(1,)),
+        Dense(64, activation="relu"),
+        Dense(1),
+    ])
+    model.compile(optimizer=Adam(learning_rate=0.005), loss="mse")  # «faster steps|步子更大»
+    return model
+    ### END SOLUTION
+""", "l00-ex4"),
+    check("""
+lesson00.check_build_model(build_model, lang="«en|zh»")
+""", "l00-ex4-check", tags=["nbval-ignore-output"]),
 ]

@@ -1,6 +1,6 @@
 """Lesson 04: concatenate and axes."""
 
-from make_notebooks import code, md
+from make_notebooks import check, code, md, solution
 
 CELLS = [
     md("""
@@ -172,10 +172,16 @@ assert np.array_equal(b_t.grad, weights[:, 2:, :])
 
 ## Exercises
 
-1. Predict, then check, the shape of `K.concatenate([a, b], axis=0)` and `axis=-3`.
-2. Concatenate a `(2, 3)` and a `(2, 5)` tensor. Which axes work, and what error do the others give?
-3. Build a model with two image inputs of shape `(8, 8, 1)` and `(8, 8, 2)` joined with `Concatenate()`: what
-   is the output shape? Check your answer with the cell below.
+Four exercises, from easy to hard. In each answer cell, replace `raise NotImplementedError()` with your code,
+run the cell, then run the check cell below it. The check tries your code on cases it knows the answer to,
+and either says what is wrong (with a hint) or prints a ✔ line.
+
+### Exercise 1 · Predict a concatenation's shape
+
+Write `concat_shape(shapes, axis)`: given the shapes of the tensors to join (a list of tuples) and the axis
+(negative allowed), return the shape of the result as a tuple, without creating any tensor. When the tensors
+cannot be joined (an axis that does not exist, or shapes that differ on another axis), raise a `ValueError`,
+as `np.concatenate` does.
 """, """
 ## 小结
 
@@ -186,17 +192,126 @@ assert np.array_equal(b_t.grad, weights[:, 2:, :])
 
 ## 练习
 
-1. 先预测，再验证：`K.concatenate([a, b], axis=0)` 以及 `axis=-3` 的结果形状。
-2. 拼接形状为 `(2, 3)` 和 `(2, 5)` 的两个张量。哪些轴可以？其他轴会报什么错？
-3. 搭一个有两个图像输入的模型，形状分别是 `(8, 8, 1)` 和 `(8, 8, 2)`，用 `Concatenate()` 接起来：输出形状是多少？
-   用下面的单元格检查你的答案。
+下面有四道练习，由易到难。在每个答案单元格里，把 `raise NotImplementedError()` 换成你的代码并运行，
+再运行它下面的检查单元格。检查会用它知道答案的例子来测试你的代码：不对时告诉你哪里不对，并给出提示；对了就打印一行 ✔。
+
+### 练习 1 · 预测拼接结果的形状
+
+写一个函数 `concat_shape(shapes, axis)`：给定要拼接的各张量的形状（元组组成的列表）和轴（可以是负数），
+不创建任何张量，以元组形式返回结果的形状。如果无法拼接（轴不存在，或者在其他轴上形状不同），
+就像 `np.concatenate` 那样抛出 `ValueError`。
 """),
-    code("""
-image_a = Input(shape=(8, 8, 1))
-image_b = Input(shape=(8, 8, 2))
-merged = Concatenate()([image_a, image_b])
-my_answer = (None, 8, 8, 3)  # «write your prediction here|在这里写下你的预测»
-assert tuple(merged.shape) == my_answer, merged.shape
-print("«Correct!|答对了！»")
+    solution("""
+def concat_shape(shapes, axis):
+    \"\"\"«Shape of concatenating tensors of these shapes along axis.|沿 axis 拼接这些形状的张量所得的形状。»\"\"\"
+    ### BEGIN SOLUTION
+    ndim = len(shapes[0])
+    if any(len(shape) != ndim for shape in shapes) or not -ndim <= axis < ndim:
+        raise ValueError(f"«no axis {axis} for shapes|这些形状没有 {axis} 号轴：» {shapes}")
+    axis = axis % ndim  # «axis -k is axis n - k|-k 号轴就是 n - k 号轴»
+    result = list(shapes[0])
+    for shape in shapes[1:]:
+        for k in range(ndim):
+            if k != axis and shape[k] != result[k]:
+                raise ValueError(f"«shapes differ on axis {k}:|形状在 {k} 号轴上不同：» {shapes}")
+        result[axis] += shape[axis]  # «only the joined axis grows|只有拼接的轴变长»
+    return tuple(result)
+    ### END SOLUTION
+""", "l04-ex1"),
+    check("""
+from kerasedu.exercises import lesson04
+
+lesson04.check_concat_shape(concat_shape, lang="«en|zh»")
+""", "l04-ex1-check"),
+    md("""
+### Exercise 2 · Channels last
+
+A colour image stores its red, green and blue values on a last axis of length 3: shape `(H, W, 3)`, or
+`(N, H, W, 3)` for a batch. Write `to_rgb(red, green, blue)` that takes three channels of shape `(H, W)`
+(one image) or `(N, H, W)` (a batch) and returns the image(s) with the channels last. The same code must work
+for both: which axis always names the place you need?
+""", """
+### 练习 2 · 通道在最后
+
+彩色图像把红、绿、蓝三个值放在最后一个长度为 3 的轴上：形状为 `(H, W, 3)`，一批图像则是 `(N, H, W, 3)`。
+写一个函数 `to_rgb(red, green, blue)`：输入三个形状为 `(H, W)`（一张图）或 `(N, H, W)`（一批图）的通道，
+返回通道在最后的图像。同一份代码要对两种情况都成立：哪个轴编号总能指到你要的位置？
 """),
+    solution("""
+def to_rgb(red, green, blue):
+    \"\"\"«(..., H, W) channels -> (..., H, W, 3) image(s).|(..., H, W) 的三个通道 -> (..., H, W, 3) 的图像。»\"\"\"
+    ### BEGIN SOLUTION
+    channels = [K.expand_dims(c, axis=-1) for c in (red, green, blue)]  # (..., H, W, 1)
+    return K.concatenate(channels, axis=-1)
+    ### END SOLUTION
+""", "l04-ex2"),
+    check("""
+lesson04.check_to_rgb(to_rgb, lang="«en|zh»")
+""", "l04-ex2-check"),
+    md("""
+### Exercise 3 · The backward pass of concatenate
+
+Write `concat_backward(grad, sizes, axis)`: `grad` is the gradient of `K.concatenate(inputs, axis=axis)`, and
+`sizes[i]` is the length of input `i` along `axis`. Return the list of the inputs' gradients, each of its
+input's shape: the pieces of `grad` along `axis`, in order. (`grad[tuple(index)]`, with `index` a list of
+`slice(None)` whose element `axis` is `slice(start, stop)`, cuts along any axis.)
+""", """
+### 练习 3 · 拼接的反向传播
+
+写一个函数 `concat_backward(grad, sizes, axis)`：`grad` 是 `K.concatenate(inputs, axis=axis)` 结果的梯度，
+`sizes[i]` 是第 `i` 个输入沿 `axis` 的长度。返回由各输入梯度组成的列表，每个梯度的形状与对应的输入相同：
+也就是 `grad` 沿 `axis` 依次切出的各段。（`grad[tuple(index)]` 可以沿任意轴切片，其中 `index` 是由
+`slice(None)` 组成的列表，第 `axis` 个元素换成 `slice(start, stop)`。）
+"""),
+    solution("""
+def concat_backward(grad, sizes, axis):
+    \"\"\"«Split grad along axis into pieces of these sizes.|沿 axis 把 grad 切成这些长度的几段。»\"\"\"
+    ### BEGIN SOLUTION
+    pieces, start = [], 0
+    for size in sizes:
+        index = [slice(None)] * grad.ndim
+        index[axis] = slice(start, start + size)  # «this input's part|这个输入的那一段»
+        pieces.append(grad[tuple(index)])
+        start += size
+    return pieces
+    ### END SOLUTION
+""", "l04-ex3"),
+    check("""
+lesson04.check_concat_backward(concat_backward, lang="«en|zh»")
+""", "l04-ex3-check"),
+    md("""
+### Exercise 4 · A model that needs both inputs
+
+Write `build_model()` returning a compiled model with two inputs, of shapes `(3,)` and `(2,)`, joined with
+`Concatenate`, and one output. The check trains it for 30 epochs (batch size 32) on 1,024 samples whose target
+is `y = sin(2·l₀)·r₀ + l₁·r₁ + 0.5·l₂` (`l` is the first input, `r` the second), then measures the mean
+squared error on 512 new samples: it must be below 0.01. The target multiplies one input by the other: can a
+model without a hidden layer do that?
+""", """
+### 练习 4 · 一个需要两个输入的模型
+
+写一个函数 `build_model()`，返回一个已编译的模型：有两个输入，形状分别为 `(3,)` 和 `(2,)`，用 `Concatenate` 接起来，
+有一个输出。检查会在 1024 个样本上训练它 30 轮（批次大小 32），目标值为 `y = sin(2·l₀)·r₀ + l₁·r₁ + 0.5·l₂`
+（`l` 是第一个输入，`r` 是第二个），然后在 512 个新样本上计算均方误差：必须低于 0.01。
+目标值是一个输入乘以另一个输入：没有隐藏层的模型能做到吗？
+"""),
+    solution("""
+from kerasedu.optimizers import Adam
+
+
+def build_model():
+    \"\"\"«Two inputs, (3,) and (2,), joined; one output; compiled.|两个输入 (3,) 和 (2,)，拼接后输出一个数；已编译。»\"\"\"
+    ### BEGIN SOLUTION
+    left = Input(shape=(3,))
+    right = Input(shape=(2,))
+    joined = Concatenate()([left, right])  # «(None, 5)|形状 (None, 5)»
+    hidden = Dense(32, activation="tanh")(joined)  # «products need a nonlinearity|乘积需要非线性»
+    model = Model(inputs=[left, right], outputs=Dense(1)(hidden))
+    model.compile(optimizer=Adam(0.01), loss="mse")
+    return model
+    ### END SOLUTION
+""", "l04-ex4"),
+    check("""
+lesson04.check_build_model(build_model, lang="«en|zh»")
+""", "l04-ex4-check", tags=["nbval-ignore-output"]),
 ]

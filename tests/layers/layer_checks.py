@@ -5,6 +5,7 @@ import numpy as np
 
 from kerasedu.autograd import Tensor
 from kerasedu.autograd.gradcheck import numerical_grad
+from kerasedu.saving.serializer import deserialize_layer, serialize_layer
 
 
 def check_layer_gradients(layer, x, atol=1e-6, rtol=1e-4, **call_kwargs):
@@ -32,9 +33,12 @@ def check_layer_gradients(layer, x, atol=1e-6, rtol=1e-4, **call_kwargs):
 
 
 def check_config_round_trip(layer, x, **call_kwargs):
-    """A layer rebuilt from its config, given the same weights, gives identical outputs."""
+    """A layer rebuilt from its config, given the same weights, gives identical outputs.
+
+    The config goes through the serializer, which builds nested layers (a wrapper's) first.
+    """
     y = layer(x, **call_kwargs)
-    clone = type(layer).from_config(layer.get_config())
+    clone = deserialize_layer(serialize_layer(layer))
     clone(x, **call_kwargs)
     clone.set_weights(layer.get_weights())
     np.testing.assert_array_equal(clone(x, **call_kwargs).numpy(), y.numpy())

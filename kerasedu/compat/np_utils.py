@@ -2,7 +2,8 @@
 
 Keras 2.9 removed ``keras.utils.np_utils``; modern code writes
 ``from kerasedu.utils import to_categorical``. Using the functions from here
-works and emits a DeprecationWarning that says so.
+works and emits a DeprecationWarning that says so. `kerasedu.compat` makes this
+module importable as ``kerasedu.utils.np_utils``.
 
 Example:
     >>> import warnings
@@ -13,7 +14,7 @@ Example:
     [[0.0, 1.0]]
 """
 
-from kerasedu.legacy import warn_legacy
+from kerasedu.compat.renames import warn_legacy
 from kerasedu.utils import numerical
 
 __all__ = ["normalize", "to_categorical"]

@@ -16,8 +16,8 @@ Example:
 
 import json
 
-import kerasedu
-from kerasedu.saving.registry import deserialize_layer, serialize_layer
+from kerasedu.saving.serializer import deserialize_layer, serialize_layer
+from kerasedu.version import __version__
 
 
 def model_to_json(model, **kwargs):
@@ -28,9 +28,9 @@ def model_to_json(model, **kwargs):
         **kwargs: Passed to ``json.dumps`` (``indent=2``...).
     """
     description = serialize_layer(model)
-    description["keras_version"] = f"kerasedu-{kerasedu.__version__}"
+    description["keras_version"] = f"kerasedu-{__version__}"
     description["backend"] = "numpy"
-    return json.dumps(description, default=_json_default, **kwargs)
+    return json.dumps(description, default=json_default, **kwargs)
 
 
 def model_from_json(json_string, custom_objects=None):
@@ -57,8 +57,15 @@ def model_from_json(json_string, custom_objects=None):
     return deserialize_layer(json.loads(json_string), custom_objects=custom_objects)
 
 
-def _json_default(value):
-    """Let NumPy numbers and tuples inside configs become JSON numbers and lists."""
+def json_default(value):
+    """Let NumPy numbers and arrays inside configs become JSON numbers and lists.
+
+    ``json.dumps(config, default=json_default)``: called for what JSON cannot write.
+
+    Example:
+        >>> json.dumps({"units": np.int64(3)}, default=json_default)
+        '{"units": 3}'
+    """
     if hasattr(value, "tolist"):
         return value.tolist()
     raise TypeError(

@@ -1,21 +1,29 @@
+"""The serializer: layer and model configs to objects and back, nested configs built first."""
+
 import json
 
 import numpy as np
 import pytest
 
+from kerasedu import layers as L
 from kerasedu.layers import (
+    LSTM,
+    Bidirectional,
     Conv2D,
     Dense,
     Dropout,
     Flatten,
     Input,
     Lambda,
+    LeakyReLU,
     MaxPooling2D,
+    TimeDistributed,
     add,
     concatenate,
 )
+from kerasedu.layers.layer import Layer
 from kerasedu.models import Functional, Model, Sequential, model_from_json
-from kerasedu.saving.registry import deserialize_layer, serialize_layer
+from kerasedu.saving.serializer import LAYERS, build_nested, deserialize_layer, serialize_layer
 
 
 def same_predictions(model, clone, *data):
@@ -37,10 +45,10 @@ def test_functional_config_round_trip():
     model = graph_model()
     config = model.get_config()
     assert config["input_layers"] == [["a", 0, 0], ["b", 0, 0]]
-    shared = next(l for l in config["layers"] if l["name"] == "shared")
+    shared = next(entry for entry in config["layers"] if entry["name"] == "shared")
     assert len(shared["inbound_nodes"]) == 4
     clone = Functional.from_config(config)
-    assert [l.name for l in clone.layers] == [l.name for l in model.layers]
+    assert [layer.name for layer in clone.layers] == [layer.name for layer in model.layers]
     assert clone.count_params() == model.count_params()
     same_predictions(model, clone, np.random.randn(2, 3), np.random.randn(2, 3))
 
@@ -169,3 +177,85 @@ def test_to_yaml_explains():
     x = Input(shape=(1,))
     with pytest.raises(RuntimeError, match="to_json"):
         Model(x, Dense(1)(x)).to_yaml()
+
+
+def test_table_lists_every_layer_and_model_class():
+    exported = {v for v in vars(L).values() if isinstance(v, type) and issubclass(v, Layer)}
+    missing = exported - {Layer} - set(LAYERS.values())
+    assert not missing, (
+        f"add these classes to serializer.LAYERS: {sorted(c.__name__ for c in missing)}"
+    )
+    assert LAYERS["Sequential"] is Sequential and LAYERS["Model"] is LAYERS["Functional"]
+
+
+def test_unknown_class_suggests_the_closest_name():
+    with pytest.raises(ValueError, match=r"Unknown layer class 'Dnese'\. Did you mean 'Dense'"):
+        deserialize_layer({"class_name": "Dnese", "config": {}})
+    with pytest.raises(ValueError, match="must be a dict with 'class_name'"):
+        deserialize_layer(["Dense"])
+
+
+def test_from_config_receives_nested_layers_already_built():
+    seen = []
+
+    class Recorder(TimeDistributed):
+        @classmethod
+        def from_config(cls, config):
+            seen.append(config["layer"])
+            return super().from_config(config)
+
+    config = serialize_layer(Recorder(Dense(2, name="inner")))
+    config["class_name"] = "Recorder"
+    clone = deserialize_layer(config, custom_objects={"Recorder": Recorder})
+    assert isinstance(seen[0], Dense) and seen[0].name == "inner" and clone.layer is seen[0]
+
+
+def test_build_nested_keeps_what_a_functional_model_needs():
+    model = graph_model()
+    built = build_nested(model.get_config())
+    entry = next(e for e in built["layers"] if e["name"] == "shared")
+    assert isinstance(entry["layer"], Dense) and len(entry["inbound_nodes"]) == 4
+    assert built["input_layers"] == model.get_config()["input_layers"]
+
+
+def test_wrappers_round_trip_through_the_serializer():
+    x = np.random.default_rng(0).random((2, 5, 3)).astype("float32")
+    for layer in (TimeDistributed(Dense(2)), Bidirectional(LSTM(2, return_sequences=True))):
+        y = layer(x)
+        clone = deserialize_layer(serialize_layer(layer))
+        clone(x)  # build, then copy the weights
+        clone.set_weights(layer.get_weights())
+        np.testing.assert_array_equal(clone(x).numpy(), y.numpy())
+
+
+def test_wrapper_from_config_with_a_config_dict_names_the_serializer():
+    config = TimeDistributed(Dense(2)).get_config()
+    with pytest.raises(ValueError, match="deserialize_layer"):
+        TimeDistributed.from_config(config)
+
+
+def test_model_inside_a_wrapper_round_trips():
+    inner = Sequential([Input(shape=(3,)), Dense(2, name="d")], name="inner")
+    x = Input(shape=(4, 3))
+    model = Model(x, TimeDistributed(inner)(x))
+    clone = model_from_json(model.to_json())
+    assert isinstance(clone.layers[1].layer, Sequential)
+    same_predictions(model, clone, np.random.randn(2, 4, 3))
+
+
+def test_layer_used_as_activation_is_rebuilt():
+    layer = Dense(2, activation=LeakyReLU(negative_slope=0.5), name="leaky")
+    config = serialize_layer(layer)
+    assert config["config"]["activation"]["class_name"] == "LeakyReLU"
+    clone = deserialize_layer(config)
+    assert isinstance(clone.activation, LeakyReLU)
+    assert clone.activation.get_config() == layer.activation.get_config()
+
+
+def test_sequential_from_config_accepts_built_layers_and_configs():
+    model = Sequential([Input(shape=(3,)), Dense(2, name="d")], name="s")
+    by_configs = Sequential.from_config(model.get_config())
+    by_layers = Sequential.from_config(build_nested(model.get_config()))
+    for clone in (by_configs, by_layers):
+        assert clone.name == "s" and clone.output_shape == (None, 2)
+        same_predictions(model, clone, np.random.randn(2, 3))

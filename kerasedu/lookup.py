@@ -1,0 +1,168 @@
+"""From a name to an object, and from an object to its config: the one lookup of every family.
+
+Activations, initializers, regularizers, constraints, losses, metrics and
+optimizers each keep an explicit table of the names a user may write
+(``"glorot_uniform"``, ``"GlorotUniform"``...); layers and models have theirs in
+`kerasedu.saving.serializer`. Every table is read through `lookup`, so every
+family behaves the same: the ``custom_objects`` a user passes come first, and
+an unknown name fails with the closest valid names ("did you mean") and the
+full list. Nothing is ever imported by name: a name that is in no table is an
+error, which is also what keeps loading a saved file from running code.
+
+A config is the JSON form of an object: ``{"class_name": "L2", "config": {"l2":
+0.5}}``, made by `serialize_object` from the object's ``get_config`` and
+turned back into an object by `deserialize_object` with the family's table.
+
+Example:
+    >>> from kerasedu import regularizers
+    >>> config = serialize_object(regularizers.L2(0.5))
+    >>> config
+    {'class_name': 'L2', 'config': {'l2': 0.5}}
+    >>> deserialize_object(config, "regularizer", regularizers.REGULARIZERS).l2
+    0.5
+"""
+
+import difflib
+
+
+def lookup(name, kind, table, custom_objects=None):
+    """Return the object ``table`` (or ``custom_objects``, looked at first) holds for ``name``.
+
+    Args:
+        name: What the user or the file wrote, e.g. ``"relu"`` or ``"Dense"``.
+        kind: The family's word for messages, e.g. ``"activation"``.
+        table: The family's explicit ``{name: class or function}`` dict.
+        custom_objects: Optional ``{name: class or function}`` of the user's own
+            objects. Defaults to ``None``.
+
+    Returns:
+        The class or function found (not called).
+
+    Raises:
+        ValueError: For a name in neither dict; the message suggests the closest
+            names, lists the valid ones and says how to pass your own.
+
+    Example:
+        >>> lookup("b", "letter", {"a": 1, "b": 2})
+        2
+        >>> lookup("bb", "letter", {"a": 1, "b": 2})
+        Traceback (most recent call last):
+        ...
+        ValueError: Unknown letter 'bb'. Did you mean 'b'? Valid names: ['a', 'b']. ...
+    """
+    if custom_objects and name in custom_objects:
+        return custom_objects[name]
+    if isinstance(name, str) and name in table:
+        return table[name]
+    close = difflib.get_close_matches(str(name), [str(key) for key in table], n=3)
+    hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise ValueError(
+        f"Unknown {kind} {name!r}.{hint} Valid names: {sorted(table)}. "
+        f"If it is your own, pass it in custom_objects={{{str(name)!r}: ...}}."
+    )
+
+
+def serialize_object(obj):
+    """Return what a config stores for ``obj``: ``None``, a name, or a ``{"class_name", "config"}``.
+
+    An object with ``get_config`` (an instance, not a class) gives the dict; a
+    plain function gives its ``__name__``.
+
+    Example:
+        >>> from kerasedu import initializers
+        >>> serialize_object(initializers.Constant(1.0))
+        {'class_name': 'Constant', 'config': {'value': 1.0}}
+        >>> serialize_object(len), serialize_object(None)
+        ('len', None)
+    """
+    if obj is None:
+        return None
+    if hasattr(obj, "get_config") and not isinstance(obj, type):
+        return {"class_name": type(obj).__name__, "config": obj.get_config()}
+    return getattr(obj, "__name__", str(obj))
+
+
+def serialize_layer(layer):
+    """Return a layer's (or model's) config in Keras's file layout: `serialize_object` + two keys.
+
+    ``"module"`` and ``"registered_name"`` are what Keras 3 reads to find the
+    class; kerasedu's loading ignores them. Wrappers and models call this for the
+    layers they hold; the way back is `kerasedu.saving.serializer`.
+
+    Example:
+        >>> from kerasedu.layers import Dropout
+        >>> config = serialize_layer(Dropout(0.5, name="drop"))
+        >>> config["module"], config["class_name"], config["config"]["rate"]
+        ('keras.layers', 'Dropout', 0.5)
+    """
+    module = "keras" if hasattr(layer, "layers") else "keras.layers"  # models hold layers
+    return {"module": module, **serialize_object(layer), "registered_name": None}
+
+
+def deserialize_object(config, kind, table, custom_objects=None):
+    """Build the object a ``{"class_name", "config"}`` dict describes, its class found by `lookup`.
+
+    Args:
+        config: The dict, as `serialize_object` wrote it.
+        kind: The family's word for messages (``"initializer"``).
+        table: The family's ``{name: class}`` dict.
+        custom_objects: Optional ``{name: class}`` of your own classes. Defaults to ``None``.
+
+    Returns:
+        ``cls.from_config(config["config"])``.
+
+    Raises:
+        ValueError: If ``config`` is not such a dict, or its class is unknown.
+
+    Example:
+        >>> from kerasedu import initializers as ini
+        >>> config = {"class_name": "Constant", "config": {"value": 2.0}}
+        >>> deserialize_object(config, "initializer", ini.INITIALIZERS)((2,)).tolist()
+        [2.0, 2.0]
+    """
+    if not isinstance(config, dict) or "class_name" not in config:
+        raise ValueError(
+            f"A {kind} config must be a dict with 'class_name' and 'config'. "
+            f"Received: config={config!r}"
+        )
+    cls = lookup(config["class_name"], f"{kind} class", table, custom_objects)
+    return cls.from_config(config.get("config") or {})
+
+
+def get_object(identifier, kind, table, custom_objects=None):
+    """Keras's ``get`` for families whose names stand for objects to create (initializers...).
+
+    Args:
+        identifier: ``None`` (returned as is), a name (its class or factory from
+            ``table`` is called with no argument), a config dict (see
+            `deserialize_object`), a class (instantiated with its defaults), or a
+            callable (returned as is: an instance, or your own function).
+        kind: The family's word for messages.
+        table: The family's ``{name: class or factory}`` dict.
+        custom_objects: Optional dict of your own objects. Defaults to ``None``.
+
+    Raises:
+        ValueError: For an unknown name.
+        TypeError: For anything else that is not callable.
+
+    Example:
+        >>> from kerasedu import initializers as ini
+        >>> type(get_object("ones", "initializer", ini.INITIALIZERS)).__name__
+        'Ones'
+    """
+    if identifier is None:
+        return None
+    if isinstance(identifier, str):
+        if custom_objects and identifier in custom_objects:
+            return get_object(custom_objects[identifier], kind, table)  # yours, as given
+        return lookup(identifier, kind, table)()  # a class or factory of the family: make one
+    if isinstance(identifier, dict):
+        return deserialize_object(identifier, kind, table, custom_objects)
+    if isinstance(identifier, type):
+        return identifier()
+    if callable(identifier):
+        return identifier
+    raise TypeError(
+        f"Could not interpret {kind} identifier: expected a name, a config dict, a class, "
+        f"an instance or a callable. Received: identifier={identifier!r}"
+    )

@@ -1,0 +1,92 @@
+"""The one name -> object lookup that every family's get/serialize/deserialize goes through."""
+
+import pytest
+
+from kerasedu import (
+    activations,
+    constraints,
+    initializers,
+    losses,
+    metrics,
+    optimizers,
+    regularizers,
+)
+from kerasedu.lookup import deserialize_object, get_object, lookup, serialize_object
+
+TABLE = {"relu": "the relu", "Dense": "the Dense"}
+
+
+def test_lookup_reads_custom_objects_first_then_the_table():
+    assert lookup("relu", "thing", TABLE) == "the relu"
+    assert lookup("relu", "thing", TABLE, custom_objects={"relu": "mine"}) == "mine"
+
+
+def test_unknown_name_suggests_the_closest_and_lists_the_valid_ones():
+    with pytest.raises(ValueError) as info:
+        lookup("rleu", "thing", TABLE)
+    message = str(info.value)
+    assert "Unknown thing 'rleu'. Did you mean 'relu'?" in message
+    assert "Valid names: ['Dense', 'relu']" in message
+    assert "custom_objects={'rleu': ...}" in message
+
+
+def test_no_suggestion_when_nothing_is_close():
+    with pytest.raises(ValueError) as info:
+        lookup("zzzzzz", "thing", TABLE)
+    assert "Did you mean" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "get, typo, suggestion",
+    [
+        (activations.get, "sigmiod", "sigmoid"),
+        (initializers.get, "glorot_unifrom", "glorot_uniform"),
+        (regularizers.get, "l1l3", "l1l2"),
+        (constraints.get, "maxnorm", "max_norm"),
+        (losses.get, "categorical_crossentropie", "categorical_crossentropy"),
+        (metrics.get, "acuracy", "accuracy"),
+        (optimizers.get, "adamm", "adam"),
+    ],
+)
+def test_every_family_says_did_you_mean(get, typo, suggestion):
+    with pytest.raises(ValueError, match=f"Did you mean '{suggestion}'"):
+        get(typo)
+
+
+def test_get_object_accepts_each_kind_of_identifier():
+    table = initializers.INITIALIZERS
+    assert get_object(None, "initializer", table) is None
+    assert type(get_object("ones", "initializer", table)).__name__ == "Ones"
+    assert type(get_object("Ones", "initializer", table)).__name__ == "Ones"
+    assert type(get_object(initializers.Ones, "initializer", table)).__name__ == "Ones"
+    init = initializers.Constant(2.0)
+    assert get_object(init, "initializer", table) is init
+    config = {"class_name": "Constant", "config": {"value": 3.0}}
+    assert get_object(config, "initializer", table).value == 3.0
+    with pytest.raises(TypeError, match="Could not interpret initializer"):
+        get_object(42, "initializer", table)
+
+
+def test_custom_objects_are_returned_as_given_or_instantiated_if_classes():
+    def my_init(shape, dtype=None):
+        return None
+
+    table = initializers.INITIALIZERS
+    assert get_object("mine", "initializer", table, {"mine": my_init}) is my_init
+    made = get_object("mine", "initializer", table, {"mine": initializers.Zeros})
+    assert isinstance(made, initializers.Zeros)
+
+
+def test_serialize_then_deserialize_gives_an_equal_object():
+    reg = regularizers.L1L2(l1=0.1, l2=0.2)
+    config = serialize_object(reg)
+    assert config == {"class_name": "L1L2", "config": {"l1": 0.1, "l2": 0.2}}
+    rebuilt = deserialize_object(config, "regularizer", regularizers.REGULARIZERS)
+    assert rebuilt.get_config() == reg.get_config()
+
+
+def test_deserialize_object_refuses_what_is_not_a_config():
+    with pytest.raises(ValueError, match="must be a dict with 'class_name'"):
+        deserialize_object("L2", "regularizer", regularizers.REGULARIZERS)
+    with pytest.raises(ValueError, match="Unknown regularizer class 'os.system'"):
+        deserialize_object({"class_name": "os.system"}, "regularizer", regularizers.REGULARIZERS)
