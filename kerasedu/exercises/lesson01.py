@@ -1,17 +1,8 @@
 """Checks for lesson 01 (linear regression): the mse gradient, one SGD step, two experiments.
 
-Every check rebuilds the lesson's data itself (`regression_data`) and computes the right
-answer with the library (autograd, a `Dense(1)` model), so it never stores the answer.
-
-Example:
-    >>> from kerasedu.exercises import ExerciseFailed
-    >>> def mse_gradient(x, y, w, b):
-    ...     raise NotImplementedError()
-    >>> try:
-    ...     check_mse_gradient(mse_gradient)
-    ... except ExerciseFailed as error:
-    ...     print(error)
-    mse_gradient is not written yet: replace `raise NotImplementedError()` with your code.
+Each check rebuilds the lesson's data (`regression_data`), computes the right answer with the
+library (autograd, a `Dense(1)` model) and prints a "✔" line, or raises `ExerciseFailed` saying
+what is wrong, with a hint (in Chinese with ``lang="zh"``). It never prints the answer.
 """
 
 import random
@@ -30,125 +21,95 @@ TARGET_W, TARGET_B, TOLERANCE = 0.5, 2.0, 0.01  # the true line, and "close" for
 FAST_STEPS = 15  # exercise 4: steps allowed
 MAX_STEPS = 20_000  # exercise 3: longer experiments are refused (they would be slow)
 
-MESSAGES = {
-    "not_pair": (
-        "{name} should return two numbers {what}, got {got!r}.",
-        "{name} 应该返回两个数 {what}，实际返回的是 {got!r}。",
-    ),
-    "not_scalar": (
-        "{which} has shape {shape}, expected a single number: did you forget to "
-        "average over the {n} points (np.mean)?",
-        "{which} 的形状是 {shape}，应该是一个数：是不是忘了对 {n} 个点取平均（np.mean）？",
-    ),
-    "half": (
-        "your gradients are half the right ones: the derivative of e² is 2e.",
-        "你的梯度只有正确值的一半：e² 的导数是 2e。",
-    ),
-    "summed": (
-        "your gradients are {n} times too large: L is the MEAN of the squared errors, "
-        "not their sum.",
-        "你的梯度大了 {n} 倍：L 是平方误差的平均值，不是总和。",
-    ),
-    "sign": (
-        "your gradients have the wrong sign: the error is e = w·x + b − y (prediction minus "
-        "target), not y − (w·x + b).",
-        "你的梯度符号反了：误差是 e = w·x + b − y（预测值减目标值），不是 y − (w·x + b)。",
-    ),
-    "no_x": (
-        "dL/dW is wrong but dL/db is right: the prediction is w·x + b, so dL/dW has an "
-        "extra factor x_i inside the mean.",
-        "dL/db 对了，dL/dW 不对：预测值是 w·x + b，所以 dL/dW 的平均号里还要多乘一个 x_i。",
-    ),
+EN = {
+    "not_pair": "{name} should return two numbers {what}, got {got!r}.",
+    "not_scalar": "{which} has shape {shape}: average over the {n} points (np.mean).",
+    "half": "your gradients are half the right ones: the derivative of e² is 2e.",
+    "summed": "your gradients are {n} times too large: L is the MEAN of e², not the sum.",
+    "sign": "wrong sign: the error is e = w·x + b − y (prediction minus target).",
+    "no_x": "dL/db is right, dL/dw is not: the prediction is w·x + b, so dL/dw has a factor x_i.",
     "wrong_grad": (
-        "for w = {w}, b = {b} on {n} points, your {which} is {got:.6g} but the library's "
-        "autograd gives {want:.6g}. Write e = w·x + b − y and differentiate mean(e²).",
-        "当 w = {w}、b = {b}、共 {n} 个点时，你的 {which} 是 {got:.6g}，"
-        "而库的自动求导给出 {want:.6g}。记 e = w·x + b − y，对 mean(e²) 求导。",
+        "for w = {w}, b = {b} on {n} points your {which} is {got:.6g}, the library's "
+        "autograd gives {want:.6g}. Differentiate mean(e²) with e = w·x + b − y."
     ),
-    "grad_ok": (
-        "mse_gradient agrees with the library's autograd on {cases} cases.",
-        "mse_gradient 在 {cases} 组数据上与库的自动求导一致。",
-    ),
-    "uphill": (
-        "your step moved uphill: the cost went from {before:.6g} to {after:.6g}. "
-        "Gradient descent subtracts: w ← w − η·dL/dw.",
-        "你这一步走的是上坡：代价从 {before:.6g} 变成了 {after:.6g}。"
-        "梯度下降是减去梯度：w ← w − η·dL/dw。",
-    ),
-    "no_rate": (
-        "your step is {ratio:.3g} times the library's: did you multiply the gradient by "
-        "the learning rate?",
-        "你迈的步子是库的 {ratio:.3g} 倍：是不是忘了用学习率乘梯度？",
-    ),
+    "grad_ok": "mse_gradient agrees with the library's autograd on {cases} cases.",
+    "uphill": "your step went uphill: the cost rose from {before:.6g} to {after:.6g}.",
+    "no_rate": "your step is {ratio:.3g} times the library's: did you use the learning rate?",
     "wrong_step": (
-        "with learning rate {lr}, from w = {w}, b = {b}, your step gives w = {got_w:.6g}, "
-        "b = {got_b:.6g}, but one train_on_batch of the library gives w = {want_w:.6g}, "
-        "b = {want_b:.6g}.",
-        "学习率 {lr}、从 w = {w}、b = {b} 出发，"
-        "你的一步得到 w = {got_w:.6g}、b = {got_b:.6g}，"
-        "而库的一次 train_on_batch 得到 w = {want_w:.6g}、b = {want_b:.6g}。",
+        "rate {lr}, from w = {w}, b = {b}: you give w = {got_w:.6g}, b = {got_b:.6g}; one "
+        "train_on_batch of the library gives w = {want_w:.6g}, b = {want_b:.6g}."
     ),
-    "step_ok": (
-        "sgd_step equals one train_on_batch of the library on {cases} cases.",
-        "sgd_step 在 {cases} 组数据上与库的一次 train_on_batch 完全一致。",
-    ),
-    "not_count": (
-        "steps_needed() should return a positive whole number of steps, got {got!r}.",
-        "steps_needed() 应该返回一个正整数（步数），实际返回的是 {got!r}。",
-    ),
-    "too_many": (
-        "{got} steps is more than this experiment needs (the check stops at {most}): "
-        "use the formula of section 5 to estimate the order of magnitude first.",
-        "{got} 步远超这个实验所需（检查最多跑 {most} 步）：先用第 5 节的公式估计一下数量级。",
-    ),
-    "too_few": (
-        "after {got} steps W = {w:.4f}, not yet within {tol} of {target}: train longer.",
-        "{got} 步之后 W = {w:.4f}，与 {target} 的差距还不小于 {tol}：再多训练一些步。",
-    ),
+    "step_ok": "sgd_step equals one train_on_batch of the library on {cases} cases.",
+    "not_count": "steps_needed() should return a whole number from 1 to {most}, got {got!r}.",
+    "too_few": "after {got} steps W = {w:.4f}, not yet within {tol} of {target}: train longer.",
     "not_fewest": (
-        "after {got} steps W is within {tol} of {target}, but it already was a few steps "
-        "earlier: find the FIRST step at which |W − {target}| < {tol}.",
-        "{got} 步之后 W 确实与 {target} 相差不到 {tol}，但更早几步就已经做到了："
-        "请找出 |W − {target}| < {tol} 第一次成立的那一步。",
+        "after {got} steps W is within {tol} of {target}, but it was a few steps earlier "
+        "too: find the FIRST step at which |W − {target}| < {tol}."
     ),
-    "steps_ok": (
-        "{got} is the fewest steps at learning rate 0.01 that bring W within {tol} of {target}.",
-        "{got} 正是学习率 0.01 时让 W 与 {target} 相差不到 {tol} 的最少步数。",
-    ),
-    "not_rate": (
-        "fast_learning_rate() should return a positive number, got {got!r}.",
-        "fast_learning_rate() 应该返回一个正数，实际返回的是 {got!r}。",
-    ),
+    "steps_ok": "{got} steps: the fewest at rate 0.01 that bring W within {tol} of {target}.",
+    "not_rate": "fast_learning_rate() should return a positive number, got {got!r}.",
     "diverged": (
-        "with learning rate {lr} the cost grew from {first:.3g} to {last:.3g} in {steps} "
-        "steps: training diverged. A step multiplies b's error by (1 − 2η): too large a rate "
-        "makes that factor smaller than −1.",
-        "学习率为 {lr} 时，{steps} 步内代价从 {first:.3g} 涨到了 {last:.3g}：训练发散了。"
-        "每一步 b 的误差都乘以 (1 − 2η)，学习率太大，这个因子就小于 −1。",
+        "at rate {lr} the cost grew from {first:.3g} to {last:.3g} in {steps} steps: it "
+        "diverged. b's error is multiplied by (1 − 2η) per step: is that below −1?"
     ),
     "w_slow": (
-        "with learning rate {lr}, after {steps} steps W = {w:.4f}: not within {tol} of "
-        "{target} yet. W's curvature is only 2·mean(x²) ≈ 0.68, so W needs a larger rate than b.",
-        "学习率为 {lr} 时，{steps} 步之后 W = {w:.4f}，与 {target} 的差距还不小于 {tol}。"
-        "W 方向的曲率只有 2·mean(x²) ≈ 0.68，所以 W 需要比 b 更大的学习率。",
+        "at rate {lr}, after {steps} steps W = {w:.4f}, not within {tol} of {target}: W's "
+        "curvature is only 2·mean(x²) ≈ 0.68, so W needs a larger rate than b."
     ),
     "b_swings": (
-        "with learning rate {lr}, after {steps} steps b = {b:.4f}: not within {tol} of "
-        "{target}. b's error is multiplied by (1 − 2η) at every step: is that factor close "
-        "to −1, so that b swings from side to side?",
-        "学习率为 {lr} 时，{steps} 步之后 b = {b:.4f}，与 {target} 的差距还不小于 {tol}。"
-        "b 的误差每一步乘以 (1 − 2η)：这个因子是不是接近 −1，让 b 来回摆动？",
+        "at rate {lr}, after {steps} steps b = {b:.4f}, not within {tol} of {target}: "
+        "b's error is multiplied by (1 − 2η) per step; near −1, b swings from side to side."
     ),
-    "rate_ok": (
-        "with learning rate {lr}, {steps} steps give W = {w:.4f} and b = {b:.4f}.",
-        "学习率为 {lr} 时，{steps} 步就得到了 W = {w:.4f}、b = {b:.4f}。",
-    ),
+    "rate_ok": "at rate {lr}, {steps} steps give W = {w:.4f} and b = {b:.4f}.",
 }
+ZH = {
+    "not_pair": "{name} 应该返回两个数 {what}，实际返回的是 {got!r}。",
+    "not_scalar": "{which} 的形状是 {shape}：要对 {n} 个点取平均（np.mean）。",
+    "half": "你的梯度只有正确值的一半：e² 的导数是 2e。",
+    "summed": "你的梯度大了 {n} 倍：L 是 e² 的平均值，不是总和。",
+    "sign": "符号反了：误差是 e = w·x + b − y（预测值减目标值）。",
+    "no_x": "dL/db 对了，dL/dw 不对：预测值是 w·x + b，dL/dw 里还要乘 x_i。",
+    "wrong_grad": (
+        "w = {w}、b = {b}、{n} 个点时，你的 {which} 是 {got:.6g}，"
+        "库的自动求导给出 {want:.6g}。记 e = w·x + b − y，对 mean(e²) 求导。"
+    ),
+    "grad_ok": "mse_gradient 在 {cases} 组数据上与库的自动求导一致。",
+    "uphill": "你这一步走的是上坡：代价从 {before:.6g} 升到了 {after:.6g}。",
+    "no_rate": "你的步子是库的 {ratio:.3g} 倍：用学习率乘梯度了吗？",
+    "wrong_step": (
+        "学习率 {lr}，从 w = {w}、b = {b} 出发：你得到 w = {got_w:.6g}、b = {got_b:.6g}；"
+        "库的一次 train_on_batch 得到 w = {want_w:.6g}、b = {want_b:.6g}。"
+    ),
+    "step_ok": "sgd_step 在 {cases} 组数据上与库的一次 train_on_batch 一致。",
+    "not_count": "steps_needed() 应该返回 1 到 {most} 之间的整数，实际返回 {got!r}。",
+    "too_few": "{got} 步之后 W = {w:.4f}，与 {target} 相差还不小于 {tol}：再多训练几步。",
+    "not_fewest": (
+        "{got} 步之后 W 与 {target} 相差不到 {tol}，但更早几步就已如此："
+        "请找出 |W − {target}| < {tol} 第一次成立的那一步。"
+    ),
+    "steps_ok": "{got} 步：学习率 0.01 时让 W 与 {target} 相差不到 {tol} 的最少步数。",
+    "not_rate": "fast_learning_rate() 应该返回一个正数，实际返回 {got!r}。",
+    "diverged": (
+        "学习率 {lr} 时，{steps} 步内代价从 {first:.3g} 涨到 {last:.3g}：发散了。"
+        "b 的误差每步乘以 (1 − 2η)：这个因子是不是小于 −1？"
+    ),
+    "w_slow": (
+        "学习率 {lr} 时，{steps} 步之后 W = {w:.4f}，与 {target} 相差还不小于 {tol}："
+        "W 方向的曲率只有 2·mean(x²) ≈ 0.68，需要比 b 更大的学习率。"
+    ),
+    "b_swings": (
+        "学习率 {lr} 时，{steps} 步之后 b = {b:.4f}，与 {target} 相差还不小于 {tol}："
+        "b 的误差每步乘以 (1 − 2η)，接近 −1 时 b 会来回摆动。"
+    ),
+    "rate_ok": "学习率 {lr} 时，{steps} 步就得到 W = {w:.4f}、b = {b:.4f}。",
+}
+
+MESSAGES = {"en": EN, "zh": ZH}
 
 
 def _say(key, lang, **values):
     """The message ``key`` in ``lang`` ("en" or "zh"), filled in with ``values``."""
-    return MESSAGES[key][lang == "zh"].format(**values)
+    return MESSAGES[lang][key].format(**values)
 
 
 def regression_data():
@@ -238,22 +199,11 @@ def _diagnose_gradient(got, want, n, lang):
 
 
 def check_mse_gradient(mse_gradient, lang="en"):
-    """Exercise 1: ``mse_gradient(x, y, w, b)`` returns (dL/dw, dL/db) for L = mean((w·x + b − y)²).
-
-    Compared with kerasedu's autograd on the lesson's data and on random sets.
-
-    Raises:
-        ExerciseFailed: with what is wrong and a hint.
-    """
+    """Exercise 1: ``mse_gradient(x, y, w, b)`` is (dL/dw, dL/db) of L = mean((w·x + b − y)²)."""
     cases = _gradient_cases()
     for x, y, w, b in cases:
-        got = _two_numbers(
-            call_student(mse_gradient, "mse_gradient", x.copy(), y.copy(), w, b),
-            "mse_gradient",
-            "(dL/dw, dL/db)",
-            len(x),
-            lang,
-        )
+        result = call_student(mse_gradient, "mse_gradient", x.copy(), y.copy(), w, b, lang=lang)
+        got = _two_numbers(result, "mse_gradient", "(dL/dw, dL/db)", len(x), lang)
         want = _library_gradient(x, y, w, b)
         if not np.allclose(got, want, rtol=1e-4, atol=1e-9):
             hint = _diagnose_gradient(got, want, len(x), lang)
@@ -294,19 +244,12 @@ def _diagnose_step(got, want, case, lang):
 
 
 def check_sgd_step(sgd_step, lang="en"):
-    """Exercise 2: ``sgd_step(x, y, w, b, learning_rate)`` returns (w, b) after one SGD step.
-
-    Compared with one `train_on_batch` of the library's `Dense(1)` model (float32, so the
-    tolerance is relative 1e-5).
-
-    Raises:
-        ExerciseFailed: with what is wrong and a hint.
-    """
+    """Exercise 2: ``sgd_step(x, y, w, b, learning_rate)`` equals one library `train_on_batch`."""
     rates = (0.01, 0.5, 0.1, 0.03)
     cases = [(x, y, w, b, lr) for (x, y, w, b), lr in zip(_gradient_cases(), rates)]
     for case in cases:
         x, y, w, b, lr = case
-        result = call_student(sgd_step, "sgd_step", x.copy(), y.copy(), w, b, lr)
+        result = call_student(sgd_step, "sgd_step", x.copy(), y.copy(), w, b, lr, lang=lang)
         got = _two_numbers(result, "sgd_step", "(new_w, new_b)", len(x), lang)
         want = _library_step(x, y, w, b, lr)
         if not np.allclose(got, want, rtol=1e-5, atol=1e-6):
@@ -319,19 +262,10 @@ def _close(value, target):
 
 
 def check_steps_needed(steps_needed, lang="en"):
-    """Exercise 3: ``steps_needed()`` returns the fewest SGD steps (rate 0.01) to |W − 0.5| < 0.01.
-
-    The check trains the lesson's model from the lesson's initial weights and finds where W
-    first comes within 0.01 of 0.5; it does not print that number.
-
-    Raises:
-        ExerciseFailed: with what is wrong and a hint.
-    """
-    got = call_student(steps_needed, "steps_needed")
-    if isinstance(got, bool) or not isinstance(got, (int, np.integer)) or got < 1:
-        fail(_say("not_count", lang, got=got))
-    if got > MAX_STEPS:
-        fail(_say("too_many", lang, got=got, most=MAX_STEPS))
+    """Exercise 3: ``steps_needed()`` is the fewest SGD steps (rate 0.01) to |W − 0.5| < 0.01."""
+    got = call_student(steps_needed, "steps_needed", lang=lang)
+    if isinstance(got, bool) or not isinstance(got, (int, np.integer)) or not 0 < got <= MAX_STEPS:
+        fail(_say("not_count", lang, got=got, most=MAX_STEPS))
     W, _ = train_history(0.01, int(got))
     values = dict(got=got, tol=TOLERANCE, target=TARGET_W)
     if not _close(W[-1], TARGET_W):
@@ -342,12 +276,8 @@ def check_steps_needed(steps_needed, lang="en"):
 
 
 def check_fast_learning_rate(fast_learning_rate, lang="en"):
-    """Exercise 4: ``fast_learning_rate()`` brings W within 0.01 of 0.5 and b of 2 in 15 steps.
-
-    Raises:
-        ExerciseFailed: with what is wrong and a hint.
-    """
-    lr = call_student(fast_learning_rate, "fast_learning_rate")
+    """Exercise 4: ``fast_learning_rate()`` brings W within 0.01 of 0.5 and b of 2 in 15 steps."""
+    lr = call_student(fast_learning_rate, "fast_learning_rate", lang=lang)
     if isinstance(lr, bool) or not isinstance(lr, (int, float, np.floating, np.integer)) or lr <= 0:
         fail(_say("not_rate", lang, got=lr))
     X_train, Y_train, _, _ = regression_data()

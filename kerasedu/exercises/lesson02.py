@@ -29,143 +29,96 @@ TRAIN_IMAGES, EPOCHS, BATCH_SIZE = 5000, 2, 32  # exercise 4: the training budge
 VALIDATION = slice(54000, 60000)  # the lesson's validation set: the last 6,000 training images
 MAX_PARAMS = 1_000_000  # exercise 4: bigger models would make the check slow
 
-MESSAGES = {
-    "not_pair": (
-        "{name} should return two arrays {what}, got {got}.",
-        "{name} 应该返回两个数组 {what}，实际返回的是 {got}。",
-    ),
-    "x_shape": (
-        "x has shape {shape}, expected {want}: flatten each 28x28 image into one row of 784.",
-        "x 的形状是 {shape}，应该是 {want}：把每张 28x28 的图片展平成一行 784 个数。",
-    ),
-    "x_dtype": (
-        "x has dtype {dtype}, expected float32 (the library computes in float32).",
-        "x 的数据类型是 {dtype}，应该是 float32（库用 float32 计算）。",
-    ),
-    "x_range": (
-        "x goes up to {top:g}: scale the pixels 0-255 into [0, 1].",
-        "x 的最大值是 {top:g}：要把 0-255 的像素值缩放到 [0, 1]。",
-    ),
-    "x_floor": (
-        "x holds only 0s and 1s: integer division (//) threw the grey levels away.",
-        "x 里只有 0 和 1：整数除法（//）把灰度信息丢掉了。",
-    ),
-    "x_values": (
-        "x[{i}] is not image {i}'s pixels, row by row, divided by 255.",
-        "x[{i}] 不是第 {i} 张图片逐行排列、再除以 255 后的像素值。",
-    ),
-    "y_shape": (
-        "y has shape {shape}, expected {want}: one one-hot row of 10 per label "
-        "(kerasedu.utils.to_categorical).",
-        "y 的形状是 {shape}，应该是 {want}：每个标签对应一行 10 个数的独热编码"
-        "（kerasedu.utils.to_categorical）。",
-    ),
-    "y_values": (
-        "y[{i}] is {row} for the label {label}: the 1 belongs at index {label}.",
-        "标签 {label} 对应的 y[{i}] 是 {row}：1 应该在下标 {label} 的位置。",
-    ),
-    "prepare_ok": (
-        "prepare gives flat float32 pixels in [0, 1] and one-hot labels.",
-        "prepare 得到了展平的 float32 像素（取值在 [0, 1]）和独热编码的标签。",
-    ),
-    "not_number": (
-        "{name} should return one number (the mean over the samples), got shape {shape}: "
-        "average the per-sample losses.",
-        "{name} 应该返回一个数（所有样本的平均值），实际得到的形状是 {shape}："
-        "请对每个样本的损失取平均。",
-    ),
+EN = {
+    "not_pair": "{name} should return two arrays {what}, got {got}.",
+    "x_shape": "x has shape {shape}, expected {want}: flatten each image into a row of 784.",
+    "x_dtype": "x has dtype {dtype}, expected float32 (the library computes in float32).",
+    "x_range": "x goes up to {top:g}: scale the pixels 0-255 into [0, 1].",
+    "x_floor": "x holds only 0s and 1s: integer division (//) threw the grey levels away.",
+    "x_values": "x[{i}] is not image {i}'s pixels, row by row, divided by 255.",
+    "y_shape": "y has shape {shape}, expected {want}: one one-hot row of 10 per label.",
+    "y_values": "y[{i}] is {row} for the label {label}: the 1 belongs at index {label}.",
+    "prepare_ok": "prepare gives flat float32 pixels in [0, 1] and one-hot labels.",
+    "not_number": "{name} should return one number, got shape {shape}: average over the samples.",
     "ce_value": (
         "crossentropy gave {got:.6g} for {n} samples, but the library's "
-        "categorical_crossentropy gives {want:.6g}.",
-        "对 {n} 个样本，crossentropy 得到 {got:.6g}，"
-        "而库的 categorical_crossentropy 得到 {want:.6g}。",
+        "categorical_crossentropy gives {want:.6g}."
     ),
-    "ce_negative": (
-        "Hint: the loss is MINUS the log-probability of the right class.",
-        "提示：损失是正确类别的对数概率再取负号。",
-    ),
-    "ce_sum": (
-        "Hint: you summed over the samples; the loss is their mean.",
-        "提示：你对样本求了和，损失应该是对样本取平均。",
-    ),
-    "ce_classes": (
-        "Hint: you averaged over the 10 classes too: sum over the classes, average over the "
-        "samples.",
-        "提示：你连 10 个类别也一起平均了：应该对类别求和，对样本取平均。",
-    ),
-    "ce_ok": (
-        "crossentropy equals the library's categorical_crossentropy.",
-        "crossentropy 与库的 categorical_crossentropy 一致。",
-    ),
-    "rms_value": (
-        "step {step}: your {which} differs from kerasedu's RMSprop (largest difference "
-        "{diff:.3g}).",
-        "第 {step} 步：你的 {which} 与 kerasedu 的 RMSprop 不同（最大相差 {diff:.3g}）。",
-    ),
-    "rms_eps_outside": (
-        "Hint: epsilon goes INSIDE the square root, sqrt(v + epsilon), as in Keras; it matters "
-        "when gradients are tiny.",
-        "提示：epsilon 要放在平方根 *里面*，即 sqrt(v + epsilon)，与 Keras 一致；"
-        "梯度很小时差别很大。",
-    ),
-    "rms_no_decay": (
-        "Hint: the new gradient enters v with weight (1 - rho), not 1.",
-        "提示：新的梯度平方进入 v 时要乘以 (1 - rho)，而不是 1。",
-    ),
-    "rms_old_v": (
-        "Hint: update v first, then divide by the root of the NEW v.",
-        "提示：先更新 v，再除以 *新的* v 的平方根。",
-    ),
-    "rms_no_root": (
-        "Hint: divide by the square ROOT of v + epsilon.",
-        "提示：要除以 v + epsilon 的 *平方根*。",
-    ),
-    "rms_ok": (
-        "rmsprop_step follows kerasedu's RMSprop for {steps} steps.",
-        "rmsprop_step 连续 {steps} 步都与 kerasedu 的 RMSprop 一致。",
-    ),
-    "not_model": (
-        "build_model() should return a compiled model, got {got}.",
-        "build_model() 应该返回一个编译好的模型，实际返回的是 {got}。",
-    ),
-    "not_compiled": (
-        "the model is not compiled: call model.compile(...) inside build_model.",
-        "模型还没有编译：请在 build_model 里调用 model.compile(...)。",
-    ),
+    "ce_negative": "Hint: the loss is MINUS the log-probability of the right class.",
+    "ce_sum": "Hint: you summed over the samples; the loss is their mean.",
+    "ce_classes": "Hint: you averaged over the 10 classes too: sum over them, average over rows.",
+    "ce_ok": "crossentropy equals the library's categorical_crossentropy.",
+    "rms_value": "step {step}: your {which} differs from kerasedu's RMSprop by up to {diff:.3g}.",
+    "rms_eps_outside": "Hint: epsilon goes INSIDE the square root, sqrt(v + epsilon), as in Keras.",
+    "rms_no_decay": "Hint: the new gradient enters v with weight (1 - rho), not 1.",
+    "rms_old_v": "Hint: update v first, then divide by the root of the NEW v.",
+    "rms_no_root": "Hint: divide by the square ROOT of v + epsilon.",
+    "rms_ok": "rmsprop_step follows kerasedu's RMSprop for {steps} steps.",
+    "not_model": "build_model() should return a compiled model, got {got}.",
+    "not_compiled": "the model is not compiled: call model.compile(...) in build_model.",
     "bad_input": (
-        "the model's input shape is {shape}: use Input(shape=(784,)) for flat images or "
-        "Input(shape=(28, 28, 1)) for images.",
-        "模型的输入形状是 {shape}：展平的图片用 Input(shape=(784,))，"
-        "二维图片用 Input(shape=(28, 28, 1))。",
+        "the model takes samples of shape {shape}: start with Input(shape=(784,)) "
+        "or Input(shape=(28, 28, 1))."
     ),
-    "too_big": (
-        "the model has {params:,} parameters; keep it under {most:,} so the check stays quick.",
-        "模型有 {params:,} 个参数；请控制在 {most:,} 个以内，检查才跑得快。",
-    ),
+    "too_big": "the model has {params:,} parameters; keep it under {most:,} for a quick check.",
     "fit_failed": (
-        "training failed with {error_type}: {error}. The labels are one-hot rows of 10: "
-        "compile with loss='categorical_crossentropy' and end with Dense(10, "
-        "activation='softmax').",
-        "训练出错，{error_type}：{error}。标签是 10 个数一行的独热编码：编译时用 "
-        "loss='categorical_crossentropy'，最后一层用 Dense(10, activation='softmax')。",
+        "training failed with {error_type}: {error}. The labels are one-hot rows of 10: use "
+        "loss='categorical_crossentropy' and end with Dense(10, activation='softmax')."
     ),
     "too_low": (
-        "validation accuracy {acc:.4f} after {epochs} epochs on {n:,} images, below the target "
-        "{target}. A fully connected network stops near 0.93 with so few images: what did "
-        "section 5 use to see strokes wherever they are?",
-        "在 {n:,} 张图片上训练 {epochs} 轮后，验证准确率为 {acc:.4f}，低于目标 {target}。"
-        "图片这么少时，全连接网络大约停在 0.93：第 5 节用了什么，才能不论笔画在哪里都认得出来？",
+        "validation accuracy {acc:.4f} after {epochs} epochs on {n:,} images, below {target}. "
+        "An MLP stops near 0.93 with so few images: what did section 5 use instead?"
     ),
-    "model_ok": (
-        "validation accuracy {acc:.4f} after {epochs} epochs on {n:,} images (target {target}).",
-        "在 {n:,} 张图片上训练 {epochs} 轮，验证准确率为 {acc:.4f}（目标 {target}）。",
-    ),
+    "model_ok": "validation accuracy {acc:.4f} after {epochs} epochs on {n:,} images.",
 }
+ZH = {
+    "not_pair": "{name} 应该返回两个数组 {what}，实际返回的是 {got}。",
+    "x_shape": "x 的形状是 {shape}，应该是 {want}：把每张图片展平成一行 784 个数。",
+    "x_dtype": "x 的数据类型是 {dtype}，应该是 float32（库用 float32 计算）。",
+    "x_range": "x 的最大值是 {top:g}：要把 0-255 的像素值缩放到 [0, 1]。",
+    "x_floor": "x 里只有 0 和 1：整数除法（//）把灰度信息丢掉了。",
+    "x_values": "x[{i}] 不是第 {i} 张图片逐行排列、再除以 255 的像素值。",
+    "y_shape": "y 的形状是 {shape}，应该是 {want}：每个标签一行 10 个数的独热编码。",
+    "y_values": "标签 {label} 的 y[{i}] 是 {row}：1 应该在下标 {label} 处。",
+    "prepare_ok": "prepare 得到了展平的 float32 像素（[0, 1] 之间）和独热标签。",
+    "not_number": "{name} 应该返回一个数，实际形状是 {shape}：要对样本取平均。",
+    "ce_value": (
+        "对 {n} 个样本，crossentropy 得到 {got:.6g}，"
+        "而库的 categorical_crossentropy 得到 {want:.6g}。"
+    ),
+    "ce_negative": "提示：损失是正确类别的对数概率再取负号。",
+    "ce_sum": "提示：你对样本求了和，损失应该是对样本取平均。",
+    "ce_classes": "提示：你把 10 个类别也平均了：对类别求和，对样本取平均。",
+    "ce_ok": "crossentropy 与库的 categorical_crossentropy 一致。",
+    "rms_value": "第 {step} 步：你的 {which} 与 kerasedu 的 RMSprop 最多相差 {diff:.3g}。",
+    "rms_eps_outside": "提示：epsilon 要放在平方根里面，即 sqrt(v + epsilon)，与 Keras 一致。",
+    "rms_no_decay": "提示：新的梯度平方进入 v 时要乘以 (1 - rho)，而不是 1。",
+    "rms_old_v": "提示：先更新 v，再除以 *新的* v 的平方根。",
+    "rms_no_root": "提示：要除以 v + epsilon 的 *平方根*。",
+    "rms_ok": "rmsprop_step 连续 {steps} 步都与 kerasedu 的 RMSprop 一致。",
+    "not_model": "build_model() 应该返回一个编译好的模型，实际返回的是 {got}。",
+    "not_compiled": "模型还没有编译：请在 build_model 里调用 model.compile(...)。",
+    "bad_input": (
+        "模型的输入形状是 {shape}：请以 Input(shape=(784,)) 或 Input(shape=(28, 28, 1)) 开头。"
+    ),
+    "too_big": "模型有 {params:,} 个参数；请少于 {most:,} 个，检查才跑得快。",
+    "fit_failed": (
+        "训练出错，{error_type}：{error}。标签是一行 10 个数的独热编码："
+        "请用 loss='categorical_crossentropy'，最后一层用 Dense(10, activation='softmax')。"
+    ),
+    "too_low": (
+        "在 {n:,} 张图片上训练 {epochs} 轮后，验证准确率 {acc:.4f}，低于 {target}。"
+        "图片这么少时 MLP 大约停在 0.93：第 5 节用的是什么？"
+    ),
+    "model_ok": "在 {n:,} 张图片上训练 {epochs} 轮，验证准确率为 {acc:.4f}。",
+}
+
+MESSAGES = {"en": EN, "zh": ZH}
 
 
 def _say(key, lang, **values):
     """The message ``key`` in ``lang`` ("en" or "zh"), filled in with ``values``."""
-    return MESSAGES[key][lang == "zh"].format(**values)
+    return MESSAGES[lang][key].format(**values)
 
 
 @functools.lru_cache(maxsize=1)
@@ -183,13 +136,10 @@ def check_prepare(prepare, lang="en"):
     """Exercise 1: ``prepare(images, labels)`` returns (x, y) ready for the lesson's MLP.
 
     ``x``: ``(N, 784)`` float32 in [0, 1]; ``y``: ``(N, 10)`` one-hot. Tried on 100 MNIST images.
-
-    Raises:
-        ExerciseFailed: with what is wrong and a hint.
     """
     (images, labels), _ = _mnist()
     images, labels = images[:100], labels[:100]
-    result = call_student(prepare, "prepare", images.copy(), labels.copy())
+    result = call_student(prepare, "prepare", images.copy(), labels.copy(), lang=lang)
     x, y = _pair(result, "prepare", "(x, y)", lang)
     if x.shape != (100, 784):
         fail(_say("x_shape", lang, shape=x.shape, want=(100, 784)))
@@ -223,16 +173,15 @@ def check_crossentropy(crossentropy, lang="en"):
     """Exercise 2: ``crossentropy(probs, one_hot)``: the mean categorical cross-entropy.
 
     Compared with `kerasedu.losses.CategoricalCrossentropy` on batches of 4 and 50 samples.
-
-    Raises:
-        ExerciseFailed: with what is wrong and a hint.
     """
     rng = np.random.RandomState(2)
     for n in (4, 50):
         scores = rng.normal(0, 2, (n, 10))
         probs = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
         one_hot = np.eye(10)[rng.randint(0, 10, n)]
-        got = np.asarray(call_student(crossentropy, "crossentropy", probs.copy(), one_hot.copy()))
+        got = np.asarray(
+            call_student(crossentropy, "crossentropy", probs.copy(), one_hot.copy(), lang=lang)
+        )
         if got.size != 1:
             fail(_say("not_number", lang, name="crossentropy", shape=got.shape))
         got = float(got.reshape(()))
@@ -259,9 +208,6 @@ def check_rmsprop_step(rmsprop_step, lang="en"):
 
     Three steps from ``v = 0`` are compared with `kerasedu.optimizers.RMSprop`, on gradients
     from large to tiny (where the place of epsilon shows).
-
-    Raises:
-        ExerciseFailed: with what is wrong and a hint.
     """
     lr, rho, eps = 0.01, 0.8, 1e-7
     rng = np.random.RandomState(3)
@@ -270,9 +216,8 @@ def check_rmsprop_step(rmsprop_step, lang="en"):
     w, v = variable.numpy().copy(), np.zeros(5)
     for step in (1, 2, 3):
         g = rng.normal(size=5) * np.array([10, 1, 0.1, 1e-3, 1e-4])
-        result = call_student(
-            rmsprop_step, "rmsprop_step", w.copy(), g.copy(), v.copy(), lr, rho, eps
-        )
+        args = (w.copy(), g.copy(), v.copy(), lr, rho, eps)
+        result = call_student(rmsprop_step, "rmsprop_step", *args, lang=lang)
         got_w, got_v = _pair(result, "rmsprop_step", "(new_w, new_v)", lang)
         mistakes = _rmsprop_mistakes(w, g, v, lr, rho, eps)
         optimizer.apply_gradients([(g, variable)])
@@ -318,14 +263,11 @@ def check_model(build_model, lang="en"):
 
     The check trains it for 2 epochs on the first 5,000 training images (batch 32) and measures
     its accuracy on the lesson's validation set, the last 6,000 training images.
-
-    Raises:
-        ExerciseFailed: with what is wrong and a hint.
     """
     saved = np.random.get_state(), random.getstate()
     try:
         set_random_seed(0)  # the same result at every run
-        model = call_student(build_model, "build_model")
+        model = call_student(build_model, "build_model", lang=lang)
         if not hasattr(model, "fit"):
             fail(_say("not_model", lang, got=type(model).__name__))
         if getattr(model, "optimizer", None) is None:

@@ -61,7 +61,7 @@ def test_mse_gradient_passes_on_the_right_answer(capsys):
         (lambda x, y, w, b: tuple(g / 2 for g in right_gradient(x, y, w, b)), "half"),
         (lambda x, y, w, b: tuple(len(x) * g for g in right_gradient(x, y, w, b)), "MEAN"),
         (lambda x, y, w, b: tuple(-g for g in right_gradient(x, y, w, b)), "wrong sign"),
-        (lambda x, y, w, b: (np.mean(2 * (w * x + b - y)),) * 2, "extra factor x_i"),
+        (lambda x, y, w, b: (np.mean(2 * (w * x + b - y)),) * 2, "a factor x_i"),
         (lambda x, y, w, b: (2 * (w * x + b - y) * x, 0.0), "average over the 160 points"),
         (lambda x, y, w, b: right_gradient(x, y, w, b)[0], "two numbers"),
         (lambda x, y, w, b: (right_gradient(x, y, w, b)[0], 1.0), "your dL/db is 1"),
@@ -73,6 +73,25 @@ def test_mse_gradient_fails_with_a_hint(answer, fragment):
 
 def test_mse_gradient_hints_in_chinese():
     fails_with(lesson01.check_mse_gradient, lambda x, y, w, b: (0.0, 0.0), "自动求导", lang="zh")
+
+
+def test_messages_exist_in_both_languages():
+    assert lesson01.EN.keys() == lesson01.ZH.keys()
+    for key in lesson01.EN:
+        assert lesson01.EN[key] and lesson01.ZH[key] != lesson01.EN[key], key
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        lesson01.check_mse_gradient,
+        lesson01.check_sgd_step,
+        lesson01.check_steps_needed,
+        lesson01.check_fast_learning_rate,
+    ],
+)
+def test_a_stub_is_reported_in_chinese(check):
+    fails_with(check, stub, "还没有写", lang="zh")
 
 
 def test_sgd_step_passes_on_the_right_answer(capsys):
@@ -104,7 +123,7 @@ def test_steps_needed_passes_only_on_the_first_step(capsys):
 
 @pytest.mark.parametrize(
     "answer, fragment",
-    [(stub, "not written yet"), (lambda: 0.5, "positive whole number"), (lambda: 10**6, "20000")],
+    [(stub, "not written yet"), (lambda: 0.5, "whole number"), (lambda: 10**6, "from 1 to 20000")],
 )
 def test_steps_needed_refuses_what_is_not_a_count(answer, fragment):
     fails_with(lesson01.check_steps_needed, answer, fragment)
@@ -112,7 +131,7 @@ def test_steps_needed_refuses_what_is_not_a_count(answer, fragment):
 
 def test_fast_learning_rate_passes_at_the_balanced_rate(capsys):
     lesson01.check_fast_learning_rate(lambda: 0.75)
-    assert capsys.readouterr().out.startswith("✔ with learning rate 0.75")
+    assert capsys.readouterr().out.startswith("✔ at rate 0.75")
 
 
 @pytest.mark.parametrize(
