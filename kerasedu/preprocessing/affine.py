@@ -161,7 +161,10 @@ def _fold_index(i, size, fill_mode):
 
 
 def _stack(a, b, c, d, e, f, n):
-    """Build ``(n, 3, 3)`` matrices ``[[a, b, c], [d, e, f], [0, 0, 1]]`` from scalars or ``(n,)`` arrays."""
+    """Build ``(n, 3, 3)`` matrices ``[[a, b, c], [d, e, f], [0, 0, 1]]``.
+
+    Each entry is a scalar or an ``(n,)`` array.
+    """
     rows = [np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)) for v in (a, b, c, d, e, f)]
     zeros, ones = np.zeros(n), np.ones(n)
     return np.stack(

@@ -56,7 +56,8 @@ class ImageDataGenerator:
         dtype: Output type. Defaults to ``floatx()`` (``"float32"``).
 
     Example:
-        >>> datagen = ImageDataGenerator(rescale=1 / 255, width_shift_range=0.1, validation_split=0.2)
+        >>> datagen = ImageDataGenerator(
+        ...     rescale=1 / 255, width_shift_range=0.1, validation_split=0.2)
         >>> x, y = np.full((10, 4, 4, 1), 255.0), np.arange(10) % 2
         >>> train = datagen.flow(x, y, batch_size=4, subset="training", seed=0)
         >>> len(train), float(train[0][0].max())
@@ -257,7 +258,8 @@ class ImageDataGenerator:
         """Augment one image ``(H, W, C)``; ``seed`` makes it repeatable.
 
         Example:
-            >>> ImageDataGenerator(rotation_range=30).random_transform(np.ones((5, 5, 1)), seed=1).shape
+            >>> datagen = ImageDataGenerator(rotation_range=30)
+            >>> datagen.random_transform(np.ones((5, 5, 1)), seed=1).shape
             (5, 5, 1)
         """
         rng = np.random.RandomState(seed) if seed is not None else np.random
