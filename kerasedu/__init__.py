@@ -34,8 +34,10 @@ from kerasedu import (
     metrics,
     models,
     naming,
+    ops,  # Keras 3's keras.ops names on the autograd ops (above autograd, below layers)
     optimizers,
     preprocessing,
+    random,  # keras.random: normal, uniform, dropout, SeedGenerator
     regularizers,
     saving,
     utils,
