@@ -91,3 +91,34 @@ def assert_input_compatibility(input_spec, inputs, layer_name):
         )
     for index, (spec, x) in enumerate(zip(input_spec, flat)):
         spec.check(layer_name, x.shape, index)
+
+
+def adjust_input_rank(input_spec, inputs):
+    """Give a model's input its missing last axis of size 1, as Keras 3's Functional does.
+
+    ``np.linspace(-1, 1, 200)`` fed to a model whose `Input` is ``(None, 1)``
+    becomes a column of shape ``(200, 1)``: Keras reads a 1-D array as one feature
+    per sample. Only a model's specs (a list, each with a full ``shape``) adjust;
+    a single layer's input is never reshaped.
+
+    Example:
+        >>> import numpy as np
+        >>> from kerasedu.autograd import Tensor
+        >>> adjust_input_rank([InputSpec(shape=(None, 1))], Tensor(np.zeros(5))).shape
+        (5, 1)
+    """
+    if not isinstance(input_spec, list) or isinstance(inputs, dict):
+        return inputs
+    several = isinstance(inputs, (list, tuple))
+    flat = list(inputs) if several else [inputs]
+    if len(flat) != len(input_spec):
+        return inputs  # assert_input_compatibility reports the count
+    adjusted = [_with_last_axis(spec, x) for spec, x in zip(input_spec, flat)]
+    return adjusted if several else adjusted[0]
+
+
+def _with_last_axis(spec, x):
+    shape = tuple(x.shape)
+    if spec.shape is not None and len(shape) == len(spec.shape) - 1 and spec.shape[-1] == 1:
+        return x.reshape(*shape, 1)
+    return x

@@ -28,7 +28,7 @@ from kerasedu.autograd.variable import Variable
 from kerasedu.config import floatx
 from kerasedu.device import to_device, to_numpy
 from kerasedu.layers import node
-from kerasedu.layers.input_spec import assert_input_compatibility
+from kerasedu.layers.input_spec import adjust_input_rank, assert_input_compatibility
 from kerasedu.naming import to_snake_case, unique_name
 
 _BASE_KWARGS = (
@@ -190,6 +190,7 @@ class Layer:
         if not self.built:  # the first input tells the sizes of the weights
             self.maybe_build(_shapes_of(inputs))
         if self.input_spec is not None:
+            inputs = adjust_input_rank(self.input_spec, inputs)  # Keras: 1-D data as a column
             assert_input_compatibility(self.input_spec, inputs, self.name)
         if "training" in kwargs and "training" not in _call_parameters(type(self)):
             del kwargs["training"]  # only layers that behave differently in training take it
