@@ -59,7 +59,20 @@ class InputSpec:
             raise ValueError(
                 f"Input {index} of layer '{layer_name}' is incompatible with the layer: "
                 f"expected shape={self.expected()}, but received input with shape={shape}."
+                + self._missing_axis_hint(shape)
             )
+
+    def _missing_axis_hint(self, shape):
+        """A hint when the input lacks exactly the last (channel) axis the layer reads."""
+        if self.ndim is None or self.ndim < 3 or len(shape) != self.ndim - 1 or -1 not in self.axes:
+            return ""
+        fixed = ", ".join(str(d) for d in ("N" if shape[0] is None else shape[0], *shape[1:], 1))
+        return (
+            f" The channel (last) axis is missing: the layer read the last axis, "
+            f"{shape[-1]}, as the channels. Add it with x[..., None] or "
+            f"np.expand_dims(x, -1), giving shape ({fixed}), and set the input shape "
+            f"to {tuple(shape[1:]) + (1,)}."
+        )
 
 
 def assert_input_compatibility(input_spec, inputs, layer_name):

@@ -66,6 +66,28 @@ def get_loss(identifier):
     return LossFunctionWrapper(identifier)
 
 
+def check_identifiers(loss, metrics=None, weighted_metrics=None):
+    """Look up every loss and metric name now, so a misspelling fails at ``compile``.
+
+    The objects themselves are made later, once the output shapes are known
+    (``"accuracy"`` depends on them); this only runs the lookups, whose error says
+    "did you mean" and lists the valid names.
+
+    Example:
+        >>> check_identifiers("mse", ["mae", "accuracy"])  # passes silently
+        >>> check_identifiers("categorical_crossentropie")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: Unknown loss 'categorical_crossentropie'. Did you mean 'categorical_cross...
+    """
+    for name in flatten(loss):
+        if isinstance(name, str):
+            losses_module.get(name)
+    for name in flatten([metrics, weighted_metrics]):
+        if isinstance(name, str) and name not in ("accuracy", "acc"):
+            metrics_module.get(name)
+
+
 class CompiledLoss:
     """The model's total loss: ``sum_i loss_weight_i * loss_i(y_true_i, y_pred_i)``.
 

@@ -149,7 +149,7 @@ class Model(Trainer):
 
     def _one_batch(self, x, y=None, sample_weight=None, class_weight=None):
         """All of ``(x, y, sample_weight)`` as one batch, prepared as `fit` prepares each batch."""
-        size = len(flatten(x)[0])
+        size = len(flatten(data_utils.as_arrays(x))[0])  # [[0, 1], [1, 0]] is one array
         batches = data_utils.make_batches(x, y, sample_weight, size, class_weight=class_weight)
         return next(batches.epoch())
 

@@ -28,7 +28,12 @@ from kerasedu.diagnostics import checks
 from kerasedu.diagnostics.fit_monitor import FitMonitor, check_model_outputs, trainable_flags
 from kerasedu.layers.layer import Layer
 from kerasedu.metrics.metric import Mean
-from kerasedu.models.compile_utils import CompiledLoss, CompiledMetrics, as_float_logs
+from kerasedu.models.compile_utils import (
+    CompiledLoss,
+    CompiledMetrics,
+    as_float_logs,
+    check_identifiers,
+)
 from kerasedu.tree import flatten
 from kerasedu.utils import data as data_utils
 from kerasedu.utils.data_adapter_utils import should_validate, train_validation_split
@@ -77,6 +82,7 @@ class Trainer(Layer):
             if name not in ("sample_weight_mode", "target_tensors", "auto_scale_loss"):
                 raise TypeError(f"compile() got an unexpected keyword argument {name!r}.")
         self.optimizer = optimizers.get(optimizer)
+        check_identifiers(loss, metrics, weighted_metrics)  # a misspelling fails here, not in fit
         self.loss = loss
         self.compiled_loss = CompiledLoss(loss, loss_weights, model=self)
         self.compiled_metrics = CompiledMetrics(metrics, weighted_metrics, model=self, loss=loss)

@@ -19,6 +19,7 @@ Example:
 """
 
 import math
+import numbers
 import types
 import warnings
 
@@ -43,6 +44,32 @@ def _as_array(value):
     if array.dtype == np.float64:
         array = array.astype(floatx())
     return array
+
+
+def _is_number_list(value):
+    """Whether ``value`` is a (nested) list/tuple of Python numbers: one array, not several."""
+    if isinstance(value, (list, tuple)):
+        return len(value) > 0 and all(_is_number_list(item) for item in value)
+    return isinstance(value, (numbers.Number, np.generic))
+
+
+def as_arrays(data):
+    """``data`` with every leaf an array; a list of plain numbers (``[1, 0]``, ``[[0, 1], [1,
+    0]]``) is ONE array, as Keras reads it, while a list of arrays stays several inputs.
+
+    Example:
+        >>> as_arrays([[0, 1], [1, 0]]).shape
+        (2, 2)
+        >>> [a.shape for a in as_arrays([np.zeros((3, 2)), np.zeros((3, 1))])]
+        [(3, 2), (3, 1)]
+    """
+    if _is_number_list(data):
+        return _as_array(data)
+    if isinstance(data, dict):  # several inputs or outputs by name
+        return {key: as_arrays(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return type(data)(as_arrays(value) for value in data)
+    return map_structure(_as_array, data)
 
 
 def _to_batch(array, cast_uint8=False):
@@ -77,9 +104,9 @@ class ArrayBatches:
         class_weight=None,
         steps=None,
     ):
-        self.x = map_structure(_as_array, x)
-        self.y = map_structure(_as_array, y)
-        self.sample_weight = map_structure(_as_array, sample_weight)
+        self.x = as_arrays(x)
+        self.y = as_arrays(y)
+        self.sample_weight = as_arrays(sample_weight)
         self.size = num_samples(self.x, self.y, self.sample_weight)
         _warn_if_nan(self.x, "x")
         _warn_if_nan(self.y, "y")
@@ -176,9 +203,7 @@ class SequenceBatches:
 
 def _convert_batch(batch, class_weight=None):
     x, y, sample_weight = unpack_x_y_sample_weight(batch)
-    x = map_structure(_as_array, x)
-    y = map_structure(_as_array, y)
-    sample_weight = map_structure(_as_array, sample_weight)
+    x, y, sample_weight = as_arrays(x), as_arrays(y), as_arrays(sample_weight)
     if class_weight is not None and y is not None:
         sample_weight = class_weights_as_sample_weights(y, sample_weight, class_weight)
 

@@ -45,6 +45,11 @@ def num_samples(x, y=None, sample_weight=None):
     counts = {}
     for label, data in (("x", x), ("y", y), ("sample_weight", sample_weight)):
         for array in flatten(data):
+            if not getattr(array, "ndim", 0):
+                raise ValueError(
+                    f"{label} holds a single value ({array!r}), not one row per sample. "
+                    f"Pass an array whose first axis is the samples, e.g. np.array([...])."
+                )
             counts.setdefault(label, set()).add(int(array.shape[0]))
     every = set().union(*counts.values())
     if len(every) > 1:
