@@ -59,8 +59,13 @@ class CallbackList(Callback):
             callback.set_params(params)
 
     def _call(self, hook, *args):
+        *before, logs = args
+        # Keras 3's CallbackList turns logs=None into a dict (python_utils.pythonify_logs), so
+        # every hook of every callback may read or add keys; one dict is shared by the
+        # callbacks of this call, so what one adds the next sees (History records it).
+        logs = {} if logs is None else logs
         for callback in self.callbacks:
-            getattr(callback, hook)(*args)
+            getattr(callback, hook)(*before, logs)
 
     def on_train_begin(self, logs=None):
         self._call("on_train_begin", logs)
