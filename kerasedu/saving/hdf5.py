@@ -41,7 +41,7 @@ from kerasedu.saving import hdf5_weights, safety
 from kerasedu.saving.atomic import atomic_write
 from kerasedu.saving.errors import KerasEduFileError
 from kerasedu.saving.model_json import json_default
-from kerasedu.saving.serializer import deserialize_layer, serialize_layer
+from kerasedu.saving.serializer import clean_object_config, deserialize_layer, serialize_layer
 
 
 def save_model(model, filepath, overwrite=True, include_optimizer=True, save_format=None):
@@ -257,7 +257,10 @@ def _optimizer_state(f, filepath):
 
 
 def _compile_from_config(model, training, custom_objects, state):
-    optimizer = optimizers.deserialize(training["optimizer_config"], custom_objects)
+    config = training["optimizer_config"]
+    if isinstance(config, dict) and "class_name" in config:
+        config = clean_object_config(config, optimizers.OPTIMIZERS)
+    optimizer = optimizers.deserialize(config, custom_objects)
     model.compile(
         optimizer=optimizer,
         loss=_map_specs(lambda s: _deserialize_loss(s, custom_objects), training.get("loss")),
