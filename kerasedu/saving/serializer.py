@@ -113,6 +113,8 @@ NEUTRAL_KEYS = {
     "use_ema": False, "ema_momentum": ANY, "ema_overwrite_frequency": ANY,
     "loss_scale_factor": None, "gradient_accumulation_steps": None, "jit_compile": ANY,
     "is_legacy_optimizer": ANY, "decay": 0.0,
+    # losses and metrics (Keras 3: the mean over the batch is kerasedu's only reduction)
+    "reduction": "sum_over_batch_size",
 }
 # fmt: on
 
