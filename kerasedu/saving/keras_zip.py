@@ -46,7 +46,7 @@ def model_to_bytes(model, include_optimizer=True):
         model: The model.
         include_optimizer: Store the compile settings. Defaults to ``True``.
     """
-    config = serialize_layer(model)
+    config = _with_keras3_modules(serialize_layer(model))
     compile_config = training_config.to_compile_config(model) if include_optimizer else None
     if compile_config is not None:
         config["compile_config"] = compile_config
@@ -62,6 +62,18 @@ def model_to_bytes(model, include_optimizer=True):
     return buffer.getvalue()
 
 
+def _with_keras3_modules(config):
+    """Keras 3 finds its functional class in the module ``keras.src.models.functional``."""
+    if isinstance(config, list):
+        return [_with_keras3_modules(item) for item in config]
+    if not isinstance(config, dict):
+        return config
+    config = {key: _with_keras3_modules(value) for key, value in config.items()}
+    if config.get("class_name") == "Functional" and config.get("module") == "keras":
+        config["module"] = "keras.src.models.functional"
+    return config
+
+
 def load_model(filepath, custom_objects=None, compile=True):
     """Rebuild the model a ``.keras`` archive holds (see `kerasedu.saving.hdf5.load_model`)."""
     parts = read_archive(filepath)
@@ -71,7 +83,7 @@ def load_model(filepath, custom_objects=None, compile=True):
     with checked_h5(io.BytesIO(parts[WEIGHTS]), filepath) as f:
         keras3_weights.load_weights_from_file(f, model, filepath)
     compile_config = config.get("compile_config") if isinstance(config, dict) else None
-    if compile and isinstance(compile_config, dict):
+    if compile and isinstance(compile_config, dict) and compile_config.get("optimizer"):
         training = training_config.from_compile_config(compile_config)
         guarded(
             filepath,

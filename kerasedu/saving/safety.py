@@ -200,8 +200,9 @@ def check_config(config, custom_objects, path, depth=0):
         return
     if config.get("class_name") == "Lambda":
         _check_lambda(config.get("config"), custom_objects or {}, path)
-    for value in config.values():
-        check_config(value, custom_objects, path, depth + 1)
+    for key, value in config.items():
+        if key != "shared_object_id":  # Keras 3's id() of a shared object: big, and no size
+            check_config(value, custom_objects, path, depth + 1)
 
 
 def _check_lambda(layer_config, custom_objects, path):
