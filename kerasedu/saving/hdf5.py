@@ -39,6 +39,7 @@ from kerasedu.saving.atomic import write_bytes
 from kerasedu.saving.errors import KerasEduFileError
 from kerasedu.saving.h5_file import guarded, h5_bytes, open_checked
 from kerasedu.saving.model_json import json_default
+from kerasedu.saving.object_registration import custom_objects_with
 from kerasedu.saving.serializer import deserialize_layer, serialize_layer
 
 
@@ -98,6 +99,7 @@ def load_model(filepath, custom_objects=None, compile=True):
         KerasEduFileError: a missing, corrupt or incompatible file, or one
             refused for safety (`UnsafeFileError`).
     """
+    custom_objects = custom_objects_with(custom_objects)  # registered and scoped ones too
     if os.path.isfile(filepath) and zipfile.is_zipfile(filepath):
         return keras_zip.load_model(filepath, custom_objects, compile)
     with open_checked(filepath) as f:

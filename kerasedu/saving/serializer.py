@@ -19,10 +19,10 @@ Object -> config needs no table: every layer describes itself with
 3. the class's ``from_config`` receives them as objects, so layers and models
    never need the serializer themselves.
 
-Keras 3's ``serialize_keras_object``/``deserialize_keras_object`` belong in
-this module (these two functions, extended to the other families' tables);
-``register_keras_serializable`` and ``custom_object_scope`` would feed the
-custom objects that `kerasedu.lookup.lookup` reads first, so every family sees them.
+Keras 3's ``serialize_keras_object``/``deserialize_keras_object`` are here too,
+for every family (`FAMILIES`). Your own classes come from ``custom_objects``,
+``register_keras_serializable`` and ``custom_object_scope``
+(`object_registration`), merged and looked at before kerasedu's tables.
 
 Example:
     >>> from kerasedu.layers import Dense
@@ -35,12 +35,21 @@ Example:
 
 import inspect
 
-from kerasedu import constraints, initializers, layers, regularizers
-from kerasedu.lookup import lookup, serialize_layer
+from kerasedu import constraints, initializers, layers, losses, metrics, optimizers, regularizers
+from kerasedu.lookup import deserialize_object, lookup, serialize_layer, serialize_object
 from kerasedu.models.functional import Functional
 from kerasedu.models.sequential import Sequential
+from kerasedu.saving.object_registration import custom_objects_with, get_registered_name
 
-__all__ = ["LAYERS", "build_nested", "clean_keras_config", "deserialize_layer", "serialize_layer"]
+__all__ = [
+    "LAYERS",
+    "build_nested",
+    "clean_keras_config",
+    "deserialize_keras_object",
+    "deserialize_layer",
+    "serialize_keras_object",
+    "serialize_layer",
+]
 
 # Every class a config may name, and the Keras 2 spellings a file may hold
 # (`kerasedu.compat` adds Keras 1's Convolution1D/2D, which live there).
@@ -152,7 +161,11 @@ def deserialize_layer(config, custom_objects=None):
             "A layer config must be a dict with 'class_name' and 'config'. "
             f"Received: config={config!r}"
         )
-    cls = lookup(config["class_name"], "layer class", LAYERS, custom_objects)
+    custom_objects = custom_objects_with(custom_objects)
+    name = config.get("registered_name")
+    if not (isinstance(name, str) and name in custom_objects):
+        name = config["class_name"]  # Keras 3 names a registered class "package>Name"
+    cls = lookup(name, "layer class", LAYERS, custom_objects)
     inner = config.get("config") or {}
     if isinstance(inner, list):  # Keras 2 stored a Sequential as the bare list of its layers
         inner = {"layers": inner}
@@ -160,6 +173,83 @@ def deserialize_layer(config, custom_objects=None):
     if "custom_objects" in inspect.signature(cls.from_config).parameters:
         return cls.from_config(inner, custom_objects=custom_objects)  # Lambda: its function
     return cls.from_config(inner)
+
+
+# Keras 3's module names -> (kind, table) of the family its configs belong to.
+FAMILIES = {
+    "keras.initializers": ("initializer", initializers.INITIALIZERS),
+    "keras.regularizers": ("regularizer", regularizers.REGULARIZERS),
+    "keras.constraints": ("constraint", constraints.CONSTRAINTS),
+    "keras.losses": ("loss", losses.LOSS_CLASSES),
+    "keras.metrics": ("metric", metrics.METRIC_CLASSES),
+    "keras.optimizers": ("optimizer", optimizers.OPTIMIZERS),
+}
+
+
+def serialize_keras_object(obj):
+    """Keras 3's name: the JSON form of any object (layer, initializer, loss...; a function's name).
+
+    Example:
+        >>> from kerasedu import initializers
+        >>> serialize_keras_object(initializers.Constant(2.0))["class_name"]
+        'Constant'
+        >>> serialize_keras_object([1, (2, 3)])
+        [1, [2, 3]]
+    """
+    if obj is None or isinstance(obj, (bool, int, float, str)):
+        return obj
+    if isinstance(obj, (list, tuple)):
+        return [serialize_keras_object(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: serialize_keras_object(value) for key, value in obj.items()}
+    if hasattr(obj, "tolist"):
+        return obj.tolist()  # NumPy numbers and arrays
+    if isinstance(obj, layers.Layer):
+        config = serialize_layer(obj)
+    elif hasattr(obj, "get_config") and not isinstance(obj, type):
+        config = serialize_object(obj)
+    else:
+        return get_registered_name(obj)  # a function: its name
+    registered = get_registered_name(type(obj))
+    config["registered_name"] = registered if ">" in registered else None
+    return config
+
+
+def deserialize_keras_object(config, custom_objects=None):
+    """Keras 3's name: rebuild what `serialize_keras_object` returned.
+
+    A ``{"class_name", "config"}`` dict is built by its family (``"module"``
+    says which; kerasedu's own files say nothing and are read as layers, then
+    as the other families in turn); a name found in your custom objects gives
+    that object; other names and values are returned as they are, as Keras does
+    for names that layers accept (``"relu"``).
+
+    Example:
+        >>> from kerasedu.layers import Dense
+        >>> deserialize_keras_object(serialize_keras_object(Dense(2))).units
+        2
+    """
+    objects = custom_objects_with(custom_objects)
+    if isinstance(config, str):
+        return objects.get(config, config)
+    if isinstance(config, list):
+        return [deserialize_keras_object(item, custom_objects) for item in config]
+    if not (isinstance(config, dict) and "class_name" in config):
+        return config
+    family = FAMILIES.get(config.get("module"))
+    name = config["class_name"]
+    if family is None and name not in objects and name not in LAYERS:
+        family = next((f for f in FAMILIES.values() if _in_table(name, f[1])), None)
+    if family is None:
+        return deserialize_layer(config, custom_objects)
+    kind, table = family
+    if table is optimizers.OPTIMIZERS:
+        return optimizers.deserialize(clean_object_config(config, table), objects)
+    return deserialize_object(clean_object_config(config, table), kind, table, objects)
+
+
+def _in_table(name, table):
+    return name in table or str(name).lower() in table  # optimizers' table is lowercase
 
 
 def build_nested(config, custom_objects=None):
