@@ -47,7 +47,8 @@ def kerasedu_conv():
     kerasedu.backend.clear_session()
     model = Sequential(
         [L.Input((8, 8, 1)), L.Conv2D(2, 3, activation="relu"), L.BatchNormalization(),
-         L.MaxPooling2D(), L.Flatten(), L.Dense(3), L.Dropout(0.5), L.Dense(2, activation="softmax")]
+         L.MaxPooling2D(), L.Flatten(), L.Dense(3), L.Dropout(0.5),
+         L.Dense(2, activation="softmax")]
     )  # fmt: skip
     model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
     model.fit(IMAGES, np.eye(2)[[0, 1, 0, 1]], epochs=1, verbose=0)
