@@ -6,12 +6,14 @@ Registered in ``mkdocs.yml`` under ``hooks:``. It does three things:
    Markdown with nbconvert (stored outputs kept, plots extracted as PNG files)
    into ``site/lessons/``, a folder that only this hook writes (git-ignored).
    File names follow mkdocs-static-i18n's suffix convention: the Chinese page is
-   ``NN-name.md``, the English one ``NN-name.en.md``. The notebook itself is
-   copied next to its page so readers can download it. Files are written only
-   when their content changed, so ``mkdocs serve`` does not rebuild forever.
+   ``NN-name.md``, the English one ``NN-name.en.md``. The notebook itself and
+   its student version are written next to its page for download (see
+   ``lesson_page.py``). Files are written only when their content changed, so
+   ``mkdocs serve`` does not rebuild forever.
 2. The "课程 / Lessons" nav section (the list holding ``course.md``) gets one
    entry per lesson found, so the nav follows whatever lessons exist.
-3. In pages, ``<!-- course-map -->`` becomes a table of the lessons found, and
+3. In pages, ``<!-- course-map -->`` becomes the table of the lessons in
+   ``lessons.yml`` (summary, prerequisites, student time), and
    ``<!-- api: kerasedu.x kerasedu.y -->`` becomes one mkdocstrings block per
    module named, submodules included (so a new module shows up in the
    reference without editing the page).
@@ -26,73 +28,39 @@ import os
 import re
 from pathlib import Path
 
+import yaml
+from lesson_page import DEFAULT_LANGUAGE, notebook_title, render_notebook
+
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
 LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "zh"
 GENERATED = "lessons"  # folder inside docs_dir owned by this hook
 LESSON_PATTERN = re.compile(r"^\d\d-[a-z0-9-]+$")
-ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+TABLE = Path(__file__).with_name("lessons.yml")  # prerequisites, student time, summary
 
 TEXT = {
     "zh": {
-        "download": "下载本课的 notebook（.ipynb）",
-        "other": "Read this lesson in English",
-        "note": "本页由 notebook 自动生成，显示的是提交时保存的运行结果。",
-        "map_head": "| 课 | 内容 |\n| --- | --- |",
+        "map_head": "| 课 | 内容 | 先修 | 学生用时 |\n| --- | --- | --- | --- |",
+        "minutes": "{} 分钟",
+        "total": "全部 {} 课合计约 {} 小时（阅读、运行、做练习）。",
         "missing": "即将推出",
     },
     "en": {
-        "download": "Download this lesson's notebook (.ipynb)",
-        "other": "阅读本课的中文版",
-        "note": "This page is generated from the notebook; it shows the outputs "
-        "stored when the notebook was committed.",
-        "map_head": "| Lesson | What you learn |\n| --- | --- |",
+        "map_head": "| Lesson | What you learn | Prerequisites | Student time |\n"
+        "| --- | --- | --- | --- |",
+        "minutes": "{} min",
+        "total": "All {} lessons: about {} hours in all (reading, running, exercises).",
         "missing": "coming soon",
     },
 }
 
-# One line per planned lesson for the course map; lessons not listed here are
-# still rendered (with their notebook title) when they exist.
-COURSE = [
-    (
-        "00-getting-started",
-        "快速入门：搭建、编译、训练、预测四步；样本、批次与轮次；CPU 与 GPU",
-        "Getting started: build, compile, fit, predict; samples, batches, epochs; CPU and GPU",
-    ),
-    (
-        "01-linear-regression",
-        "线性回归：用一个 Dense 层拟合直线，看清 SGD 如何一步步逼近",
-        "Linear regression: fit a line with one Dense layer and watch SGD get there",
-    ),
-    (
-        "02-mnist",
-        "手写数字识别：多层感知机与卷积网络，保存与加载模型",
-        "Handwritten digits (MNIST): an MLP, then a CNN; saving and loading models",
-    ),
-    (
-        "03-transfer-learning",
-        "迁移学习：VGG 风格的网络、冻结卷积基、微调，以及函数式 API",
-        "Transfer learning: a VGG-style base, frozen then fine-tuned; the functional API",
-    ),
-    (
-        "04-concatenate-axes",
-        "concatenate 的轴：负数轴与正数轴何时相同，梯度如何拆回",
-        "concatenate and axes: when negative and positive axes agree, how gradients split",
-    ),
-    (
-        "05-pitfalls",
-        "常见的坑：验证集划分、学习率调度、BatchNormalization、冻结层、旧版写法",
-        "Common pitfalls: validation_split, LR schedules, BatchNormalization, freezing, old spellings",
-    ),
-    (
-        "06-autograd",
-        "自动求导原理：计算图、链式法则、梯度检验，亲手写 Dense 的反向传播",
-        "Inside kerasedu: computation graphs, the chain rule, gradient checks, a hand-written backward",
-    ),
-]
+_cache = {}  # notebook path -> (mtimes, rendered files); survives the per-language builds
 
-_cache = {}  # notebook path -> (mtime, rendered files); survives the per-language builds
+
+def lesson_table():
+    """``{stem: entry}`` from lessons.yml, in course order."""
+    with open(TABLE, encoding="utf-8") as file:
+        return {entry["stem"]: entry for entry in yaml.safe_load(file)}
 
 
 def lessons_dir(config):
@@ -121,61 +89,6 @@ def find_lessons(config):
     return complete
 
 
-def page_name(stem, lang, ext):
-    """``00-x`` -> ``00-x.md`` (default language) or ``00-x.en.md``."""
-    if lang == DEFAULT_LANGUAGE:
-        return f"{stem}.{ext}"
-    return f"{stem}.{lang}.{ext}"
-
-
-def clean_outputs(nb):
-    """Drop ANSI colours and carriage-return progress updates from text outputs."""
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if "text" in output:
-                lines = ANSI_ESCAPE.sub("", output["text"]).split("\n")
-                output["text"] = "\n".join(line.split("\r")[-1] for line in lines)
-    return nb
-
-
-def header(stem, lang, languages_present):
-    """Links shown above a lesson: download the notebook, the other language."""
-    text = TEXT[lang]
-    links = [f"[{text['download']}]({page_name(stem, lang, 'ipynb')}){{ .md-button }}"]
-    other = [x for x in LANGUAGES if x != lang and x in languages_present]
-    for other_lang in other:
-        # Pages live at lessons/<stem>/ (zh) and en/lessons/<stem>/ (en).
-        if lang == DEFAULT_LANGUAGE:
-            url = f"../../{other_lang}/lessons/{stem}/"
-        else:
-            url = f"../../../lessons/{stem}/"
-        links.append(f"[{TEXT[lang]['other']}]({url}){{ .md-button hreflang={other_lang} }}")
-    return "  ".join(links) + f"\n\n*{text['note']}*\n\n"
-
-
-def render_notebook(path, stem, lang, languages_present):
-    """Convert one notebook; return ``{relative path: bytes}`` to write."""
-    import nbformat
-    from nbconvert import MarkdownExporter
-
-    nb = clean_outputs(nbformat.read(str(path), as_version=4))
-    image_dir = f"images/{lang}/{stem}"
-    resources = {"output_files_dir": image_dir, "unique_key": "output"}
-    body, resources = MarkdownExporter().from_notebook_node(nb, resources=resources)
-    # Put the page's H1 (the notebook's first heading) above the links.
-    match = re.search(r"^# .+$", body, flags=re.MULTILINE)
-    top = header(stem, lang, languages_present)
-    if match:
-        body = body[: match.end()] + "\n\n" + top + body[match.end() :]
-    else:
-        body = f"# {stem}\n\n" + top + body
-    files = {page_name(stem, lang, "md"): body.encode("utf-8")}
-    files[page_name(stem, lang, "ipynb")] = path.read_bytes()
-    for name, data in resources.get("outputs", {}).items():
-        files[name] = data
-    return files
-
-
 def write_if_changed(path, data):
     """Write ``data`` unless the file already holds exactly that."""
     if path.exists() and path.read_bytes() == data:
@@ -190,11 +103,13 @@ def generate(config):
     wanted = {
         ".gitignore": b"# Written by site_hooks/notebooks.py at build time.\n*\n!.gitignore\n"
     }
+    table = lesson_table()
     for stem, by_lang in find_lessons(config).items():
         for lang, path in by_lang.items():
-            mtime = path.stat().st_mtime_ns
+            mtime = (path.stat().st_mtime_ns, TABLE.stat().st_mtime_ns)
             if _cache.get(path, (None,))[0] != mtime:
-                _cache[path] = (mtime, render_notebook(path, stem, lang, by_lang))
+                files = render_notebook(path, stem, lang, by_lang, table.get(stem))
+                _cache[path] = (mtime, files)
             wanted.update(_cache[path][1])
     for name, data in wanted.items():
         write_if_changed(out / name, data)
@@ -234,7 +149,8 @@ def on_pre_build(config):
 
 
 def on_serve(server, config, builder):
-    """Rebuild when a notebook changes during ``mkdocs serve``."""
+    """Rebuild when a notebook or the lesson table changes during ``mkdocs serve``."""
+    server.watch(str(TABLE))
     folder = lessons_dir(config)
     if folder.is_dir():
         server.watch(str(folder))
@@ -248,18 +164,6 @@ def current_language(config):
     return language or DEFAULT_LANGUAGE
 
 
-def notebook_title(path, fallback):
-    """The first ``# heading`` of a notebook's markdown cells, else ``fallback``."""
-    import nbformat
-
-    for cell in nbformat.read(str(path), as_version=4).cells:
-        if cell.cell_type == "markdown":
-            match = re.search(r"^# (.+)$", cell.source, flags=re.MULTILINE)
-            if match:
-                return match.group(1).strip()
-    return fallback
-
-
 def lesson_link(stem, by_lang, lang):
     """Markdown link to a lesson page, titled in ``lang`` where possible."""
     path = by_lang.get(lang) or next(iter(by_lang.values()))
@@ -267,21 +171,25 @@ def lesson_link(stem, by_lang, lang):
 
 
 def course_map(config, lang):
-    """Markdown table of the planned lessons, linking those that exist."""
+    """Markdown table of the lessons in lessons.yml (linked when they exist), then any others."""
     present = find_lessons(config)
-    rows = [TEXT[lang]["map_head"]]
-    known = set()
-    for stem, zh_line, en_line in COURSE:
-        known.add(stem)
-        line = zh_line if lang == "zh" else en_line
+    text = TEXT[lang]
+    rows = [text["map_head"]]
+    table = lesson_table()
+    for stem, entry in table.items():
+        words = entry[lang]
+        minutes = text["minutes"].format(entry["minutes"])
         if stem in present:
-            rows.append(f"| {lesson_link(stem, present[stem], lang)} | {line} |")
+            name = lesson_link(stem, present[stem], lang)
         else:
-            rows.append(f"| {stem} | {line} ({TEXT[lang]['missing']}) |")
+            name, minutes = stem, f"{minutes} ({text['missing']})"
+        rows.append(f"| {name} | {words['summary']} | {words['prerequisites']} | {minutes} |")
     for stem in present:
-        if stem not in known:
-            rows.append(f"| {lesson_link(stem, present[stem], lang)} | |")
-    return "\n".join(rows) + "\n"
+        if stem not in table:
+            rows.append(f"| {lesson_link(stem, present[stem], lang)} | | | |")
+    hours = sum(entry["minutes"] for entry in table.values()) / 60
+    total = text["total"].format(len(table), f"{hours:.0f}")
+    return "\n".join(rows) + "\n\n" + total + "\n"
 
 
 def module_exists(name):

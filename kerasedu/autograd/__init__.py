@@ -19,20 +19,17 @@ from kerasedu.autograd.ops_elementwise import (
     abs,
     add,
     cast,
-    clip,
     div,
     exp,
     log,
-    maximum,
-    minimum,
     mul,
     neg,
     pow,
     sqrt,
     sub,
-    where,
 )
 from kerasedu.autograd.ops_erf import erf, gelu
+from kerasedu.autograd.ops_index import getitem, take
 from kerasedu.autograd.ops_join import concatenate, split, stack
 from kerasedu.autograd.ops_linalg import matmul
 from kerasedu.autograd.ops_nn import (
@@ -52,14 +49,13 @@ from kerasedu.autograd.ops_nn import (
 )
 from kerasedu.autograd.ops_pool import avg_pool1d, avg_pool2d, max_pool1d, max_pool2d
 from kerasedu.autograd.ops_reduce import l2_normalize, max, mean, min, sum
+from kerasedu.autograd.ops_select import clip, maximum, minimum, where
 from kerasedu.autograd.ops_shape import (
     expand_dims,
-    getitem,
     pad,
     repeat,
     reshape,
     squeeze,
-    take,
     tile,
     transpose,
 )

@@ -102,5 +102,5 @@ class Function:
         raise NotImplementedError
 
     def backward(self, grad):
-        """Return the gradient of each input (in input order) given ``grad``, the output's gradient."""
+        """Return the gradient of each input (in input order) given ``grad``, the output's."""
         raise NotImplementedError

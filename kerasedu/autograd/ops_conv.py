@@ -1,12 +1,12 @@
-"""Convolutions as one big matrix product: im2col, col2im, conv2d, conv1d, conv2d_transpose.
+"""Convolutions as one big matrix product: conv2d, conv1d, conv2d_transpose.
 
 A convolution slides a ``(kh, kw, C_in)`` window over the image and takes the
-dot product of every window with every filter. `sliding_windows` builds a view
-of all windows without copying (stride tricks); flattening it gives the
+dot product of every window with every filter. `windows.sliding_windows` builds
+a view of all windows without copying (stride tricks); flattening it gives the
 *im2col* matrix with one row per output pixel, so the whole convolution is a
 single matmul ``(N*H_out*W_out, kh*kw*C_in) @ (kh*kw*C_in, C_out)``.
 The backward pass adds each window's gradient back onto its pixels
-(*col2im*, `add_windows`), one vectorised slice per kernel offset.
+(*col2im*, `windows.add_windows`), one vectorised slice per kernel offset.
 
 Layout is Keras's: images ``(N, H, W, C)``, kernels ``(kh, kw, C_in, C_out)``.
 
@@ -17,92 +17,25 @@ Example:
     ((1, 2, 2, 2), (1, 4, 4, 2))
 """
 
-import math
-
 from kerasedu.autograd.function import Function
 from kerasedu.autograd.ops_shape import reshape
+from kerasedu.autograd.windows import (
+    add_windows,
+    crop_spatial,
+    deconv_output_length,
+    normalize_tuple,
+    pad_spatial,
+    padding_amounts,
+    sliding_windows,
+)
 from kerasedu.device import get_array_module
 
 
-def pair(value, name):
-    """``3`` -> ``(3, 3)``; a pair stays a pair."""
-    pair_value = (value, value) if isinstance(value, int) else tuple(value)
-    if len(pair_value) != 2 or any(int(v) < 1 for v in pair_value):
-        raise ValueError(
-            f"`{name}` must be a positive int or a pair of them. Received: {name}={value!r}"
-        )
-    return tuple(int(v) for v in pair_value)
-
-
-def padding_amounts(length, kernel, stride, padding, dilation):
-    """Return ``(before, after)`` padding of one spatial axis.
-
-    ``"valid"``: none. ``"same"`` (TensorFlow's rule): enough for
-    ``ceil(length / stride)`` outputs, the odd pixel at the end (bottom/right).
-    ``"causal"``: ``(kernel - 1) * dilation`` at the start only.
-    """
-    effective = (kernel - 1) * dilation + 1  # the kernel's span, dilation gaps included
-    if padding == "valid":
-        return 0, 0
-    if padding == "same":
-        out = math.ceil(length / stride)
-        total = max((out - 1) * stride + effective - length, 0)
-        return total // 2, total - total // 2
-    if padding == "causal":
-        return effective - 1, 0
-    raise ValueError(
-        f"Unknown padding. Expected 'valid', 'same' or 'causal'. Received: padding={padding!r}"
-    )
-
-
-def pad_spatial(x, pads):
-    """Zero-pad the H and W axes of ``(N, H, W, C)`` by ``pads = ((top, bottom), (left, right))``."""
-    if pads == ((0, 0), (0, 0)):
-        return x
-    return get_array_module(x).pad(x, ((0, 0), pads[0], pads[1], (0, 0)))
-
-
-def sliding_windows(x, kernel, strides, dilation):
-    """View ``(N, H, W, C)`` as windows ``(N, H_out, W_out, kh, kw, C)`` without copying.
-
-    Window ``(a, b)`` starts at pixel ``(a * sh, b * sw)``; offset ``(i, j)``
-    inside it is pixel ``(a * sh + i * dh, b * sw + j * dw)``.
-    """
-    xp = get_array_module(x)
-    n, h, w, c = x.shape
-    (kh, kw), (sh, sw), (dh, dw) = kernel, strides, dilation
-    h_out = (h - (kh - 1) * dh - 1) // sh + 1
-    w_out = (w - (kw - 1) * dw - 1) // sw + 1
-    s_n, s_h, s_w, s_c = x.strides
-    shape = (n, h_out, w_out, kh, kw, c)
-    strides_bytes = (s_n, s_h * sh, s_w * sw, s_h * dh, s_w * dw, s_c)
-    return xp.lib.stride_tricks.as_strided(x, shape=shape, strides=strides_bytes)
-
-
-def add_windows(dx, dwindows, strides, dilation):
-    """col2im: add window gradients ``(N, H_out, W_out, kh, kw, C)`` onto ``dx`` ``(N, H, W, C)``.
-
-    Overlapping windows share pixels, so the gradients are summed. One
-    vectorised slice per kernel offset: no loop over pixels or samples.
-    """
-    _, h_out, w_out, kh, kw, _ = dwindows.shape
-    (sh, sw), (dh, dw) = strides, dilation
-    for i in range(kh):
-        for j in range(kw):
-            rows = slice(i * dh, i * dh + sh * (h_out - 1) + 1, sh)  # pixels offset (i, j) touched
-            cols = slice(j * dw, j * dw + sw * (w_out - 1) + 1, sw)
-            dx[:, rows, cols, :] += dwindows[:, :, :, i, j, :]
-    return dx
-
-
-def crop_spatial(x, pads):
-    """Undo `pad_spatial`."""
-    (top, bottom), (left, right) = pads
-    return x[:, top : x.shape[1] - bottom, left : x.shape[2] - right, :]
-
-
 class Conv2D(Function):
-    """2-D cross-correlation ``y[n, a, b, o] = sum_{i,j,c} x[n, a*s+i*d, b*s+j*d, c] * w[i, j, c, o]``."""
+    """2-D cross-correlation.
+
+    ``y[n, a, b, o] = sum_{i,j,c} x[n, a*s+i*d, b*s+j*d, c] * w[i, j, c, o]``.
+    """
 
     def forward(self, x, w, strides, pads, dilation):
         xp = get_array_module(x, w)
@@ -197,7 +130,8 @@ def conv2d(x, w, strides=(1, 1), padding="valid", dilation_rate=(1, 1)):
         [[10.0, 18.0], [42.0, 50.0]]
     """
     _check_conv_shapes("conv2d", x, w, 2)
-    strides, dilation = pair(strides, "strides"), pair(dilation_rate, "dilation_rate")
+    strides = normalize_tuple(strides, 2, "strides")
+    dilation = normalize_tuple(dilation_rate, 2, "dilation_rate")
     if padding not in ("valid", "same"):
         raise ValueError(
             f"conv2d: padding must be 'valid' or 'same'. Received: padding={padding!r}"
@@ -225,14 +159,13 @@ def conv1d(x, w, strides=1, padding="valid", dilation_rate=1):
         Tensor ``(N, T_out, C_out)``. Computed as a `conv2d` on a height-1 image.
 
     Example:
-        >>> conv1d(np.ones((1, 5, 1)), np.ones((3, 1, 1)), padding="causal").numpy()[0, :, 0].tolist()
+        >>> y = conv1d(np.ones((1, 5, 1)), np.ones((3, 1, 1)), padding="causal")
+        >>> y.numpy()[0, :, 0].tolist()
         [1.0, 2.0, 3.0, 3.0, 3.0]
     """
     _check_conv_shapes("conv1d", x, w, 1)
-    stride = pair(strides if isinstance(strides, int) else strides[0], "strides")[0]
-    dilation = pair(
-        dilation_rate if isinstance(dilation_rate, int) else dilation_rate[0], "dilation_rate"
-    )[0]
+    (stride,) = normalize_tuple(strides, 1, "strides")
+    (dilation,) = normalize_tuple(dilation_rate, 1, "dilation_rate")
     pads = ((0, 0), padding_amounts(x.shape[1], w.shape[0], stride, padding, dilation))
     n, t, c_in = x.shape
     image = reshape(x, (n, 1, t, c_in))  # a sequence is an image of height 1
@@ -244,11 +177,9 @@ def conv1d(x, w, strides=1, padding="valid", dilation_rate=1):
 def conv2d_transpose(
     x, w, strides=(1, 1), padding="valid", output_padding=None, dilation_rate=(1, 1)
 ):
-    """Return the transposed convolution of ``x`` (the gradient of `conv2d` with respect to its input).
+    """Return the transposed convolution of ``x`` (the gradient of `conv2d` by its input).
 
-    Output size per axis follows Keras: ``"valid"``: ``H * s + max(k_eff - s, 0)``;
-    ``"same"``: ``H * s``; with ``output_padding`` ``p``:
-    ``(H - 1) * s + k_eff - 2 * pad + p`` where ``pad`` is ``k_eff // 2`` for ``"same"``.
+    Output size per axis follows Keras (see `deconv_output_length`).
 
     Args:
         x: Images ``(N, H, W, C_in)``.
@@ -267,24 +198,20 @@ def conv2d_transpose(
             "conv2d_transpose: expected x (N, H, W, C_in) and a kernel (kh, kw, C_out, C_in). "
             f"Received shapes: x={tuple(x.shape)}, kernel={tuple(w.shape)}"
         )
-    strides, dilation = pair(strides, "strides"), pair(dilation_rate, "dilation_rate")
+    strides = normalize_tuple(strides, 2, "strides")
+    dilation = normalize_tuple(dilation_rate, 2, "dilation_rate")
     if padding not in ("valid", "same"):
         raise ValueError(
             f"conv2d_transpose: padding must be 'valid' or 'same'. Received: padding={padding!r}"
         )
-    if isinstance(output_padding, int):
-        output_padding = (output_padding, output_padding)
+    if output_padding is not None:
+        output_padding = normalize_tuple(output_padding, 2, "output_padding", minimum=0)
+    out_pad = output_padding or (None, None)
     pads, padded_shape = [], []
     for a in range(2):
         size, k, s, d = x.shape[1 + a], w.shape[a], strides[a], dilation[a]
         effective = (k - 1) * d + 1
-        if output_padding is not None:
-            crop = effective // 2 if padding == "same" else 0
-            length = (size - 1) * s + effective - 2 * crop + output_padding[a]
-        elif padding == "valid":
-            length = size * s + max(effective - s, 0)
-        else:
-            length = size * s
+        length = deconv_output_length(size, k, padding, out_pad[a], s, d)
         before, after = padding_amounts(length, k, s, padding, d)  # as the matching conv2d pads
         padded = max(length + before + after, (size - 1) * s + effective)  # windows must fit
         pads.append((before, padded - length - before))

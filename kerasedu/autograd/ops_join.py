@@ -11,8 +11,8 @@ Example:
 """
 
 from kerasedu.autograd.function import Function
+from kerasedu.autograd.ops_index import getitem
 from kerasedu.autograd.ops_reduce import normalize_axes
-from kerasedu.autograd.ops_shape import getitem
 from kerasedu.device import get_array_module
 
 

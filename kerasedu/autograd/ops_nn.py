@@ -20,7 +20,10 @@ SELU_SCALE = 1.0507009873554804934193349852946
 
 
 class ReLU(Function):
-    """Keras's relu: ``x`` above ``threshold`` (capped at ``max_value``), else ``negative_slope * (x - threshold)``."""
+    """Keras's relu: ``x`` above ``threshold`` (capped at ``max_value``).
+
+    Below the threshold: ``negative_slope * (x - threshold)``.
+    """
 
     def forward(self, x, negative_slope=0.0, max_value=None, threshold=0.0):
         xp = get_array_module(x)

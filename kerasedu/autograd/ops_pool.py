@@ -1,6 +1,6 @@
 """Pooling: max and average over sliding windows, in 2-D and 1-D.
 
-Both reuse the window view of `ops_conv` (no copy, no loop over pixels).
+Both reuse the window view of `windows` (no copy, no loop over pixels).
 Max pooling sends each window's gradient to the window's arg-max; average
 pooling spreads it evenly over the window's real (non-padded) cells. Windows
 may overlap (``strides < pool_size``); col2im then adds the shares up.
@@ -12,15 +12,15 @@ Example:
 """
 
 from kerasedu.autograd.function import Function
-from kerasedu.autograd.ops_conv import (
+from kerasedu.autograd.ops_shape import reshape
+from kerasedu.autograd.windows import (
     add_windows,
     crop_spatial,
+    normalize_tuple,
     pad_spatial,
     padding_amounts,
-    pair,
     sliding_windows,
 )
-from kerasedu.autograd.ops_shape import reshape
 from kerasedu.device import get_array_module
 
 _NO_DILATION = (1, 1)
@@ -67,7 +67,7 @@ def _cells(pool_size):
 
 
 class AvgPool2D(Function):
-    """``y[n, a, b, c] = mean`` of the real (non-padded) cells of the window at ``(a * sh, b * sw)``."""
+    """``y[n, a, b, c] = mean`` of the real (non-padded) cells of window ``(a * sh, b * sw)``."""
 
     def forward(self, x, pool_size, strides, pads):
         xp = get_array_module(x)
@@ -100,8 +100,8 @@ def _pool_args(op_name, x, rank, pool_size, strides, padding):
         raise ValueError(
             f"{op_name}: padding must be 'valid' or 'same'. Received: padding={padding!r}"
         )
-    pool_size = pair(pool_size, "pool_size")
-    strides = pool_size if strides is None else pair(strides, "strides")
+    pool_size = normalize_tuple(pool_size, 2, "pool_size")
+    strides = pool_size if strides is None else normalize_tuple(strides, 2, "strides")
     pads = tuple(
         padding_amounts(x.shape[1 + a], pool_size[a], strides[a], padding, 1) for a in range(2)
     )
@@ -134,7 +134,7 @@ def max_pool2d(x, pool_size=(2, 2), strides=None, padding="valid"):
 
 
 def avg_pool2d(x, pool_size=(2, 2), strides=None, padding="valid"):
-    """Return the mean over each ``pool_size`` window; ``"same"`` windows average their real cells only.
+    """Return the mean over each ``pool_size`` window (``"same"``: over its real cells only).
 
     Args:
         x: Images ``(N, H, W, C)``.

@@ -9,6 +9,7 @@ Example:
 import builtins
 
 from kerasedu.autograd import ops_elementwise as ew
+from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.function import Function
 from kerasedu.config import epsilon as default_epsilon
 from kerasedu.device import get_array_module
@@ -130,5 +131,5 @@ def l2_normalize(x, axis=-1, epsilon=None):
     eps = default_epsilon() if epsilon is None else epsilon
     squares = sum(ew.mul(x, x), axis=axis, keepdims=True)
     return ew.div(
-        x, ew.sqrt(ew.maximum(squares, eps**2))
+        x, ew.sqrt(sel.maximum(squares, eps**2))
     )  # max(||x||^2, eps^2) = max(||x||, eps)^2

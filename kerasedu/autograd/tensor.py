@@ -2,7 +2,7 @@
 
 A Tensor wraps an array of the current device (NumPy or CuPy) in ``.data``.
 Ops on Tensors that require a gradient record themselves (``_creator``); calling
-``backward()`` on the final scalar walks that graph in reverse topological order
+``backward()`` on the final scalar walks that graph in reverse topological order (`backprop`)
 and applies the chain rule, leaving ``d loss / d t`` in ``t.grad`` for every leaf
 Tensor ``t`` created with ``requires_grad=True``.
 
@@ -20,7 +20,9 @@ import numbers
 import numpy as np
 
 from kerasedu.autograd import ops_elementwise as ew
-from kerasedu.autograd import ops_linalg, ops_reduce, ops_shape
+from kerasedu.autograd import ops_index, ops_linalg, ops_reduce, ops_shape
+from kerasedu.autograd import ops_select as sel
+from kerasedu.autograd.backprop import backpropagate
 from kerasedu.config import floatx
 from kerasedu.device import get_array_module, to_numpy, xp
 
@@ -154,26 +156,7 @@ class Tensor:
         Gradients accumulate: call it twice and ``leaf.grad`` doubles, as in
         PyTorch. Optimizers clear them before each step.
         """
-        wanted = None if inputs is None else {id(t) for t in inputs}
-        grads = {id(self): self._seed_grad(grad)}
-        for tensor in _reverse_topological_order(self):
-            tensor_grad = grads.pop(id(tensor), None)
-            if tensor_grad is None:
-                continue  # no gradient reached this branch
-            is_leaf = tensor._creator is None
-            if (is_leaf and wanted is None) or (wanted is not None and id(tensor) in wanted):
-                tensor.grad = tensor_grad if tensor.grad is None else tensor.grad + tensor_grad
-            if is_leaf:
-                continue
-            fn = tensor._creator
-            input_grads = fn.backward(tensor_grad)  # the chain rule, one op at a time
-            if not isinstance(input_grads, tuple):
-                input_grads = (input_grads,)
-            for parent, parent_grad in zip(fn.inputs, input_grads):
-                if parent_grad is None or not parent.requires_grad:
-                    continue
-                key = id(parent)
-                grads[key] = parent_grad if key not in grads else grads[key] + parent_grad
+        backpropagate(self, self._seed_grad(grad), inputs)
 
     def _seed_grad(self, grad):
         """The gradient `backward` starts from: ``grad``, or 1 for a one-element Tensor."""
@@ -233,7 +216,7 @@ class Tensor:
         return ops_linalg.matmul(other, self)
 
     def __getitem__(self, index):
-        return ops_shape.getitem(self, index)
+        return ops_index.getitem(self, index)
 
     # Comparisons give non-differentiable boolean Tensors, as in NumPy.
     def __lt__(self, other):
@@ -301,32 +284,8 @@ class Tensor:
 
     def clip(self, min_value, max_value):
         """Clip the values to ``[min_value, max_value]``."""
-        return ew.clip(self, min_value, max_value)
+        return sel.clip(self, min_value, max_value)
 
 
 def _other_data(other):
     return other.data if isinstance(other, Tensor) else other
-
-
-def _reverse_topological_order(root):
-    """Tensors reachable from ``root`` through creators, outputs before inputs.
-
-    Iterative depth-first search, so deep graphs (long RNNs) do not hit
-    Python's recursion limit.
-    """
-    order, visited = [], set()
-    stack = [(root, False)]
-    while stack:
-        tensor, children_done = stack.pop()
-        if children_done:
-            order.append(tensor)
-            continue
-        if id(tensor) in visited:
-            continue
-        visited.add(id(tensor))
-        stack.append((tensor, True))
-        if tensor._creator is not None:
-            for parent in tensor._creator.inputs:
-                if parent.requires_grad and id(parent) not in visited:
-                    stack.append((parent, False))
-    return reversed(order)

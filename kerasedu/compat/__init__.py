@@ -39,6 +39,7 @@ from kerasedu.compat.renames import (
     REDUCE_LR_NAMES,
     accepts_old_names,
 )
+from kerasedu.models.trainer import Trainer
 from kerasedu.optimizers import Optimizer
 from kerasedu.saving import serializer
 
@@ -74,7 +75,7 @@ OLD_ARGUMENTS = [
     (optimizers.Adagrad, "__init__", KERAS1_NAMES),
     (optimizers.Adadelta, "__init__", KERAS1_NAMES),
     (callbacks.ReduceLROnPlateau, "__init__", REDUCE_LR_NAMES),
-    (models.Model, "fit", KERAS1_NAMES),
+    (Trainer, "fit", KERAS1_NAMES),  # Model.fit is defined on its base class Trainer
     (models.Functional, "__init__", KERAS1_NAMES),
 ]
 

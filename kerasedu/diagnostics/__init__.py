@@ -2,8 +2,9 @@
 
 Each check is a small named function in `kerasedu.diagnostics.checks`. When one
 fires it emits a `TeachingWarning` (a ``UserWarning``) whose message says what
-is wrong and how to fix it, in English and Chinese, with a link to the lesson
-that explains it. Experts can silence all checks or single ones.
+is wrong and how to fix it, in English and Chinese (or in one of them: see
+`set_language`), with a link to the lesson that explains it. Experts can
+silence all checks or single ones.
 
 Example:
     >>> import kerasedu.diagnostics as diagnostics
@@ -18,9 +19,14 @@ Example:
 import sys
 import warnings
 
+from kerasedu.diagnostics.language import bilingual as bilingual  # re-exported
+from kerasedu.diagnostics.language import get_language as get_language
+from kerasedu.diagnostics.language import set_language as set_language
+
 PITFALLS_LESSON = (
     "lesson 05 (lessons/en/05-pitfalls.ipynb; on the course site: lessons/05-pitfalls/)"
 )
+PITFALLS_LESSON_ZH = "第 05 课（lessons/zh/05-pitfalls.ipynb；课程网站：lessons/05-pitfalls/）"
 
 CHECK_NAMES = (
     "single_unit_softmax",  # 1. Dense(1, activation='softmax')
@@ -37,7 +43,16 @@ _disabled = set()
 
 
 class TeachingWarning(UserWarning):
-    """A warning that explains a common deep-learning mistake and its fix."""
+    """A warning that explains a common deep-learning mistake and its fix.
+
+    Attributes:
+        check: The name of the check that emitted it (one of ``CHECK_NAMES``), so
+            code can tell which mistake was caught: ``caught[0].message.check``.
+    """
+
+    def __init__(self, message, check=None):
+        super().__init__(message)
+        self.check = check
 
 
 def disable(*names):
@@ -76,7 +91,7 @@ def stacklevel_outside_kerasedu():
 
 
 def teach(name, english, chinese, anchor=""):
-    """Emit a `TeachingWarning` for check ``name`` (if enabled), in both languages.
+    """Emit a `TeachingWarning` for check ``name`` (if enabled), in the chosen language(s).
 
     Args:
         name: The check's name, one of ``CHECK_NAMES``.
@@ -90,6 +105,10 @@ def teach(name, english, chinese, anchor=""):
     if not is_enabled(name):
         return False
     section = f", section #{anchor}" if anchor else ""
-    message = f"[{name}] {english}\n  {chinese}\n  See {PITFALLS_LESSON}{section}"
-    warnings.warn(message, TeachingWarning, stacklevel=stacklevel_outside_kerasedu())
+    see = f"See {PITFALLS_LESSON}{section}"
+    if get_language() == "zh":
+        see = f"参见{PITFALLS_LESSON_ZH}" + (f"的 #{anchor} 一节" if anchor else "")
+    message = f"[{name}] {bilingual(english, chinese)}\n  {see}"
+    warning = TeachingWarning(message, check=name)
+    warnings.warn(warning, stacklevel=stacklevel_outside_kerasedu())
     return True

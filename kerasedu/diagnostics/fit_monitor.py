@@ -1,9 +1,11 @@
 """`FitMonitor`: runs the teaching checks at the right moments of one ``fit`` call.
 
-``fit`` tells the monitor about the first batch, every batch's loss and the end
-of the first epoch; the monitor looks at the model and the data and calls the
-small checks in `kerasedu.diagnostics.checks`. It costs one extra forward pass
-of one batch per ``fit``.
+``fit`` tells the monitor about each batch and its loss and the end of each
+epoch; the monitor looks at the model and the first batch at the right moments
+and calls the small checks in `kerasedu.diagnostics.checks`. It costs a forward
+pass of one batch per ``fit`` (up to the last ReLU layer, to spot dead ones),
+and one more when the output's values must be seen (a cross-entropy on an
+output without softmax/sigmoid) or the model's output shape is not known.
 
 Example:
     >>> from kerasedu.models import Sequential
@@ -13,7 +15,6 @@ Example:
     >>> FitMonitor(model).loss_name
     'mse'
 """
-
 
 from kerasedu import activations, losses
 from kerasedu.autograd.function import no_grad
@@ -25,36 +26,54 @@ _HEALTH_STEPS = 20  # loss explosions are checked during the first steps only
 
 
 class FitMonitor:
-    """Teaching checks for one ``fit`` of ``model`` (single-output models get the label checks)."""
+    """Teaching checks for one ``fit`` of ``model`` (single-output models get the label checks).
+
+    Creating it checks whether ``trainable`` changed since ``compile``.
+    """
 
     def __init__(self, model):
         self.model = model
         self.loss_name, self.from_logits = _describe_loss(getattr(model, "loss", None))
         self.first_loss = None
         self.step = 0
-        self.sample_x = None
+        self.sample_x = None  # the first batch, kept for the check after the first epoch
+        self.epochs_seen = 0
         self.health_warned = False  # one warning about the loss per fit is enough
+        compiled_flags = getattr(model, "_trainable_flags", None)
+        if compiled_flags is not None:
+            checks.check_trainable_changed(compiled_flags, trainable_flags(model))
 
-    def on_first_batch(self, x, y):
-        """Look at the first batch: input scale, labels vs outputs, from_logits."""
+    def on_batch_begin(self, x, y):
+        """Before a batch: the first batch of the fit is looked at (scale, labels, logits)."""
+        if self.sample_x is not None:
+            return
         self.sample_x = x
         first_input = x[0] if isinstance(x, (list, tuple)) else x
         if not isinstance(first_input, dict):
             checks.check_input_scale(to_numpy(first_input))
+        if not isinstance(y, (list, tuple, dict, type(None))):
+            self._check_labels(x, to_numpy(y))
+
+    def _check_labels(self, x, y_true):
+        """Labels vs outputs, and ``from_logits`` vs the output activation."""
         layer = output_layer(self.model)
-        if layer is None or y is None or isinstance(y, (list, tuple, dict)):
-            return
-        y_pred = self._predict(x)
-        y_true = to_numpy(y)
-        if not hasattr(losses, self.loss_name):
+        if layer is None or not hasattr(losses, self.loss_name):
             return  # a custom loss may pair labels and outputs in its own way
-        problem = checks.output_label_mismatch(
-            (None, *y_pred.shape[1:]), y_true.shape, self.loss_name
-        )
+        activation = activation_name(layer)
+        # the output's values matter only for a cross-entropy on an output that no
+        # softmax/sigmoid squashes into [0, 1]; otherwise its shape is enough
+        needs_values = "crossentropy" in self.loss_name and activation not in ("softmax", "sigmoid")
+        outputs = getattr(self.model, "outputs", None)
+        y_pred = None
+        if needs_values or not outputs:
+            y_pred = self._predict(x)
+            output_shape = (None, *y_pred.shape[1:])
+        else:
+            output_shape = outputs[0].shape
+        problem = checks.output_label_mismatch(output_shape, y_true.shape, self.loss_name)
         if problem:
             raise ValueError(problem)
-        activation = activation_name(layer)
-        checks.check_labels(self.loss_name, y_true, y_pred.shape[-1], activation)
+        checks.check_labels(self.loss_name, y_true, output_shape[-1], activation)
         if "crossentropy" in self.loss_name:
             checks.check_from_logits(self.loss_name, self.from_logits, activation, y_pred)
 
@@ -66,8 +85,11 @@ class FitMonitor:
         if self.step <= _HEALTH_STEPS and not self.health_warned:
             self.health_warned = checks.check_loss_health(self.step, loss, self.first_loss)
 
-    def on_first_epoch_end(self):
+    def on_epoch_end(self):
         """After the first epoch: a learning rate of 0, or a network of dead ReLUs."""
+        self.epochs_seen += 1
+        if self.epochs_seen > 1:
+            return
         optimizer = getattr(self.model, "optimizer", None)
         if optimizer is not None:
             checks.check_learning_rate_zero(float(optimizer.learning_rate))
@@ -76,22 +98,39 @@ class FitMonitor:
             checks.check_dead_relu(dead)
 
     def _dead_relu_layers(self):
-        """ReLU layers of a Sequential model whose output is 0 for every sample of the first batch."""
-        layers = getattr(self.model, "layers", [])
+        """ReLU layers of a Sequential model whose output is 0 for all of the first batch."""
         # by name: kerasedu.models imports this module, so it cannot import Sequential back
         if self.sample_x is None or type(self.model).__name__ != "Sequential":
             return []
+        layers = self.model.layers
+        relus = [layer for layer in layers if activation_name(layer) == "relu"]
+        if not relus:
+            return []
         dead, h = [], self.sample_x
+        last = layers.index(relus[-1])  # the layers after the last ReLU need not run
         with no_grad():
-            for layer in layers:
+            for layer in layers[: last + 1]:
                 h = layer(h, training=False)
-                if activation_name(layer) == "relu" and not bool((h.data > 0).any()):
+                if layer in relus and not bool((h.data > 0).any()):
                     dead.append(layer.name)
         return dead
 
     def _predict(self, x):
         with no_grad():
             return to_numpy(self.model(x, training=False).data)
+
+
+def trainable_flags(model):
+    """``{layer name: layer.trainable}`` for every layer inside ``model`` (to spot changes).
+
+    ``compile`` stores them; the `FitMonitor` of each ``fit`` compares.
+    """
+    flags, stack = {}, list(model.layers)
+    while stack:
+        layer = stack.pop()
+        flags[layer.name] = layer.trainable
+        stack.extend(layer._sublayers())
+    return flags
 
 
 def output_layer(model):

@@ -17,7 +17,8 @@ from kerasedu.layers.advanced_activations import (
 )
 from kerasedu.layers.batch_normalization import BatchNormalization
 from kerasedu.layers.bidirectional import Bidirectional
-from kerasedu.layers.conv import Conv1D, Conv2D, Conv2DTranspose
+from kerasedu.layers.conv import Conv1D, Conv2D
+from kerasedu.layers.conv2d_transpose import Conv2DTranspose
 from kerasedu.layers.cropping2d import Cropping2D
 from kerasedu.layers.dense import Dense
 from kerasedu.layers.dropout import Dropout

@@ -10,10 +10,9 @@ Example:
     [[-1.0, 3.0]]
 """
 
-
 from kerasedu import activations, constraints, initializers, regularizers
-from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_nn
+from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
@@ -174,7 +173,7 @@ class ThresholdedReLU(Layer):
 
     def call(self, inputs):
         passes = Tensor(inputs.data > self.theta)
-        return ew.where(passes, inputs, 0.0)
+        return sel.where(passes, inputs, 0.0)
 
     def compute_output_shape(self, input_shape):
         return input_shape

@@ -1,4 +1,4 @@
-"""Convolution layers: Conv1D, Conv2D, Conv2DTranspose.
+"""Convolution layers: Conv1D, Conv2D (Conv2DTranspose is in `conv2d_transpose`).
 
 A convolution slides small learned filters over a sequence or an image; each
 filter answers "how much does this patch look like me?" at every position.
@@ -15,12 +15,12 @@ Example:
 """
 
 from kerasedu import activations, constraints, initializers, regularizers
-from kerasedu.autograd.ops_conv import conv1d, conv2d, conv2d_transpose
+from kerasedu.autograd.ops_conv import conv1d, conv2d
+from kerasedu.autograd.windows import normalize_tuple
 from kerasedu.layers.conv_utils import (
     check_data_format,
     conv_output_length,
     normalize_padding,
-    normalize_tuple,
 )
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
@@ -158,7 +158,9 @@ class BaseConv(Layer):
 
 
 class Conv1D(BaseConv):
-    """1-D convolution over sequences: ``y[n, t, o] = sum_{i,c} x[n, t*s + i*d, c] * kernel[i, c, o] + bias[o]``.
+    """1-D convolution over sequences.
+
+    ``y[n, t, o] = sum_{i,c} x[n, t*s + i*d, c] * kernel[i, c, o] + bias[o]``.
 
     Takes the arguments of `BaseConv` (``filters, kernel_size, strides,
     padding, dilation_rate, activation, use_bias``, initializers...), with
@@ -206,7 +208,9 @@ class Conv1D(BaseConv):
 
 
 class Conv2D(BaseConv):
-    """2-D convolution over images: ``y[n, a, b, o] = sum_{i,j,c} x[n, a*s+i, b*s+j, c] * kernel[i, j, c, o] + bias[o]``.
+    """2-D convolution over images.
+
+    ``y[n, a, b, o] = sum_{i,j,c} x[n, a*s+i, b*s+j, c] * kernel[i, j, c, o] + bias[o]``.
 
     Takes the arguments of `BaseConv` (``filters, kernel_size, strides,
     padding, dilation_rate, activation, use_bias``, initializers...).
@@ -249,95 +253,3 @@ class Conv2D(BaseConv):
 
     def _convolve(self, inputs):
         return conv2d(inputs, self.kernel, self.strides, self.padding, self.dilation_rate)
-
-
-class Conv2DTranspose(BaseConv):
-    """Transposed 2-D convolution ("deconvolution"): upsamples images by ``strides``.
-
-    It computes the gradient of a `Conv2D` with respect to that layer's input,
-    so a stride-2 Conv2DTranspose doubles the height and width.
-
-    Args:
-        output_padding: Optional int or pair that fixes an ambiguous output
-            size. Defaults to ``None``.
-        The other arguments are those of `Conv2D`.
-
-    Shapes:
-        input ``(N, H, W, C_in)`` -> output ``(N, H_out, W_out, filters)``
-        (``"same"``: ``H_out = H * stride``); kernel ``(kh, kw, filters, C_in)``.
-
-    Example:
-        >>> Conv2DTranspose(3, 3, strides=2, padding="same")(np.ones((1, 4, 4, 2))).shape
-        (1, 8, 8, 3)
-    """
-
-    def __init__(
-        self,
-        filters,
-        kernel_size,
-        strides=(1, 1),
-        padding="valid",
-        output_padding=None,
-        data_format=None,
-        dilation_rate=(1, 1),
-        activation=None,
-        use_bias=True,
-        **kwargs,
-    ):
-        super().__init__(
-            2,
-            filters,
-            kernel_size,
-            strides,
-            padding,
-            data_format,
-            dilation_rate,
-            activation,
-            use_bias,
-            **kwargs,
-        )
-        self.output_padding = None if output_padding is None else _pair(output_padding)
-        if self.output_padding is not None and min(self.output_padding) < 0:
-            raise ValueError(
-                f"Conv2DTranspose: `output_padding` must be >= 0. "
-                f"Received: output_padding={output_padding!r}"
-            )
-
-    def _kernel_shape(self, in_channels):
-        return (*self.kernel_size, self.filters, in_channels)  # Keras stores it the other way round
-
-    def _convolve(self, inputs):
-        return conv2d_transpose(
-            inputs, self.kernel, self.strides, self.padding, self.output_padding, self.dilation_rate
-        )
-
-    def compute_output_shape(self, input_shape):
-        out_pad = self.output_padding or (None, None)
-        spatial = [
-            _deconv_output_length(length, k, self.padding, p, s, d)
-            for length, k, p, s, d in zip(
-                input_shape[1:3], self.kernel_size, out_pad, self.strides, self.dilation_rate
-            )
-        ]
-        return (input_shape[0], *spatial, self.filters)
-
-    def get_config(self):
-        output_padding = None if self.output_padding is None else list(self.output_padding)
-        return {**super().get_config(), "output_padding": output_padding}
-
-
-def _pair(value):
-    return (value, value) if isinstance(value, int) else tuple(value)
-
-
-def _deconv_output_length(length, kernel_size, padding, output_padding, stride, dilation):
-    """Output length of a transposed convolution along one axis (Keras's formula)."""
-    if length is None:
-        return None
-    span = (kernel_size - 1) * dilation + 1
-    if output_padding is not None:
-        crop = span // 2 if padding == "same" else 0
-        return (length - 1) * stride + span - 2 * crop + output_padding
-    if padding == "valid":
-        return length * stride + max(span - stride, 0)
-    return length * stride

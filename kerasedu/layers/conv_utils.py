@@ -1,30 +1,14 @@
 """Argument checks and output-size arithmetic shared by convolution and pooling layers.
 
+Sizes given as an int or a tuple are checked by `kerasedu.autograd.windows.normalize_tuple`,
+the one helper the ops use too.
+
 Example:
-    >>> normalize_tuple(3, 2, "kernel_size")
-    (3, 3)
+    >>> normalize_padding("Same")
+    'same'
     >>> conv_output_length(28, 3, "same", stride=2), conv_output_length(28, 3, "valid")
     (14, 26)
 """
-
-
-def normalize_tuple(value, n, name):
-    """Return ``value`` as a tuple of ``n`` positive ints (``3`` -> ``(3, 3)``).
-
-    Raises:
-        ValueError: for a wrong length or a non-positive entry.
-
-    Example:
-        >>> normalize_tuple([2, 1], 2, "strides")
-        (2, 1)
-    """
-    values = (value,) * n if isinstance(value, int) else tuple(value)
-    if len(values) != n or not all(isinstance(v, int) and v >= 1 for v in values):
-        raise ValueError(
-            f"`{name}` must be a positive int or a tuple of {n} positive ints. "
-            f"Received: {name}={value!r}"
-        )
-    return values
 
 
 def normalize_padding(padding, allowed=("valid", "same")):

@@ -10,7 +10,7 @@ Example:
 import warnings
 
 from kerasedu import constraints, initializers, regularizers
-from kerasedu.autograd.ops_shape import take
+from kerasedu.autograd.ops_index import take
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.layers.layer import Layer
 

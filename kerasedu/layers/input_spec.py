@@ -1,8 +1,17 @@
 """`InputSpec`: what a layer accepts, checked on every call so shape errors are clear.
 
+A layer sets ``self.input_spec`` (usually in ``build``, once the sizes are
+known); ``Layer.__call__`` then checks every input against it with
+`assert_input_compatibility`, on real data and on symbolic inputs alike. A
+functional model has one spec per input, with the full shape of its `Input`.
+
 Example:
     >>> spec = InputSpec(min_ndim=2, axes={-1: 4})
     >>> spec.check("dense", (32, 4))  # passes silently
+    >>> InputSpec(shape=(None, 784)).check("mlp", (32, 100))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: Input 0 of layer 'mlp' is incompatible with the layer: expected shape=(None, 78...
 """
 
 
@@ -13,19 +22,22 @@ class InputSpec:
         ndim: Exact rank required, or ``None``.
         min_ndim: Minimum rank, or ``None``.
         axes: ``{axis: size}`` that must hold (negative axes count from the end).
-        shape: Full expected shape, shown in error messages (``None`` entries are free).
+        shape: Full expected shape; ``None`` entries are free and the batch
+            axis is never checked. Sets ``ndim``.
+        name: Name of the input (a functional model's inputs may come in a dict by name).
     """
 
-    def __init__(self, ndim=None, min_ndim=None, axes=None, shape=None):
-        self.ndim = ndim
+    def __init__(self, ndim=None, min_ndim=None, axes=None, shape=None, name=None):
+        self.ndim = len(shape) if shape is not None else ndim
         self.min_ndim = min_ndim
         self.axes = dict(axes or {})
-        self.shape = shape
+        self.shape = None if shape is None else tuple(shape)
+        self.name = name
 
     def expected(self):
         """Describe the expected shape for error messages, e.g. ``(None, 784)``."""
         if self.shape is not None:
-            return str(tuple(self.shape))
+            return str(self.shape)
         rank = self.ndim or self.min_ndim or (max(abs(a) for a in self.axes) if self.axes else 1)
         dims = ["None"] * rank
         for axis, size in self.axes.items():
@@ -34,15 +46,48 @@ class InputSpec:
         body = ", ".join(dims[1:] if prefix == "(..., " else dims)
         return f"{prefix or '('}{body})"
 
-    def check(self, layer_name, shape):
+    def check(self, layer_name, shape, index=0):
         """Raise a ValueError naming the layer, the expected and the received shape."""
         shape = tuple(shape)
         ok = self.ndim is None or len(shape) == self.ndim
         ok = ok and (self.min_ndim is None or len(shape) >= self.min_ndim)
         for axis, size in self.axes.items():
             ok = ok and -len(shape) <= axis < len(shape) and shape[axis] in (size, None)
+        if ok and self.shape is not None:  # axis 0 is the batch: any size fits
+            ok = all(e is None or s is None or e == s for e, s in zip(self.shape[1:], shape[1:]))
         if not ok:
             raise ValueError(
-                f"Input 0 of layer '{layer_name}' is incompatible with the layer: expected shape "
-                f"{self.expected()}, but received input with shape {shape}."
+                f"Input {index} of layer '{layer_name}' is incompatible with the layer: "
+                f"expected shape={self.expected()}, but received input with shape={shape}."
             )
+
+
+def assert_input_compatibility(input_spec, inputs, layer_name):
+    """Check ``inputs`` (Tensors or KerasTensors) against a layer's ``input_spec``.
+
+    Args:
+        input_spec: One `InputSpec` (it checks a single input, reported with
+            ``None`` for the batch axis; lists of inputs pass), or a list with one
+            `InputSpec` per input (a model's: the data's shapes are reported as received).
+        inputs: A tensor, or a list (or a dict by input name) of them.
+        layer_name: Name shown in the error message.
+
+    Raises:
+        ValueError: If the number of inputs or a shape does not fit.
+    """
+    if isinstance(input_spec, InputSpec):
+        if not isinstance(inputs, (list, tuple, dict)):  # a layer's spec: the batch size is free
+            input_spec.check(layer_name, (None, *tuple(inputs.shape)[1:]))
+        return
+    if isinstance(inputs, dict):
+        if any(spec.name not in inputs for spec in input_spec):
+            return  # the model's call names the missing inputs
+        inputs = [inputs[spec.name] for spec in input_spec]
+    flat = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
+    if len(flat) != len(input_spec):
+        raise ValueError(
+            f"Layer '{layer_name}' expects {len(input_spec)} input(s) with shapes "
+            f"{[spec.shape for spec in input_spec]}, but it received {len(flat)}."
+        )
+    for index, (spec, x) in enumerate(zip(input_spec, flat)):
+        spec.check(layer_name, x.shape, index)

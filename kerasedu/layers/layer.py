@@ -28,6 +28,7 @@ from kerasedu.autograd.variable import Variable
 from kerasedu.config import floatx
 from kerasedu.device import to_device, to_numpy
 from kerasedu.layers import node
+from kerasedu.layers.input_spec import assert_input_compatibility
 from kerasedu.naming import to_snake_case, unique_name
 
 _BASE_KWARGS = (
@@ -117,20 +118,18 @@ class Layer:
         """The weights training updates: none when ``layer.trainable`` is False."""
         if not self.trainable:
             return []
-        return self._trainable_weights + [w for l in self._sublayers() for w in l.trainable_weights]
+        return self._trainable_weights + [w for s in self._sublayers() for w in s.trainable_weights]
 
     @property
     def non_trainable_weights(self):
         """Weights training leaves alone (frozen weights, BatchNormalization's moving stats)."""
-        own = (
-            self._non_trainable_weights
-            if self.trainable
-            else (self._trainable_weights + self._non_trainable_weights)
-        )
+        own = self._non_trainable_weights
+        if not self.trainable:  # a frozen layer: all its own weights are non-trainable
+            own = self._trainable_weights + own
         nested = [
             w
-            for l in self._sublayers()
-            for w in (l.non_trainable_weights if self.trainable else l.weights)
+            for sub in self._sublayers()
+            for w in (sub.non_trainable_weights if self.trainable else sub.weights)
         ]
         return own + nested
 
@@ -178,32 +177,30 @@ class Layer:
         """Regularization penalties to add to the training loss (weights and activity)."""
         own = self._trainable_weights + self._non_trainable_weights  # nested ones come below
         penalties = [w.regularizer(w) for w in own if w.regularizer is not None]
-        nested = [loss for l in self._sublayers() for loss in l.losses]
+        nested = [loss for sub in self._sublayers() for loss in sub.losses]
         return penalties + list(self._activity_losses) + nested
 
     # --- calling ---------------------------------------------------------------
     def __call__(self, inputs, *args, **kwargs):
         """Build on the first call, check the input, then run ``call``."""
-        if node.is_symbolic(inputs):
+        # a KerasTensor (from Input) in the inputs: record a node of a graph instead
+        if not isinstance(inputs, (Tensor, np.ndarray)) and node.is_symbolic(inputs):
             return node.symbolic_call(self, inputs, *args, **kwargs)
         inputs = _to_tensors(inputs, self.dtype)
-        shapes = _shapes_of(inputs)
-        self.maybe_build(shapes)
-        if self.input_spec is not None and not isinstance(shapes, list):
-            self.input_spec.check(self.name, shapes)
-        if "training" in kwargs and not self._call_takes("training"):
-            kwargs.pop("training")
+        if not self.built:  # the first input tells the sizes of the weights
+            self.maybe_build(_shapes_of(inputs))
+        if self.input_spec is not None:
+            assert_input_compatibility(self.input_spec, inputs, self.name)
+        if "training" in kwargs and "training" not in _call_parameters(type(self)):
+            del kwargs["training"]  # only layers that behave differently in training take it
         return self.call(inputs, *args, **kwargs)
 
     def maybe_build(self, input_shape):
-        """Call ``build`` once, remembering the shape it was built for."""
+        """Call ``build`` once, remembering the shape it was built for (``None`` batch axis)."""
         if not self.built:
             self.build(input_shape)
             self.built = True
             self._build_input_shape = input_shape
-
-    def _call_takes(self, argument):
-        return argument in _call_parameters(type(self))
 
     def build(self, input_shape):
         """Create the weights for inputs of ``input_shape``. The base layer has none."""
@@ -223,12 +220,11 @@ class Layer:
         def zeros(shape):
             return Tensor(np.zeros([1 if d is None else d for d in shape], dtype=self.dtype))
 
-        dummy = (
-            [zeros(s) for s in input_shape] if _is_shape_list(input_shape) else zeros(input_shape)
-        )
+        several = _is_shape_list(input_shape)
+        dummy = [zeros(s) for s in input_shape] if several else zeros(input_shape)
         with no_grad():
             output = self(dummy)
-        batch = (input_shape[0] if _is_shape_list(input_shape) else input_shape)[0]
+        batch = (input_shape[0] if several else input_shape)[0]
         if isinstance(output, (list, tuple)):
             return [(batch, *o.shape[1:]) for o in output]
         return (batch, *output.shape[1:])
@@ -239,22 +235,21 @@ class Layer:
         """The input shape this layer was built for (``None`` for the batch axis)."""
         if self._inbound_nodes:
             return self._inbound_nodes[0].input_shapes
-        if self._build_input_shape is None:
-            raise AttributeError(
-                f"Layer '{self.name}' has not been called yet, so it has no input shape."
-            )
-        return self._build_input_shape
+        return self._first_input_shape("input")
 
     @property
     def output_shape(self):
         """The output shape of this layer's first call."""
         if self._inbound_nodes:
             return self._inbound_nodes[0].output_shapes
+        return self.compute_output_shape(self._first_input_shape("output"))
+
+    def _first_input_shape(self, what):
         if self._build_input_shape is None:
             raise AttributeError(
-                f"Layer '{self.name}' has not been called yet, so it has no output shape."
+                f"Layer '{self.name}' has not been called yet, so it has no {what} shape."
             )
-        return self.compute_output_shape(self._build_input_shape)
+        return self._build_input_shape
 
     # --- serialization ------------------------------------------------------------
     def get_config(self):
@@ -275,7 +270,7 @@ class Layer:
 
 @functools.lru_cache(maxsize=None)
 def _call_parameters(layer_class):
-    """The argument names of ``layer_class.call``, computed once per class (it is asked every call)."""
+    """The argument names of ``layer_class.call``, computed once per class (asked every call)."""
     return frozenset(inspect.signature(layer_class.call).parameters)
 
 
@@ -284,7 +279,9 @@ def _is_shape_list(shape):
 
 
 def _to_tensors(inputs, dtype):
-    """Convert arrays to Tensors; floats are cast to the layer's dtype, integers kept (Embedding)."""
+    """Convert arrays to Tensors; floats take the layer's dtype, integers stay (Embedding)."""
+    if isinstance(inputs, dict):  # a model's inputs by name
+        return {key: _to_tensors(x, dtype) for key, x in inputs.items()}
     if isinstance(inputs, (list, tuple)):
         return [_to_tensors(x, dtype) for x in inputs]
     tensor = inputs if isinstance(inputs, Tensor) else Tensor(inputs)
@@ -294,6 +291,9 @@ def _to_tensors(inputs, dtype):
 
 
 def _shapes_of(inputs):
+    """The input shape(s) as ``build`` receives them: ``None`` for the batch axis."""
+    if isinstance(inputs, dict):
+        return {key: (None, *x.shape[1:]) for key, x in inputs.items()}
     if isinstance(inputs, list):
         return [(None, *x.shape[1:]) for x in inputs]
     return (None, *inputs.shape[1:])

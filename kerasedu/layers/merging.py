@@ -14,7 +14,7 @@ Example:
     (2, 6)
 """
 
-from kerasedu.autograd import ops_elementwise as ew
+from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.ops_join import concatenate as concat_op
 from kerasedu.autograd.ops_reduce import l2_normalize
 from kerasedu.autograd.ops_reduce import sum as reduce_sum
@@ -146,7 +146,7 @@ class Maximum(Merge):
     def merge(self, tensors):
         result = tensors[0]
         for t in tensors[1:]:
-            result = ew.maximum(result, t)
+            result = sel.maximum(result, t)
         return result
 
 
@@ -161,7 +161,7 @@ class Minimum(Merge):
     def merge(self, tensors):
         result = tensors[0]
         for t in tensors[1:]:
-            result = ew.minimum(result, t)
+            result = sel.minimum(result, t)
         return result
 
 

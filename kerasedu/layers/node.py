@@ -24,7 +24,9 @@ import numpy as np
 from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.config import floatx
+from kerasedu.layers.input_spec import assert_input_compatibility
 from kerasedu.naming import unique_name
+from kerasedu.tree import flatten, map_structure
 
 
 class KerasTensor:
@@ -85,12 +87,8 @@ class Node:
         self.call_kwargs = dict(call_kwargs or {})
         self.is_input = inputs is None
         # Every KerasTensor the call depends on, the extra ones (initial_state=...) included.
-        self.input_tensors = (
-            flatten(inputs)
-            + flatten(list(self.call_args))
-            + flatten(list(self.call_kwargs.values()))
-        )
-        self.output_tensors = flatten(outputs)
+        self.input_tensors = keras_tensors([inputs, self.call_args, self.call_kwargs])
+        self.output_tensors = keras_tensors(outputs)
         node_index = len(layer._inbound_nodes)
         layer._inbound_nodes.append(self)
         for i, tensor in enumerate(self.output_tensors):
@@ -121,24 +119,9 @@ class Node:
         return f"<Node layer={self.layer.name}, output_shapes={self.output_shapes}>"
 
 
-def flatten(structure):
-    """Return the KerasTensors in a nested list/tuple/dict, in order; other values are dropped."""
-    if isinstance(structure, KerasTensor):
-        return [structure]
-    if isinstance(structure, dict):
-        structure = list(structure.values())
-    if isinstance(structure, (list, tuple)):
-        return [t for item in structure for t in flatten(item)]
-    return []
-
-
-def map_structure(fn, structure):
-    """Apply ``fn`` to every leaf of a nested list/tuple/dict, keeping the nesting."""
-    if isinstance(structure, dict):
-        return {key: map_structure(fn, value) for key, value in structure.items()}
-    if isinstance(structure, (list, tuple)):
-        return type(structure)(map_structure(fn, item) for item in structure)
-    return fn(structure)
+def keras_tensors(structure):
+    """The KerasTensors in a nested list/tuple/dict, in order; other values are dropped."""
+    return [t for t in flatten(structure) if isinstance(t, KerasTensor)]
 
 
 def is_symbolic(inputs):
@@ -150,7 +133,7 @@ def is_symbolic(inputs):
         >>> is_symbolic(np.zeros((1, 2)))
         False
     """
-    return len(flatten(inputs)) > 0
+    return len(keras_tensors(inputs)) > 0
 
 
 def symbolic_call(layer, inputs, *args, **kwargs):
@@ -170,13 +153,11 @@ def symbolic_call(layer, inputs, *args, **kwargs):
     """
     if isinstance(inputs, tuple):
         inputs = list(inputs)
-    shapes = map_structure(lambda t: t.shape, inputs)
-    single = not isinstance(shapes, list)
-    if layer.input_spec is not None and single:
-        layer.input_spec.check(layer.name, shapes)
-    layer.maybe_build(shapes)
-    if layer.input_spec is not None and single:
-        layer.input_spec.check(layer.name, shapes)
+    if layer.input_spec is not None:  # a spec known before build: check before building
+        assert_input_compatibility(layer.input_spec, inputs, layer.name)
+    layer.maybe_build(map_structure(lambda t: t.shape, inputs))
+    if layer.input_spec is not None:  # build may have set or refined it
+        assert_input_compatibility(layer.input_spec, inputs, layer.name)
     output_shapes = _infer_output_shapes(layer, inputs, args, kwargs)
     if isinstance(output_shapes, list):
         outputs = [KerasTensor(shape, layer.dtype) for shape in output_shapes]
@@ -192,7 +173,7 @@ def _infer_output_shapes(layer, inputs, args, kwargs):
     if not extra_symbolic:
         shapes = map_structure(lambda t: t.shape, inputs)
         return _as_shapes(layer.compute_output_shape(shapes))
-    batch = flatten(inputs)[0].shape[0]
+    batch = keras_tensors(inputs)[0].shape[0]
     kwargs = {k: v for k, v in kwargs.items() if k != "training"}  # inference only: no side effects
     with no_grad():
         output = layer(_zeros_like(inputs), *_zeros_like(list(args)), **_zeros_like(kwargs))

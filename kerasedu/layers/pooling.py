@@ -13,11 +13,11 @@ Example:
 """
 
 from kerasedu.autograd.ops_pool import avg_pool1d, avg_pool2d, max_pool1d, max_pool2d
+from kerasedu.autograd.windows import normalize_tuple
 from kerasedu.layers.conv_utils import (
     check_data_format,
     conv_output_length,
     normalize_padding,
-    normalize_tuple,
 )
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer

@@ -9,7 +9,7 @@ Example:
     [0.25]
 """
 
-from kerasedu.autograd import ops_elementwise as ew
+from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.device import get_array_module
 from kerasedu.losses.label_checks import prepare_inputs
@@ -45,7 +45,7 @@ def hinge(y_true, y_pred):
     """
     y_true, y_pred = prepare_inputs(y_true, y_pred, "hinge")
     margin = 1.0 - to_signed_labels(y_true) * y_pred
-    return ew.maximum(margin, 0.0).mean(axis=-1)
+    return sel.maximum(margin, 0.0).mean(axis=-1)
 
 
 def squared_hinge(y_true, y_pred):
@@ -56,7 +56,7 @@ def squared_hinge(y_true, y_pred):
         [2.25]
     """
     y_true, y_pred = prepare_inputs(y_true, y_pred, "squared_hinge")
-    margin = ew.maximum(1.0 - to_signed_labels(y_true) * y_pred, 0.0)
+    margin = sel.maximum(1.0 - to_signed_labels(y_true) * y_pred, 0.0)
     return (margin * margin).mean(axis=-1)
 
 
@@ -73,4 +73,4 @@ def categorical_hinge(y_true, y_pred):
     y_true, y_pred = prepare_inputs(y_true, y_pred, "categorical_hinge")
     pos = (y_true * y_pred).sum(axis=-1)
     neg = ((1.0 - y_true) * y_pred).max(axis=-1)
-    return ew.maximum(neg - pos + 1.0, 0.0)
+    return sel.maximum(neg - pos + 1.0, 0.0)

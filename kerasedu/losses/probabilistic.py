@@ -20,6 +20,7 @@ import numpy as np
 
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_nn
+from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.ops_softmax import Softmax, log_softmax
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.config import epsilon
@@ -54,7 +55,7 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
         x = y_pred
         loss = ops_nn.relu(x) - x * y_true + ew.log(1.0 + ew.exp(-x.abs()))
     else:
-        p = ew.clip(y_pred, epsilon(), 1.0 - epsilon())
+        p = sel.clip(y_pred, epsilon(), 1.0 - epsilon())
         loss = -(y_true * ew.log(p) + (1.0 - y_true) * ew.log(1.0 - p))
     return loss.mean(axis=axis)
 
@@ -149,7 +150,7 @@ def _crossentropy(y_true, y_pred, from_logits, axis):
         log_p = log_softmax(logits, axis=axis)
     else:
         p = y_pred / y_pred.sum(axis=axis, keepdims=True)  # rows sum to 1, as in Keras
-        log_p = ew.log(ew.clip(p, epsilon(), 1.0 - epsilon()))
+        log_p = ew.log(sel.clip(p, epsilon(), 1.0 - epsilon()))
     return -(y_true * log_p).sum(axis=axis)
 
 
@@ -170,8 +171,8 @@ def kl_divergence(y_true, y_pred):
         0.1438
     """
     y_true, y_pred = checks.prepare_inputs(y_true, y_pred, "kl_divergence")
-    t = ew.clip(y_true, epsilon(), 1.0)
-    p = ew.clip(y_pred, epsilon(), 1.0)
+    t = sel.clip(y_true, epsilon(), 1.0)
+    p = sel.clip(y_pred, epsilon(), 1.0)
     return (t * ew.log(t / p)).sum(axis=-1)
 
 

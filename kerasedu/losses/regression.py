@@ -13,6 +13,7 @@ import math
 import warnings
 
 from kerasedu.autograd import ops_elementwise as ew
+from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.ops_reduce import l2_normalize
 from kerasedu.config import epsilon
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
@@ -57,7 +58,7 @@ def mean_absolute_percentage_error(y_true, y_pred):
         [37.5]
     """
     y_true, y_pred = prepare_inputs(y_true, y_pred, "mean_absolute_percentage_error")
-    scale = ew.maximum(y_true.abs(), epsilon())  # avoids dividing by a zero target
+    scale = sel.maximum(y_true.abs(), epsilon())  # avoids dividing by a zero target
     return 100.0 * ((y_true - y_pred) / scale).abs().mean(axis=-1)
 
 
@@ -69,8 +70,8 @@ def mean_squared_logarithmic_error(y_true, y_pred):
         1.0
     """
     y_true, y_pred = prepare_inputs(y_true, y_pred, "mean_squared_logarithmic_error")
-    log_pred = ew.log(ew.maximum(y_pred, epsilon()) + 1.0)
-    log_true = ew.log(ew.maximum(y_true, epsilon()) + 1.0)
+    log_pred = ew.log(sel.maximum(y_pred, epsilon()) + 1.0)
+    log_true = ew.log(sel.maximum(y_true, epsilon()) + 1.0)
     diff = log_pred - log_true
     return (diff * diff).mean(axis=-1)
 
@@ -95,7 +96,7 @@ def huber(y_true, y_pred, delta=1.0):
     abs_error = error.abs()
     quadratic = 0.5 * error * error
     linear = delta * abs_error - 0.5 * delta * delta
-    return ew.where(abs_error.data <= delta, quadratic, linear).mean(axis=-1)
+    return sel.where(abs_error.data <= delta, quadratic, linear).mean(axis=-1)
 
 
 def log_cosh(y_true, y_pred):

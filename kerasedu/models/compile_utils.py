@@ -19,76 +19,9 @@ import inspect
 from kerasedu import losses as losses_module
 from kerasedu import metrics as metrics_module
 from kerasedu.autograd.function import no_grad
-from kerasedu.autograd.tensor import Tensor
-from kerasedu.device import get_array_module
 from kerasedu.losses.loss import Loss, LossFunctionWrapper
-from kerasedu.utils.data import flatten
-
-
-class Mean:
-    """Running (weighted) mean of values: what the progress bar shows for the loss.
-
-    Args:
-        name: Name under which the result is logged.
-
-    Example:
-        >>> m = Mean("loss")
-        >>> m.update_state(1.0, sample_weight=3)
-        >>> m.update_state(2.0, sample_weight=1)
-        >>> m.result()
-        1.25
-    """
-
-    def __init__(self, name):
-        self.name = name
-        self.reset_state()
-
-    def update_state(self, values, sample_weight=None):
-        """Add ``values`` (a number or array), each counted ``sample_weight`` times."""
-        values = values.data if isinstance(values, Tensor) else values
-        if getattr(values, "ndim", 0) == 0:  # one number (the batch loss): the common, fast case
-            weight = 1.0 if sample_weight is None else float(sample_weight)
-            self.total += float(values) * weight
-            self.count += weight
-            return
-        xp = get_array_module(values)
-        values = xp.asarray(values, dtype="float64")
-        weight = xp.ones_like(values) if sample_weight is None else xp.asarray(sample_weight)
-        if weight.ndim and values.ndim:
-            weight = weight.reshape(weight.shape[:1] + (1,) * (values.ndim - 1))  # per sample
-        weight = xp.broadcast_to(weight, values.shape)
-        self.total += float((values * weight).sum())
-        self.count += float(weight.sum())
-
-    def result(self):
-        """Return the mean so far (0.0 before any update)."""
-        return self.total / self.count if self.count else 0.0
-
-    def reset_state(self):
-        """Forget all values (called at the start of each epoch)."""
-        self.total = 0.0
-        self.count = 0.0
-
-
-class MeanMetricFunction(Mean):
-    """Running mean of a metric *function* ``fn(y_true, y_pred) -> per-sample values``.
-
-    Args:
-        fn: The metric function (``metrics.categorical_accuracy``...).
-        name: Logged name. Defaults to ``fn.__name__``.
-        weighted: Whether ``sample_weight`` applies (Keras's ``weighted_metrics``).
-    """
-
-    def __init__(self, fn, name=None, weighted=False):
-        super().__init__(name or getattr(fn, "__name__", type(fn).__name__))
-        self.fn = fn
-        self.weighted = weighted
-
-    def update_state(self, y_true, y_pred, sample_weight=None):
-        """Evaluate ``fn`` on one batch and add its values to the mean."""
-        with no_grad():
-            values = self.fn(y_true, y_pred)
-        super().update_state(values, sample_weight if self.weighted else None)
+from kerasedu.metrics.metric import Mean, MeanMetricWrapper
+from kerasedu.tree import flatten
 
 
 def _output_names(model, count):
@@ -161,10 +94,10 @@ class CompiledLoss:
             [1.0] * count if weights is None else _per_output(weights, self.names, "loss_weights")
         )
         if count > 1:  # Keras logs each output's own loss too: "<output>_loss"
-            self.metrics = [Mean(f"{name}_loss") for name in self.names]
+            self.metrics = [Mean(f"{name}_loss", dtype="float64") for name in self.names]
 
     def __call__(self, y_true, y_pred, sample_weight=None):
-        """Return ``(total, [loss per output])`` as Tensors (``None`` for outputs without a loss)."""
+        """Return ``(total, [loss per output])`` as Tensors (``None``: an output without loss)."""
         if self.losses is None:
             self.build(y_pred)
         targets = _match_targets(y_true, self.names)
@@ -248,13 +181,13 @@ class CompiledMetrics:
                 spec = [list(spec)] * len(names)  # one flat list: every output gets all of them
             for index, output_spec in enumerate(_per_output(spec, names, "metrics")):
                 for item in _as_list(output_spec):
-                    metric = self._make(item, loss_specs[index], outputs[index].shape, weighted)
+                    metric = self._make(item, loss_specs[index], outputs[index].shape)
                     if len(names) > 1:
                         metric.name = f"{names[index]}_{metric.name}"
                     self.entries.append((index, metric, weighted))
 
     @staticmethod
-    def _make(spec, loss, output_shape, weighted):
+    def _make(spec, loss, output_shape):
         if _is_metric_object(spec):
             return spec
         if spec in ("accuracy", "acc"):
@@ -265,8 +198,9 @@ class CompiledMetrics:
             metric = spec
         else:
             raise ValueError(f"Could not interpret metric identifier: {spec!r}")
-        if not _is_metric_object(metric):
-            metric = MeanMetricFunction(metric, weighted=weighted)
+        if not _is_metric_object(metric):  # a user's function: averaged in float64, as the loss
+            name = getattr(metric, "__name__", type(metric).__name__)
+            metric = MeanMetricWrapper(metric, name=name, dtype="float64")
         if isinstance(spec, str):
             metric.name = spec  # logged as written: 'acc' stays 'acc'
         return metric
@@ -290,11 +224,6 @@ class CompiledMetrics:
                 sw = weights[index] if weighted else None
                 metric.update_state(targets[index], outputs[index], sample_weight=sw)
 
-    def reset_state(self):
-        """Reset every metric (start of an epoch or of an evaluation)."""
-        for metric in self.metrics:
-            metric.reset_state()
-
 
 def _as_list(value):
     if value is None:
@@ -302,14 +231,14 @@ def _as_list(value):
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def metric_result(metric):
-    """The metric's current value as a Python float."""
-    return float(metric.result())
-
-
 def as_float_logs(logs):
     """Logs as ``{name: float}`` sorted by name, as Keras 3 reports them (a custom
-    ``train_step`` may return Tensors)."""
+    ``train_step`` may return Tensors).
+
+    Example:
+        >>> as_float_logs({"loss": np.float32(0.5), "acc": 1})
+        {'acc': 1.0, 'loss': 0.5}
+    """
     result = {}
     for name, value in sorted((logs or {}).items()):
         try:
@@ -317,13 +246,3 @@ def as_float_logs(logs):
         except (TypeError, ValueError):
             result[name] = value  # leave non-numbers as they are
     return result
-
-
-def trainable_flags(model):
-    """``{layer name: layer.trainable}`` for every layer inside ``model`` (to spot changes)."""
-    flags, stack = {}, list(model.layers)
-    while stack:
-        layer = stack.pop()
-        flags[layer.name] = layer.trainable
-        stack.extend(layer._sublayers())
-    return flags

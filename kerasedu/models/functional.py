@@ -19,11 +19,12 @@ Example:
     (5, 2)
 """
 
-from kerasedu.layers.node import KerasTensor, flatten, is_symbolic, map_structure
+from kerasedu.layers.input_spec import InputSpec
+from kerasedu.layers.node import KerasTensor
 from kerasedu.models import functional_config
 from kerasedu.models.graph import map_graph
 from kerasedu.models.model import Model
-from kerasedu.models.summary import print_summary
+from kerasedu.tree import flatten, map_structure
 
 
 class Functional(Model):
@@ -55,8 +56,10 @@ class Functional(Model):
     def _init_graph(self, inputs, outputs):
         """Check the inputs and outputs, then find the nodes and layers between them."""
         for kind, structure in (("inputs", inputs), ("outputs", outputs)):
-            leaves = _leaves(structure)
-            if not leaves or not all(isinstance(t, KerasTensor) for t in leaves):
+            leaves = flatten(structure)
+            top = list(structure.values()) if isinstance(structure, dict) else structure
+            holes = isinstance(top, (list, tuple)) and any(t is None for t in top)
+            if holes or not leaves or not all(isinstance(t, KerasTensor) for t in leaves):
                 raise ValueError(
                     f"All `{kind}` of a functional model must be KerasTensors (from "
                     f"`Input` or a layer called on one). Received: {kind}={structure!r}"
@@ -64,6 +67,7 @@ class Functional(Model):
         self._inputs_struct, self._outputs_struct = inputs, outputs
         self.inputs, self.outputs = flatten(inputs), flatten(outputs)
         self._nodes, self._layers = map_graph(self.inputs, self.outputs)
+        self.input_spec = [InputSpec(shape=t.shape, name=t.name) for t in self.inputs]
         self.built = True
 
     # --- structure ----------------------------------------------------------------
@@ -72,12 +76,9 @@ class Functional(Model):
         """The model's layers in Keras's order (inputs first), `InputLayer` included."""
         return list(self._layers)
 
-    def _sublayers(self):
-        return self.layers
-
     @property
     def weights(self):
-        """All weights, layer after layer (each layer's trainable then non-trainable), as Keras 3."""
+        """All weights, layer after layer (each one's trainable, then non-trainable), as Keras 3."""
         seen, weights = set(), []
         for layer in self._sublayers():
             for w in layer.weights:
@@ -146,16 +147,15 @@ class Functional(Model):
         )
 
     # --- running -------------------------------------------------------------------
-    def __call__(self, inputs, *args, **kwargs):
-        """Call the model: symbolic inputs add a node; data runs the graph."""
-        if isinstance(inputs, dict) and not is_symbolic(inputs):
-            inputs = self._inputs_from_dict(inputs)
-        return super().__call__(inputs, *args, **kwargs)
-
     def call(self, inputs, training=None):
-        """Replay the graph on ``inputs`` (Tensors), passing ``training`` to each layer."""
+        """Replay the graph on ``inputs`` (Tensors), passing ``training`` to each layer.
+
+        ``Layer.__call__`` has already checked the inputs against ``input_spec``
+        (one `InputSpec` per `Input`); a dict of inputs is ordered by input name.
+        """
+        if isinstance(inputs, dict):
+            inputs = self._inputs_from_dict(inputs)
         flat = inputs if isinstance(inputs, (list, tuple)) else [inputs]
-        self._check_inputs(flat)
         values = {id(t): x for t, x in zip(self.inputs, flat)}
         for node in self._nodes:
             if node.is_input or all(id(t) in values for t in node.output_tensors):
@@ -170,24 +170,6 @@ class Functional(Model):
                 values[id(tensor)] = value
         return map_structure(lambda t: values[id(t)], self._outputs_struct)
 
-    def _check_inputs(self, flat):
-        if len(flat) != len(self.inputs):
-            raise ValueError(
-                f"Model '{self.name}' expects {len(self.inputs)} input(s) with shapes "
-                f"{[t.shape for t in self.inputs]}, but received {len(flat)}."
-            )
-        for i, (expected, x) in enumerate(zip(self.inputs, flat)):
-            shape = tuple(x.shape)
-            fits = len(shape) == len(expected.shape) and all(
-                e is None or e == s for e, s in zip(expected.shape[1:], shape[1:])
-            )
-            if not fits:
-                raise ValueError(
-                    f"Input {i} of model '{self.name}' is incompatible with the model: "
-                    f"expected shape={expected.shape}, but received data of "
-                    f"shape={shape}."
-                )
-
     def _inputs_from_dict(self, data):
         names = [t.name for t in self.inputs]
         missing = [n for n in names if n not in data]
@@ -199,16 +181,7 @@ class Functional(Model):
         ordered = [data[n] for n in names]
         return ordered[0] if len(ordered) == 1 else ordered
 
-    # --- description and serialization --------------------------------------------
-    def summary(self, line_length=None, print_fn=None):
-        """Print a table of the layers, their output shapes and parameter counts.
-
-        Args:
-            line_length: Total width of the table. Defaults to a width that fits.
-            print_fn: Function called with each line. Defaults to ``print``.
-        """
-        print_summary(self, line_length=line_length, print_fn=print_fn)
-
+    # --- serialization --------------------------------------------------------------
     def get_config(self):
         """Return the graph in Keras's functional format (layers with ``inbound_nodes``)."""
         return functional_config.get_functional_config(self)
@@ -247,14 +220,6 @@ class Functional(Model):
             "Model.to_yaml() was removed in Keras 2.6 because loading YAML could run "
             "arbitrary code. Use model.to_json() and models.model_from_json()."
         )
-
-
-def _leaves(structure):
-    if isinstance(structure, dict):
-        structure = list(structure.values())
-    if isinstance(structure, (list, tuple)):
-        return [leaf for item in structure for leaf in _leaves(item)]
-    return [structure]
 
 
 def _lookup(values, item):

@@ -66,7 +66,7 @@ class _Search:
             raise ValueError(
                 f"Graph disconnected: the value of tensor {tensor!r} (from input layer "
                 f"'{layer.name}') is needed, but it is not one of the model's inputs. "
-                f"Layers reached so far: {[l.name for l in self.layers]}. Add it to `inputs`."
+                f"Layers reached so far: {[seen.name for seen in self.layers]}. Add it to `inputs`."
             )
         if is_model_input and not node.is_input:
             return  # an intermediate tensor used as a model input: its history is not replayed

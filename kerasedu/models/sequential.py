@@ -1,10 +1,12 @@
 """`Sequential`: a model that is a plain stack of layers, each feeding the next.
 
+Calling the model runs a plain loop: ``for layer in self.layers: x = layer(x)``.
 Once the input shape is known (from ``Input(shape)`` as the first element, an
 ``input_shape=`` on the first layer, ``build(input_shape)``, or the first batch
-of data), the stack is recorded as a functional graph, so ``summary()``,
-``output_shape`` and shape errors are available. Until then the layers just
-wait, unbuilt.
+of data), the stack is also recorded as a symbolic graph, which gives
+``summary()``, ``output_shape``, shape errors and the functional API (a
+Sequential's ``inputs`` and ``outputs`` can build a `Model`). Until then the
+layers just wait, unbuilt.
 
 Example:
     >>> from kerasedu.layers import Dense, Input
@@ -72,7 +74,7 @@ class Sequential(Functional):
         if isinstance(layer, InputLayer) and self._stack:
             raise ValueError(
                 f"An Input must be the first element of Sequential '{self.name}'. "
-                f"Received: an Input after {[l.name for l in self._stack]}"
+                f"Received: an Input after {[added.name for added in self._stack]}"
             )
         if any(existing.name == layer.name for existing in self._stack):
             raise ValueError(
@@ -101,6 +103,7 @@ class Sequential(Functional):
             raise ValueError(f"Sequential '{self.name}' has no layers to pop.")
         layer = self._stack.pop()
         self._nodes, self._layers, self.inputs, self.outputs = [], [], [], []
+        self.input_spec = None
         self.built = False
         if self._stack and isinstance(self._stack[0], InputLayer):
             self._connect(self._stack[1:])
@@ -134,10 +137,15 @@ class Sequential(Functional):
         self._init_graph(self.inputs[0], x)
 
     def call(self, inputs, training=None):
-        """Run the layers in order; the first call fixes the input shape if it is unknown."""
-        if not self.inputs:
-            self.build((None, *tuple(inputs.shape)[1:]))
-        return super().call(inputs, training=training)
+        """Run the layers in order, each on the previous one's output.
+
+        ``Layer.__call__`` has built the model on the first batch (if no input
+        shape was given) and checked the input's shape.
+        """
+        x = inputs
+        for layer in self.layers:
+            x = layer(x, training=training)
+        return x
 
     def compute_output_shape(self, input_shape):
         """Chain each layer's ``compute_output_shape``."""

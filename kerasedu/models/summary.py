@@ -30,16 +30,21 @@ Example:
 """
 
 
-def print_summary(model, line_length=None, print_fn=None):
+def print_summary(model, line_length=None, positions=None, print_fn=None):
     """Print ``model``'s layer table and parameter totals.
 
     Args:
-        model: A built `Functional` or `Sequential` model.
+        model: A built model: `Sequential`, functional, or a subclass of `Model`
+            (its layers as assigned in ``__init__``, without "Connected to").
         line_length: Total width. Defaults to 65 (98 with "Connected to").
+        positions: Where each column ends, as fractions of ``line_length`` (all
+            <= 1) or as absolute positions. Defaults to ``[0.45, 0.85, 1.0]``
+            (``[0.33, 0.55, 0.67, 1.0]`` with "Connected to").
         print_fn: Called with each line. Defaults to ``print``.
 
     Raises:
-        ValueError: If the model is not built yet (its shapes are unknown).
+        ValueError: If the model is not built yet (its shapes are unknown), or
+            ``positions`` does not give one position per column.
     """
     print_fn = print_fn or print
     if not model.built:
@@ -48,16 +53,13 @@ def print_summary(model, line_length=None, print_fn=None):
             "Call it on data, call `build(input_shape)`, or start it with `Input(shape)`."
         )
     chain = _is_chain(model)
-    line_length = line_length or (65 if chain else 98)
-    fractions = [0.45, 0.85, 1.0] if chain else [0.33, 0.55, 0.67, 1.0]
-    stops = [int(line_length * f) for f in fractions]
-    longest = max((len(_label(layer)) for layer in model.layers), default=0)
-    widen = max(
-        0, longest + 2 - stops[0]
-    )  # long layer names widen the table instead of breaking it
-    stops = [stop + widen for stop in stops]
-    line_length += widen
     header = ["Layer (type)", "Output Shape", "Param #"] + ([] if chain else ["Connected to"])
+    line_length = line_length or (65 if chain else 98)
+    stops = _column_stops(positions, line_length, chain, len(header))
+    longest = max((len(_label(layer)) for layer in model.layers), default=0)
+    widen = max(0, longest + 2 - stops[0])  # long layer names widen the table, not break it
+    stops = [stop + widen for stop in stops]
+    line_length = max(line_length + widen, stops[-1])
     print_fn(f'Model: "{model.name}"')
     print_fn("_" * line_length)
     print_fn(_row(header, stops))
@@ -73,6 +75,19 @@ def print_summary(model, line_length=None, print_fn=None):
     print_fn("_" * line_length)
 
 
+def _column_stops(positions, line_length, chain, columns):
+    """Where each column ends, in characters (Keras's rule: positions <= 1 are fractions)."""
+    if positions is None:
+        positions = [0.45, 0.85, 1.0] if chain else [0.33, 0.55, 0.67, 1.0]
+    if len(positions) != columns:
+        raise ValueError(
+            f"summary() needs one position per column ({columns}). Received: positions={positions}"
+        )
+    if positions[-1] <= 1:
+        return [int(line_length * p) for p in positions]
+    return [int(p) for p in positions]
+
+
 def _label(layer):
     """``"dense (Dense)"``: the first column of a layer's row."""
     return f"{layer.name} ({type(layer).__name__})"
@@ -81,7 +96,7 @@ def _label(layer):
 def _layer_lines(model, layer, stops, chain):
     name = _label(layer)
     params = f"{layer.count_params():,}" if layer.built else "0 (unbuilt)"
-    fields = [name, _shape_text(layer.output_shape), params]
+    fields = [name, _shape_text(_output_shape(layer)), params]
     if chain:
         return [_row(fields, stops)]
     inbound = _connections(model, layer) or ["-"]
@@ -103,7 +118,17 @@ def _row(fields, stops):
     return line.rstrip()
 
 
+def _output_shape(layer):
+    """The layer's output shape, or ``"?"`` for a layer of a subclassed model never called."""
+    try:
+        return layer.output_shape
+    except AttributeError:
+        return "?"
+
+
 def _shape_text(shape):
+    if shape == "?":
+        return shape
     if isinstance(shape, list):
         return "[" + ", ".join(str(tuple(s)) for s in shape) + "]"
     return str(tuple(shape))
@@ -123,8 +148,8 @@ def _connections(model, layer):
 
 def _is_chain(model):
     """True when every layer is called once on one input: a "sequential-like" graph."""
-    if type(model).__name__ == "Sequential":
-        return True
+    if type(model).__name__ == "Sequential" or not hasattr(model, "_nodes"):
+        return True  # a Sequential, or a subclassed model: no graph to show
     own = {id(node) for node in model._nodes}
     for layer in model.layers:
         nodes = [n for n in layer._inbound_nodes if id(n) in own]

@@ -1,7 +1,7 @@
 """Utilities: data helpers, downloads with a cache, plots of models and training curves."""
 
 from kerasedu.utils import fonts
-from kerasedu.utils.data import unpack_x_y_sample_weight
+from kerasedu.utils.data_adapter_utils import unpack_x_y_sample_weight
 from kerasedu.utils.file_utils import get_file
 from kerasedu.utils.numerical import normalize, to_categorical
 from kerasedu.utils.plotting import plot_history, plot_model

@@ -82,3 +82,25 @@ def test_old_public_names_are_importable():
     assert layer.kernel_size == (3,)
     assert issubclass(layers.Convolution2D, layers.Conv2D)
     assert "lr" in KERAS1_NAMES
+
+
+def test_keras1_names_warn_and_work():
+    with pytest.warns(DeprecationWarning, match="kernel_size"):
+        layer = layers.Convolution2D(
+            32, 3, 3, border_mode="same", subsample=(2, 2), init="he_normal"
+        )
+    assert (layer.filters, layer.kernel_size, layer.padding, layer.strides) == (
+        32,
+        (3, 3),
+        "same",
+        (2, 2),
+    )
+    with pytest.warns(DeprecationWarning, match="filters"):
+        layer = layers.Conv2D(nb_filter=8, nb_row=5, nb_col=5)
+    assert layer.kernel_size == (5, 5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        layer = layers.Convolution1D(
+            nb_filter=4, filter_length=3, border_mode="causal", subsample_length=1
+        )
+    assert layer(np.ones((1, 6, 2))).shape == (1, 6, 4)

@@ -1,11 +1,9 @@
-"""Tests for Conv1D, Conv2D, Conv2DTranspose and the Keras 1 Convolution classes."""
-
-import warnings
+"""Tests for Conv1D and Conv2D."""
 
 import numpy as np
 import pytest
 
-from kerasedu.layers import Conv1D, Conv2D, Conv2DTranspose, Convolution1D, Convolution2D
+from kerasedu.layers import Conv1D, Conv2D
 from tests.layers.layer_checks import check_config_round_trip, check_layer_gradients
 
 
@@ -84,21 +82,6 @@ def test_conv1d_shapes_and_gradients():
     check_layer_gradients(layer, x)
 
 
-def test_conv2d_transpose_shape_and_gradients():
-    layer = Conv2DTranspose(3, 3, strides=2, padding="same", dtype="float64")
-    x = np.random.default_rng(3).standard_normal((1, 3, 3, 2))
-    assert layer(x).shape == (1, 6, 6, 3)
-    assert layer.get_weights()[0].shape == (3, 3, 3, 2)
-    assert layer.compute_output_shape((None, 3, 3, 2)) == (None, 6, 6, 3)
-    valid = Conv2DTranspose(1, 3, strides=2)
-    assert (
-        valid(np.ones((1, 3, 3, 1))).shape
-        == valid.compute_output_shape((1, 3, 3, 1))
-        == (1, 7, 7, 1)
-    )
-    check_layer_gradients(layer, x)
-
-
 def test_config_round_trip():
     x = np.random.default_rng(4).standard_normal((2, 6, 6, 3)).astype("float32")
     layer = Conv2D(
@@ -142,23 +125,3 @@ def test_same_seed_same_weights():
     b = Conv2D(4, 3)
     b(np.ones((1, 5, 5, 2)))
     np.testing.assert_array_equal(a.get_weights()[0], b.get_weights()[0])
-
-
-def test_keras1_names_warn_and_work():
-    with pytest.warns(DeprecationWarning, match="kernel_size"):
-        layer = Convolution2D(32, 3, 3, border_mode="same", subsample=(2, 2), init="he_normal")
-    assert (layer.filters, layer.kernel_size, layer.padding, layer.strides) == (
-        32,
-        (3, 3),
-        "same",
-        (2, 2),
-    )
-    with pytest.warns(DeprecationWarning, match="filters"):
-        layer = Conv2D(nb_filter=8, nb_row=5, nb_col=5)
-    assert layer.kernel_size == (5, 5)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        layer = Convolution1D(
-            nb_filter=4, filter_length=3, border_mode="causal", subsample_length=1
-        )
-    assert layer(np.ones((1, 6, 2))).shape == (1, 6, 4)

@@ -1,4 +1,3 @@
-
 import numpy as np
 import pytest
 
@@ -26,7 +25,7 @@ def test_model_builds_functional_and_counts_params():
     model = mlp()
     assert isinstance(model, Functional)
     assert model.count_params() == 318010
-    assert [l.name for l in model.layers] == ["pixels", "hidden", "probs"]
+    assert [layer.name for layer in model.layers] == ["pixels", "hidden", "probs"]
     assert isinstance(model.layers[0], InputLayer)
     assert model.input_shape == (None, 784) and model.output_shape == (None, 10)
     assert model.output_names == ["probs"]
@@ -62,7 +61,7 @@ def test_multi_input_multi_output():
     merged = concatenate([Dense(4, name="da")(a), Dense(4, name="db")(b)])
     out1, out2 = Dense(1, name="o1")(merged), Dense(2, name="o2")(merged)
     model = Model([a, b], [out1, out2])
-    assert [l.name for l in model.layers][:4] == ["a", "b", "da", "db"]
+    assert [layer.name for layer in model.layers][:4] == ["a", "b", "da", "db"]
     y1, y2 = model([np.ones((5, 3)), np.ones((5, 2))])
     assert y1.shape == (5, 1) and y2.shape == (5, 2)
     by_name = model({"a": np.ones((5, 3)), "b": np.ones((5, 2))})
@@ -74,7 +73,7 @@ def test_shared_layer_is_one_layer_with_two_nodes():
     a, b = Input(shape=(4,)), Input(shape=(4,))
     shared = Dense(3, name="shared")
     model = Model([a, b], add([shared(a), shared(b)]))
-    assert sum(l is shared for l in model.layers) == 1
+    assert sum(layer is shared for layer in model.layers) == 1
     assert len(shared._inbound_nodes) == 2
     assert model.count_params() == 15
     x1, x2 = np.random.randn(2, 4), np.random.randn(2, 4)
@@ -143,7 +142,7 @@ def test_sub_model_from_intermediate_tensors():
     y = Dense(2, name="y")(h)
     Model(x, y)
     features = Model(x, h)
-    assert [l.name for l in features.layers][1:] == ["h"]
+    assert [layer.name for layer in features.layers][1:] == ["h"]
     assert features(np.ones((1, 4))).shape == (1, 3)
 
 

@@ -33,7 +33,7 @@ def test_keras_io_convnet_has_34826_params():
     assert model.count_params() == 34826
     assert model.output_shape == (None, 10)
     assert model.layers[3].output_shape == (None, 5, 5, 64)
-    assert not any(isinstance(l, InputLayer) for l in model.layers)
+    assert not any(isinstance(layer, InputLayer) for layer in model.layers)
 
 
 def test_mlp_with_input_shape_keyword():
@@ -42,7 +42,7 @@ def test_mlp_with_input_shape_keyword():
     model.add(Dense(10))
     assert model.count_params() == 318010
     assert model.input_shape == (None, 784)
-    assert [l.name for l in model.layers] == [model.layers[0].name, model.layers[1].name]
+    assert [layer.name for layer in model.layers] == [model.layers[0].name, model.layers[1].name]
 
 
 def test_input_dim_and_batch_input_shape_keywords():

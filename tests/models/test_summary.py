@@ -1,3 +1,5 @@
+import numpy as np
+import pytest
 
 from kerasedu.layers import Dense, Input, concatenate
 from kerasedu.models import Model, Sequential
@@ -41,3 +43,34 @@ def test_non_trainable_params_counted():
     lines = capture(model)
     assert "Trainable params: 0 (0.00 B)" in lines
     assert "Non-trainable params: 15 (60.00 B)" in lines
+
+
+def test_sequential_summary_accepts_positions():
+    model = Sequential([Input(shape=(4,)), Dense(3, name="dense")], name="small")
+    lines = capture(model, positions=[0.3, 0.6, 1.0])
+    row = next(line for line in lines if line.strip().startswith("dense (Dense)"))
+    assert row.index("(None, 3)") == 19  # the second column starts at int(0.3 * 65)
+    absolute = capture(model, line_length=80, positions=[30, 60, 80])
+    row = next(line for line in absolute if line.strip().startswith("dense (Dense)"))
+    assert row.index("(None, 3)") == 30 and len(absolute[1]) == 80
+    with pytest.raises(ValueError, match="one position per column"):
+        capture(model, positions=[0.5, 1.0])
+
+
+def test_subclassed_model_summary_lists_its_layers():
+    class TwoLayers(Model):
+        def __init__(self):
+            super().__init__(name="two")
+            self.hidden = Dense(4, name="hidden")
+            self.out = Dense(1, name="out")
+
+        def call(self, x):
+            return self.out(self.hidden(x))
+
+    model = TwoLayers()
+    model(np.ones((2, 3), dtype="float32"))
+    lines = capture(model, positions=[0.45, 0.85, 1.0])
+    assert lines[0] == 'Model: "two"'
+    hidden = next(line for line in lines if line.strip().startswith("hidden (Dense)"))
+    assert "(None, 4)" in hidden and hidden.rstrip().endswith("16")
+    assert "Total params: 21 (84.00 B)" in lines

@@ -174,28 +174,6 @@ def test_none_gradients_are_skipped_and_tensor_gradients_accepted(problem):
     np.testing.assert_allclose(variables[1].numpy(), problem.weights[1] - 1)
 
 
-def test_get_serialize_deserialize_round_trip():
-    for name, cls in optimizers.OPTIMIZERS.items():
-        opt = optimizers.get(name)
-        assert isinstance(opt, cls)
-        rebuilt = optimizers.deserialize(optimizers.serialize(opt))
-        assert type(rebuilt) is cls and rebuilt.get_config() == opt.get_config()
-    assert optimizers.get("RMSprop").get_config()["rho"] == 0.9
-    opt = Adam()
-    assert optimizers.get(opt) is opt
-    assert isinstance(optimizers.get(SGD), SGD)
-    with pytest.raises(ValueError, match="Unknown optimizer"):
-        optimizers.get("subprocess.Popen")
-
-
-def test_defaults_match_keras():
-    assert SGD().learning_rate == 0.01
-    for name in ("rmsprop", "adagrad", "adadelta", "adam", "adamax", "nadam", "adamw"):
-        opt = optimizers.get(name)
-        assert opt.learning_rate == 0.001
-        assert getattr(opt, "epsilon") == 1e-7
-
-
 def test_unknown_keyword_raises():
     with pytest.raises(TypeError):
         Adam(beta_3=0.5)

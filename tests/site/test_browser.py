@@ -1,11 +1,14 @@
-"""The built site in a real headless Chromium: pages, plots, language switch, search.
+"""The built site in a real headless Chromium: pages, plots, formulas, language switch, search.
 
+The browser may reach only the local server: every other request is aborted and
+recorded, so these tests see the site as a reader without a network does.
 Skipped when /usr/bin/chromium or the ``playwright`` package is missing. The
 screenshots go to test-artifacts/site/ (git-ignored).
 """
 
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 
@@ -52,18 +55,26 @@ def base_url(built_site):
 
 
 @pytest.fixture(scope="module")
-def page(base_url):
+def blocked():
+    """URLs the pages tried to load from outside the local server (all aborted)."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def page(base_url, blocked):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def only_local(route):
+        if route.request.url.startswith(base_url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        # Only the local server: the CDN script for MathJax must not slow the test down.
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_() if route.request.url.startswith(base_url) else route.abort()
-            ),
-        )
+        context.route("**/*", only_local)  # no network: the site must work offline
         page = context.new_page()
         page.set_default_timeout(15000)
         yield page
@@ -102,6 +113,46 @@ def test_lesson_page_shows_its_plots(page, base_url, built_site):
         page.screenshot(
             path=str(ARTIFACTS / f"lesson-{stem}-{prefix[:-1] or 'zh'}.png"), full_page=True
         )
+
+
+def lesson_with_formulas(built_site):
+    for stem in built_site.lessons:
+        if "<math" in built_site.page(f"lessons/{stem}"):
+            return stem
+    pytest.fail("no lesson page has a formula")
+
+
+# The article's text outside code: TeX left unrendered would show as $...$, \(...\) or \[...\].
+PROSE_TEXT = """() => {
+    const article = document.querySelector("article").cloneNode(true);
+    article.querySelectorAll("pre, code, math").forEach(e => e.remove());
+    return article.textContent;
+}"""
+
+
+def test_formulas_render_offline(page, base_url, built_site, blocked):
+    stem = lesson_with_formulas(built_site)
+    for prefix in ("", "en/"):
+        blocked.clear()
+        page.goto(base_url + f"{prefix}lessons/{stem}/", wait_until="load")
+        formulas = page.locator("article math")
+        assert formulas.count() > 0
+        sizes = formulas.evaluate_all(
+            "ms => ms.map(m => [m.getBoundingClientRect().width, m.getBoundingClientRect().height])"
+        )
+        assert all(width > 0 and height > 0 for width, height in sizes), sizes
+        # MathML laid out as math: a fraction's parts stack (a plain inline box would not).
+        fractions = page.locator("article mfrac")
+        if fractions.count():
+            heights = fractions.evaluate_all("fs => fs.map(f => f.getBoundingClientRect().height)")
+            line = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+            assert max(heights) > line, (heights, line)
+        prose = page.evaluate(PROSE_TEXT)
+        raw = re.findall(r"\$[^$\s][^$]*\$|\\\(|\\\[", prose)
+        assert not raw, raw[:5]
+        assert blocked == [], f"the page tried to reach the network: {blocked}"
+        page.locator("article math").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"formulas-{stem}-{prefix[:-1] or 'zh'}.png"))
 
 
 def test_language_switch_goes_to_the_same_page(page, base_url, built_site):

@@ -2,12 +2,10 @@ import numpy as np
 import pytest
 
 from kerasedu.utils import Sequence
-from kerasedu.utils.data import (
+from kerasedu.utils.data import make_batches, make_validation_batches
+from kerasedu.utils.data_adapter_utils import (
     class_weight_to_sample_weight,
     concatenate_batches,
-    make_batches,
-    make_validation_batches,
-    train_validation_split,
     unpack_x_y_sample_weight,
 )
 
@@ -46,15 +44,6 @@ def test_float64_converted_once_and_uint8_per_batch():
 def test_steps_longer_than_data_starts_another_pass():
     data = make_batches(np.arange(4.0), batch_size=2, steps=3)
     assert [xb.tolist() for xb, _, _ in data.epoch()] == [[0, 1], [2, 3], [0, 1]]
-
-
-def test_validation_split_takes_the_last_samples():
-    x = np.arange(10)
-    (xt, yt, swt), (xv, yv, swv) = train_validation_split((x, x * 10, None), 0.25)
-    assert xt.tolist() == list(range(7)) and xv.tolist() == [7, 8, 9]  # floor(10 * 0.75) = 7
-    assert yv.tolist() == [70, 80, 90] and swt is None and swv is None
-    with pytest.raises(ValueError, match="validation_split"):
-        train_validation_split((x, None, None), 1.5)
 
 
 def test_mismatched_sample_counts_name_both():
@@ -130,9 +119,3 @@ def test_unpack_and_validation_batches_and_concatenate():
     assert val.steps == 3
     joined = concatenate_batches([[np.zeros((2, 1)), np.ones(2)], [np.zeros((1, 1)), np.ones(1)]])
     assert [a.shape for a in joined] == [(3, 1), (3,)]
-
-
-def test_validation_split_of_a_generator_is_a_clear_error():
-    generator = (np.zeros((2, 1)) for _ in range(3))
-    with pytest.raises(ValueError, match="validation_data instead"):
-        train_validation_split((generator, None, None), 0.2)

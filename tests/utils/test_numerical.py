@@ -1,9 +1,7 @@
-import random
-
 import numpy as np
 import pytest
 
-from kerasedu.utils import normalize, np_utils, set_random_seed, to_categorical
+from kerasedu.utils import normalize, to_categorical
 
 
 def test_to_categorical_shapes_and_dtype():
@@ -15,22 +13,7 @@ def test_to_categorical_shapes_and_dtype():
         to_categorical([3], num_classes=3)
 
 
-def test_np_utils_alias_warns_and_matches():
-    with pytest.warns(DeprecationWarning, match="kerasedu.utils.to_categorical"):
-        legacy = np_utils.to_categorical([0, 2], 3)
-    np.testing.assert_array_equal(legacy, to_categorical([0, 2], 3))
-
-
 def test_normalize_unit_rows():
     x = np.array([[3.0, 4.0], [0.0, 0.0]])
     np.testing.assert_allclose(normalize(x), [[0.6, 0.8], [0.0, 0.0]])
     np.testing.assert_allclose(np.abs(normalize(x, order=1)).sum(axis=1), [1.0, 0.0])
-
-
-def test_set_random_seed_repeats_numpy_and_python():
-    set_random_seed(3)
-    a = (np.random.rand(), random.random())
-    set_random_seed(3)
-    assert (np.random.rand(), random.random()) == a
-    with pytest.raises(ValueError):
-        set_random_seed(-1)
