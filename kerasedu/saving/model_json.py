@@ -16,8 +16,6 @@ Example:
 
 import json
 
-from kerasedu.saving import safety
-from kerasedu.saving.h5_file import guarded
 from kerasedu.saving.object_registration import custom_objects_with
 from kerasedu.saving.serializer import deserialize_layer, serialize_layer
 from kerasedu.version import __version__
@@ -58,6 +56,9 @@ def model_from_json(json_string, custom_objects=None):
         >>> model_from_json(text).count_params()
         4
     """
+    from kerasedu.saving import safety  # imports h5py: kept off `import kerasedu`
+    from kerasedu.saving.h5_file import guarded
+
     what = "the JSON string given to model_from_json"
     config = safety.parse_json(json_string, "it", what)
     custom_objects = custom_objects_with(custom_objects)
