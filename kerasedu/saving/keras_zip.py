@@ -7,7 +7,7 @@ A ``.keras`` file is a zip archive of three members::
                        (loss, metrics, optimizer) when the model is compiled
     model.weights.h5   the weights in Keras 3's layout (`keras3_weights`)
 
-Loading never extracts anything to the disk: `safety.read_keras_archive` checks
+Loading never extracts anything to the disk: `archive_safety.read_keras_archive` checks
 the archive's names and sizes and reads the members into memory, then the
 config goes through `safety.check_config` and the weights through
 `safety.check_hdf5_tree`, as for an ``.h5`` file. The optimizer's state is not
@@ -29,7 +29,7 @@ import io
 import json
 import zipfile
 
-from kerasedu.saving import keras3_weights, safety, training_config
+from kerasedu.saving import archive_safety, keras3_weights, safety, training_config
 from kerasedu.saving.errors import KerasEduFileError
 from kerasedu.saving.h5_file import checked_h5, guarded, h5_bytes
 from kerasedu.saving.model_json import json_default
@@ -107,7 +107,7 @@ def read_archive(filepath):
     """Return the archive's checked members, ``{name: bytes}``; config and weights must be there."""
     try:
         with zipfile.ZipFile(filepath) as archive:
-            parts = safety.read_keras_archive(archive, filepath)
+            parts = archive_safety.read_keras_archive(archive, filepath)
     except KerasEduFileError:
         raise
     except Exception as err:  # zipfile reports a damaged archive in many ways

@@ -11,16 +11,18 @@ Object -> config needs no table: every layer describes itself with
 ``get_config`` (`serialize_layer`). Config -> object happens here, and only here:
 
 1. the ``class_name`` is looked up in `LAYERS`, an explicit table of kerasedu's
-   own classes (or in your ``custom_objects``, looked at first). Nothing is
-   imported by name and nothing is evaluated, so a file can only build the
-   classes listed below (`safety` refuses the rest of what a file could try);
-2. the objects the config holds are built first, depth first (`build_nested`):
+   own classes (`class_tables`; your ``custom_objects`` are looked at first).
+   Nothing is imported by name and nothing is evaluated, so a file can only
+   build the classes listed there (`safety` refuses the rest of what a file could try);
+2. the keys Keras files hold that the class does not take are dropped when they
+   change nothing, refused otherwise (`keras_keys.clean_keras_config`);
+3. the objects the config holds are built first, depth first (`build_nested`):
    a wrapper's ``layer``, a model's ``layers``, a layer used as an ``activation``;
-3. the class's ``from_config`` receives them as objects, so layers and models
+4. the class's ``from_config`` receives them as objects, so layers and models
    never need the serializer themselves.
 
 Keras 3's ``serialize_keras_object``/``deserialize_keras_object`` are here too,
-for every family (`FAMILIES`). Your own classes come from ``custom_objects``,
+for every family (`class_tables.FAMILIES`). Your own classes come from ``custom_objects``,
 ``register_keras_serializable`` and ``custom_object_scope``
 (`object_registration`), merged and looked at before kerasedu's tables.
 
@@ -35,105 +37,23 @@ Example:
 
 import inspect
 
-from kerasedu import constraints, initializers, layers, losses, metrics, optimizers, regularizers
+from kerasedu import layers, optimizers
 from kerasedu.lookup import deserialize_object, lookup, serialize_layer, serialize_object
-from kerasedu.models.functional import Functional
-from kerasedu.models.sequential import Sequential
+from kerasedu.saving.class_tables import FAMILIES, LAYERS
+from kerasedu.saving.keras_keys import clean_keras_config, clean_object_config
 from kerasedu.saving.object_registration import custom_objects_with, get_registered_name
 
 __all__ = [
     "LAYERS",
     "build_nested",
-    "clean_keras_config",
     "deserialize_keras_object",
     "deserialize_layer",
     "serialize_keras_object",
     "serialize_layer",
 ]
 
-# Every class a config may name, and the Keras 2 spellings a file may hold
-# (`kerasedu.compat` adds Keras 1's Convolution1D/2D, which live there).
-# fmt: off
-LAYERS = {cls.__name__: cls for cls in (
-    # core
-    layers.InputLayer, layers.Dense, layers.Activation, layers.Dropout, layers.Flatten,
-    layers.Reshape, layers.Permute, layers.RepeatVector, layers.Lambda, layers.Embedding,
-    # merging
-    layers.Add, layers.Subtract, layers.Multiply, layers.Average, layers.Maximum,
-    layers.Minimum, layers.Concatenate, layers.Dot,
-    # convolution and pooling
-    layers.Conv1D, layers.Conv2D, layers.Conv2DTranspose, layers.MaxPooling1D,
-    layers.MaxPooling2D, layers.AveragePooling1D, layers.AveragePooling2D,
-    layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D, layers.GlobalAveragePooling1D,
-    layers.GlobalAveragePooling2D, layers.ZeroPadding2D, layers.Cropping2D,
-    # normalization, recurrent layers and wrappers
-    layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
-    layers.GRU, layers.Bidirectional, layers.TimeDistributed,
-    # activation layers
-    layers.ReLU, layers.LeakyReLU, layers.PReLU, layers.ELU, layers.ThresholdedReLU,
-    layers.Softmax,
-    # models (a model is a layer, and may sit inside another model)
-    Sequential, Functional,
-)}
-LAYERS.update({
-    "Model": Functional,  # Keras 2 wrote "Model" for a functional model
-    "MaxPool1D": layers.MaxPooling1D, "MaxPool2D": layers.MaxPooling2D,
-    "AvgPool1D": layers.AveragePooling1D, "AvgPool2D": layers.AveragePooling2D,
-    "GlobalMaxPool1D": layers.GlobalMaxPooling1D, "GlobalMaxPool2D": layers.GlobalMaxPooling2D,
-    "GlobalAvgPool1D": layers.GlobalAveragePooling1D,
-    "GlobalAvgPool2D": layers.GlobalAveragePooling2D,
-})
-# fmt: on
-
 # Config keys that hold one layer's config (wrappers; a layer used as an activation).
 _NESTED_LAYER_KEYS = ("layer", "backward_layer", "activation", "recurrent_activation")
-
-# Keys that real Keras 2 and Keras 3 files hold, with the value that leaves the math
-# unchanged. A key the class takes itself goes to the class (it implements it); otherwise
-# the neutral value is dropped and any other value is refused, naming the key and the layer.
-# ANY marks keys whose every value gives the same numbers (bookkeeping, speed, randomness).
-ANY = "<any value>"
-# fmt: off
-NEUTRAL_KEYS = {
-    # bookkeeping Keras writes around a config
-    "module": ANY, "registered_name": ANY, "build_config": ANY, "compile_config": ANY,
-    "shared_object_id": ANY, "autocast": ANY,
-    # input layers: tensors kerasedu never makes
-    "sparse": False, "ragged": False, "optional": False,
-    # every layer
-    "activity_regularizer": None, "lora_rank": None, "lora_alpha": ANY,
-    "quantization_config": None,
-    # convolution, pooling, flatten
-    "groups": 1, "data_format": "channels_last", "dilation_rate": 1,
-    # recurrent layers: implementation/unroll/use_cudnn pick the same math computed otherwise;
-    # zero_output_for_mask only matters on masked steps; a seed only changes dropout's draw
-    "implementation": ANY, "unroll": ANY, "use_cudnn": ANY, "time_major": False,
-    "zero_output_for_mask": ANY, "seed": ANY, "stateful": False, "go_backwards": False,
-    "return_state": False, "dropout": 0.0, "recurrent_dropout": 0.0,
-    # batch normalization: multi-device and Keras 2's batch renormalization
-    "synchronized": False, "fused": ANY, "renorm": False, "renorm_clipping": None,
-    "renorm_momentum": ANY, "virtual_batch_size": None, "adjustment": None,
-    # dropout, embedding
-    "noise_shape": None, "input_length": ANY, "sparse_gradient": False,
-    # initializers (Keras 3.15: which axes are fan-in and fan-out; None means Keras's rule)
-    "input_axes": None, "output_axes": None,
-    # optimizers (Keras 2: decay, is_legacy_optimizer; Keras 3: the rest)
-    "weight_decay": None, "clipnorm": None, "global_clipnorm": None, "clipvalue": None,
-    "use_ema": False, "ema_momentum": ANY, "ema_overwrite_frequency": ANY,
-    "loss_scale_factor": None, "gradient_accumulation_steps": None, "jit_compile": ANY,
-    "is_legacy_optimizer": ANY, "decay": 0.0,
-    # losses and metrics (Keras 3: the mean over the batch is kerasedu's only reduction)
-    "reduction": "sum_over_batch_size",
-}
-# fmt: on
-
-# Config keys whose value is an initializer, regularizer or constraint config (cleaned too).
-_NESTED_OBJECT_SUFFIXES = ("_initializer", "_regularizer", "_constraint")
-_OBJECT_FAMILIES = {
-    "initializer": initializers.INITIALIZERS,
-    "regularizer": regularizers.REGULARIZERS,
-    "constraint": constraints.CONSTRAINTS,
-}
 
 
 def deserialize_layer(config, custom_objects=None):
@@ -173,17 +93,6 @@ def deserialize_layer(config, custom_objects=None):
     if "custom_objects" in inspect.signature(cls.from_config).parameters:
         return cls.from_config(inner, custom_objects=custom_objects)  # Lambda: its function
     return cls.from_config(inner)
-
-
-# Keras 3's module names -> (kind, table) of the family its configs belong to.
-FAMILIES = {
-    "keras.initializers": ("initializer", initializers.INITIALIZERS),
-    "keras.regularizers": ("regularizer", regularizers.REGULARIZERS),
-    "keras.constraints": ("constraint", constraints.CONSTRAINTS),
-    "keras.losses": ("loss", losses.LOSS_CLASSES),
-    "keras.metrics": ("metric", metrics.METRIC_CLASSES),
-    "keras.optimizers": ("optimizer", optimizers.OPTIMIZERS),
-}
 
 
 def serialize_keras_object(obj):
@@ -302,82 +211,3 @@ def _without_empty_masks(entry):
 
 def _is_layer_config(value):
     return isinstance(value, dict) and "class_name" in value
-
-
-def clean_keras_config(config, cls):
-    """Fit a config from a Keras file to ``cls``: apply `NEUTRAL_KEYS`, unwrap Keras 3's dtype.
-
-    Args:
-        config: The layer's ``"config"`` dict.
-        cls: The class that will receive it.
-
-    Raises:
-        ValueError: For a key of `NEUTRAL_KEYS` that ``cls`` does not take, holding a
-            value other than the neutral one (the message names the key and the layer).
-
-    Example:
-        >>> from kerasedu.layers import Dense
-        >>> config = {"units": 2, "dtype": {"config": {"name": "float32"}}, "groups": 1}
-        >>> clean_keras_config(config, Dense)
-        {'units': 2, 'dtype': 'float32'}
-    """
-    accepted = _accepted_arguments(cls)
-    cleaned = {}
-    for key, value in config.items():
-        if key == "dtype" and isinstance(value, dict):  # Keras 3's DTypePolicy config
-            value = (value.get("config") or {}).get("name", "float32")
-        if key.endswith(_NESTED_OBJECT_SUFFIXES) and _is_layer_config(value):
-            value = _clean_object_config(key, value)
-        if key in accepted or key not in NEUTRAL_KEYS:
-            cleaned[key] = value
-        elif not _is_neutral(value, NEUTRAL_KEYS[key]):
-            raise ValueError(
-                f"Layer {config.get('name')!r} ({cls.__name__}) has {key}={value!r}, which "
-                f"kerasedu cannot honour: it computes {cls.__name__} as if "
-                f"{key}={NEUTRAL_KEYS[key]!r}. Rebuild the model without it in Keras."
-            )
-    return cleaned
-
-
-def _clean_object_config(key, value):
-    """An initializer/regularizer/constraint config: clean its inner config for its class."""
-    return clean_object_config(value, _OBJECT_FAMILIES[key.rsplit("_", 1)[1]])
-
-
-def clean_object_config(value, table):
-    """`clean_keras_config` for a ``{"class_name", "config"}`` of another family (``table``).
-
-    Example:
-        >>> from kerasedu import optimizers
-        >>> config = {"class_name": "SGD", "config": {"learning_rate": 0.1, "use_ema": False}}
-        >>> clean_object_config(config, optimizers.OPTIMIZERS)
-        {'class_name': 'SGD', 'config': {'learning_rate': 0.1}}
-    """
-    name = value["class_name"]
-    cls = table.get(name, table.get(str(name).lower()))  # optimizers' table is lowercase
-    if not isinstance(cls, type) or not isinstance(value.get("config"), dict):
-        return value  # your own, or unknown: `lookup` gives the error later
-    return {"class_name": value["class_name"], "config": clean_keras_config(value["config"], cls)}
-
-
-def _accepted_arguments(cls):
-    """The keyword names ``cls(...)`` takes, following ``**kwargs`` up the base classes."""
-    names = set()
-    for klass in cls.__mro__:
-        init = vars(klass).get("__init__")
-        if init is None:
-            continue
-        if not inspect.isfunction(init):
-            break  # object's __init__: reading a C signature would compile text (an audit event)
-        params = inspect.signature(init).parameters.values()
-        names.update(p.name for p in params if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL))
-        if not any(p.kind is p.VAR_KEYWORD for p in params):
-            break  # this __init__ passes nothing further up
-    return names
-
-
-def _is_neutral(value, neutral):
-    """``value`` means the same as ``neutral`` (``[1, 1]`` means ``1`` for a dilation rate)."""
-    if neutral is ANY or value == neutral:
-        return True
-    return isinstance(value, (list, tuple)) and bool(value) and all(v == neutral for v in value)

@@ -25,7 +25,7 @@ import warnings
 from kerasedu import losses, optimizers
 from kerasedu import metrics as metrics_module
 from kerasedu.saving import hdf5_weights
-from kerasedu.saving.serializer import clean_object_config
+from kerasedu.saving.keras_keys import clean_object_config
 
 
 def training_config(model):

@@ -8,7 +8,8 @@ import pytest
 from kerasedu.layers import LSTM, Conv2D, Dense, Dropout
 from kerasedu.models import Sequential, load_model, model_from_json
 from kerasedu.saving.errors import KerasEduFileError
-from kerasedu.saving.serializer import NEUTRAL_KEYS, clean_keras_config, deserialize_layer
+from kerasedu.saving.keras_keys import NEUTRAL_KEYS, clean_keras_config
+from kerasedu.saving.serializer import deserialize_layer
 
 KERAS2_EXTRAS = {
     "Conv2D": {"groups": 1, "activity_regularizer": None, "dilation_rate": [1, 1]},
