@@ -1,4 +1,4 @@
-"""The .keras zip and the .weights.h5 layout of Keras 3, written and read without Keras."""
+"""The .keras zip of Keras 3, written and read without Keras; hostile archives refused."""
 
 import io
 import json
@@ -47,27 +47,6 @@ def test_keras_file_keeps_compile_settings(tmp_path):
     config = json.loads(zipfile.ZipFile(tmp_path / "m.keras").read("config.json"))
     assert config["compile_config"]["loss"] == "mse"
     assert type(load_model(str(tmp_path / "m.keras")).optimizer).__name__ == "Adam"
-
-
-def test_weights_h5_uses_keras3_layout(tmp_path):
-    model = rnn_model()
-    path = tmp_path / "w.weights.h5"
-    model.save_weights(str(path))
-    with h5py.File(path) as f:
-        names = []
-        f.visititems(lambda name, obj: names.append(name) if hasattr(obj, "dtype") else None)
-    assert "layers/bidirectional/forward_layer/cell/vars/0" in names
-    assert "layers/dense/vars/1" in names
-    fresh = rnn_model()
-    fresh.load_weights(str(path))
-    for a, b in zip(model.get_weights(), fresh.get_weights()):
-        np.testing.assert_array_equal(a, b)
-
-
-def test_weights_h5_of_another_model_is_refused(tmp_path):
-    conv_model().save_weights(str(tmp_path / "w.weights.h5"))
-    with pytest.raises(KerasEduFileError, match="layers/"):
-        rnn_model().load_weights(str(tmp_path / "w.weights.h5"))
 
 
 def test_keras_file_weights_load_with_load_weights(tmp_path):
