@@ -1,4 +1,4 @@
-"""Checks for lesson 07 (common pitfalls, part two): a history file, a schedule, a generator.
+"""Checks for lesson 07 (common pitfalls, part two): history, schedule, generator, frozen layers.
 
 Each check takes the student's function, tries it on cases whose answer it
 computes itself, and prints a "✔" line or raises `ExerciseFailed` with a hint
@@ -17,6 +17,7 @@ import json
 import math
 import os
 import tempfile
+import warnings
 
 import numpy as np
 
@@ -105,6 +106,26 @@ MESSAGES = {
     "gen_ok": (
         "batch_generator covers every sample once per pass, shuffled, and fit trains on it.",
         "batch_generator 每一遍恰好覆盖每个样本一次并打乱顺序，fit 也能用它训练。",
+    ),
+    "frozen_learned": (
+        "After freeze_all_but_last, fit still changed the weights of {names}: a change of "
+        "`trainable` counts only after a new compile(...).",
+        "调用 freeze_all_but_last 之后，fit 仍然改变了 {names} 的权重：修改 `trainable` "
+        "之后要重新 compile(...) 才生效。",
+    ),
+    "last_frozen": (
+        "The last layer did not learn: compile with the loss given and an optimizer that can "
+        "train it, e.g. optimizer='adam'.",
+        "最后一层没有学习：编译时请用传入的 loss，"
+        "以及一个能训练它的优化器，例如 optimizer='adam'。",
+    ),
+    "frozen_flags": (
+        "After freeze_all_but_last, the layers' `trainable` flags are {got}; expected {expected}.",
+        "调用 freeze_all_but_last 之后，各层的 `trainable` 是 {got}；应该是 {expected}。",
+    ),
+    "frozen_ok": (
+        "freeze_all_but_last freezes the base, compiles again, and only the head learns.",
+        "freeze_all_but_last 冻结了前面的层并重新编译，只有最后一层在学习。",
     ),
 }
 
@@ -226,3 +247,42 @@ def check_batch_generator(batch_generator, lang="en"):
     if int(model.optimizer.iterations) != 2 * steps:
         fail(say("gen_stops", lang, count=int(model.optimizer.iterations)))
     passed(say("gen_ok", lang))
+
+
+def _three_layers(seed):
+    np.random.seed(seed)
+    model = Sequential(
+        [
+            Dense(8, activation="relu", input_shape=(4,)),
+            Dense(8, activation="relu"),
+            Dense(3, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    return model
+
+
+def check_freeze_all_but_last(freeze_all_but_last, lang="en"):
+    """Exercise 4: ``freeze_all_but_last(model, loss)`` freezes all but the head and recompiles."""
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(64, 4)).astype("float32")
+    y = rng.integers(0, 3, size=64)
+    model = _three_layers(seed=4)
+    model.fit(x, y, epochs=1, verbose=0)  # trained once: the student freezes a compiled model
+    loss = "sparse_categorical_crossentropy"
+    call_student(freeze_all_but_last, "freeze_all_but_last", model, loss, lang=lang)
+    flags = [layer.trainable for layer in model.layers]
+    if flags != [False, False, True]:
+        fail(say("frozen_flags", lang, got=flags, expected=[False, False, True]))
+    before = [layer.get_weights()[0].copy() for layer in model.layers]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the check's own message explains a missing compile
+        model.fit(x, y, epochs=2, verbose=0)
+    after = [layer.get_weights()[0] for layer in model.layers]
+    changed = [not np.array_equal(old, new) for old, new in zip(before, after)]
+    learned = [layer.name for layer, moved in zip(model.layers[:-1], changed) if moved]
+    if learned:
+        fail(say("frozen_learned", lang, names=learned))
+    if not changed[-1]:
+        fail(say("last_frozen", lang))
+    passed(say("frozen_ok", lang))

@@ -904,6 +904,36 @@ lesson07.check_batch_generator(batch_generator, lang="«en|zh»")
         "l07-ex3-check",
         points=2,
     ),
+    md(
+        """
+**Exercise 4 (pitfall 6).** Write `freeze_all_but_last(model, loss)`: it takes a compiled (and already
+trained) model, freezes every layer except the last one, and makes the change count, compiling the model again
+with `loss` and the Adam optimizer. The check then trains the model and looks at which weights moved.
+""",
+        """
+**练习 4（第 6 个坑）**：写出 `freeze_all_but_last(model, loss)`：它接收一个已经编译（也已经训练过）的模型，
+冻结除最后一层以外的所有层，并让这个修改生效：用 `loss` 和 Adam 优化器重新编译模型。检查程序随后会训练这个模型，
+看看哪些权重变了。
+""",
+    ),
+    solution(
+        """
+def freeze_all_but_last(model, loss):
+    \"\"\"«Freeze every layer but the last, then compile again.|冻结除最后一层外的所有层，再重新编译。»\"\"\"
+    ### BEGIN SOLUTION
+    for layer in model.layers[:-1]:
+        layer.trainable = False
+    model.compile(optimizer=Adam(), loss=loss)
+    ### END SOLUTION
+""",
+        "l07-ex4",
+    ),
+    check(
+        """
+lesson07.check_freeze_all_but_last(freeze_all_but_last, lang="«en|zh»")
+""",
+        "l07-ex4-check",
+    ),
     code("""
 workdir.cleanup()  # «delete the files this lesson wrote|删除本课写出的文件»
 """),

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from kerasedu.exercises import ExerciseFailed, lesson07
+from kerasedu.optimizers import Adam
 
 
 def stub(*args, **kwargs):
@@ -92,3 +93,27 @@ def test_batch_generator(capsys):
 def test_batch_generator_that_drops_the_last_batch():
     message = fails(lesson07.check_batch_generator, generator_of(drop_last=True))
     assert "last, smaller batch" in message or "stopped" in message
+
+
+def freezer(layers=slice(None, -1), compile_again=True, learning_rate=0.001):
+    def freeze_all_but_last(model, loss):
+        for layer in model.layers[layers]:
+            layer.trainable = False
+        if compile_again:
+            model.compile(optimizer=Adam(learning_rate=learning_rate), loss=loss)
+
+    return freeze_all_but_last
+
+
+def test_freeze_all_but_last(capsys):
+    lesson07.check_freeze_all_but_last(freezer())
+    assert "✔" in capsys.readouterr().out
+    assert "not written yet" in fails(lesson07.check_freeze_all_but_last, stub)
+    message = fails(lesson07.check_freeze_all_but_last, freezer(compile_again=False))
+    assert "only after a new compile" in message
+    assert "[False, True, True]" in fails(lesson07.check_freeze_all_but_last, freezer(slice(0, 1)))
+    assert "[False, False, False]" in fails(
+        lesson07.check_freeze_all_but_last, freezer(slice(None))
+    )
+    message = fails(lesson07.check_freeze_all_but_last, freezer(learning_rate=0.0), lang="zh")
+    assert "最后一层没有学习" in message
