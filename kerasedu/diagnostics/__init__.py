@@ -45,7 +45,7 @@ def lesson_link(anchor="", lang="en"):
         lang: ``"en"`` or ``"zh"``.
 
     Example:
-        >>> lesson_link("learning-rate")[:50]
+        >>> lesson_link("learning-rate")[:52]
         'See lesson 07 (lessons/en/07-pitfalls-training.ipynb'
         >>> lesson_link("learning-rate").endswith("), section #learning-rate")
         True
