@@ -45,8 +45,14 @@ def solution(source, grade_id):
     if "### BEGIN SOLUTION" not in source or "### END SOLUTION" not in source:
         raise ValueError(f"solution cell {grade_id!r} needs ### BEGIN/END SOLUTION lines")
     cell = code(source)
-    cell["nbgrader"] = {"grade": False, "grade_id": grade_id, "locked": False,
-                        "schema_version": 3, "solution": True, "task": False}
+    cell["nbgrader"] = {
+        "grade": False,
+        "grade_id": grade_id,
+        "locked": False,
+        "schema_version": 3,
+        "solution": True,
+        "task": False,
+    }
     return cell
 
 
@@ -58,8 +64,15 @@ def check(source, grade_id, points=1, tags=()):
     ``tags``: e.g. ``["nbval-ignore-output"]`` for a check that prints a trained model's score.
     """
     cell = code(source, tags)
-    cell["nbgrader"] = {"grade": True, "grade_id": grade_id, "locked": True, "points": points,
-                        "schema_version": 3, "solution": False, "task": False}
+    cell["nbgrader"] = {
+        "grade": True,
+        "grade_id": grade_id,
+        "locked": True,
+        "points": points,
+        "schema_version": 3,
+        "solution": False,
+        "task": False,
+    }
     return cell
 
 
@@ -71,8 +84,10 @@ def localise(source, lang):
 
 def build_notebook(cells, lang):
     nb = nbformat.v4.new_notebook()
-    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-                   "language_info": {"name": "python"}}
+    nb.metadata = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+    }
     for cell in cells:
         if cell["type"] == "markdown":
             nb.cells.append(nbformat.v4.new_markdown_cell(cell[lang]))
@@ -110,7 +125,8 @@ def main(argv):
             if run:
                 start = time.time()
                 ExecutePreprocessor(timeout=600, kernel_name="python3").preprocess(
-                    nb, {"metadata": {"path": str(out.parent)}})
+                    nb, {"metadata": {"path": str(out.parent)}}
+                )
                 print(f"{lang}/{out.name}: executed in {time.time() - start:.1f} s")
             nbformat.write(nb, out)
 

@@ -54,7 +54,7 @@ TEXT = {
     },
 }
 
-_cache = {}  # notebook path -> (mtime, rendered files); survives the per-language builds
+_cache = {}  # notebook path -> (mtimes, rendered files); survives the per-language builds
 
 
 def lesson_table():
@@ -106,7 +106,7 @@ def generate(config):
     table = lesson_table()
     for stem, by_lang in find_lessons(config).items():
         for lang, path in by_lang.items():
-            mtime = path.stat().st_mtime_ns
+            mtime = (path.stat().st_mtime_ns, TABLE.stat().st_mtime_ns)
             if _cache.get(path, (None,))[0] != mtime:
                 files = render_notebook(path, stem, lang, by_lang, table.get(stem))
                 _cache[path] = (mtime, files)
@@ -149,7 +149,8 @@ def on_pre_build(config):
 
 
 def on_serve(server, config, builder):
-    """Rebuild when a notebook changes during ``mkdocs serve``."""
+    """Rebuild when a notebook or the lesson table changes during ``mkdocs serve``."""
+    server.watch(str(TABLE))
     folder = lessons_dir(config)
     if folder.is_dir():
         server.watch(str(folder))

@@ -124,6 +124,15 @@ def core_line_count():
     return sum(count_lines(path) for path in core_files())
 
 
+def core_lines_by_folder():
+    """``(folder, lines)`` of the core, largest first (top-level modules count as ``kerasedu``)."""
+    totals = {}
+    for path in core_files():
+        folder = str(path.parent)
+        totals[folder] = totals.get(folder, 0) + count_lines(path)
+    return sorted(totals.items(), key=lambda item: -item[1])
+
+
 def mirror_test_path(path):
     """The test file that mirrors a module, or ``None`` for one that defines no function or class
     (a package that only re-exports, a module holding a constant)."""
@@ -151,6 +160,8 @@ def report():
     total = sum(count_lines(path) for path in package_files())
     print(f"package: {total} lines in {len(package_files())} files")
     print(f"core: {core} lines in {len(core_files())} files (target < {MAX_CORE_LINES})")
+    for folder, n in core_lines_by_folder():
+        print(f"  {n:5d}  {folder}")
     print(f"files over {MAX_FILE_LINES} lines: {len(files)}")
     for path, n in files:
         print(f"  {n:5d}  {path}")

@@ -208,6 +208,7 @@ def write_csv(rows, possible, path):
 
 
 def main(argv=None):
+    """Command line: grade a folder of submissions; print the table, write the CSV if asked."""
     parser = argparse.ArgumentParser(
         prog="python3 -m kerasedu.exercises.grade", description=__doc__.split("\n")[0]
     )

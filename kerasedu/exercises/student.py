@@ -122,6 +122,7 @@ def write_student_versions(src_dir, out_dir):
 
 
 def main(argv):
+    """Command line: ``SRC_DIR OUT_DIR``; write the student version of every notebook."""
     if len(argv) != 2:
         print(__doc__.split("Example:")[0].strip(), file=sys.stderr)
         return 2

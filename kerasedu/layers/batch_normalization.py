@@ -6,8 +6,8 @@ Example:
     >>> y = bn(np.array([[1.0], [3.0]]), training=True)
     >>> y.numpy().round(2).tolist()
     [[-1.0], [1.0]]
-    >>> [w.name for w in bn.weights]
-    ['batch_normalization/gamma', 'batch_normalization/beta', 'batch_normalization/moving_mean', 'batch_normalization/moving_variance']
+    >>> [w.name.split("/")[1] for w in bn.weights]
+    ['gamma', 'beta', 'moving_mean', 'moving_variance']
 """
 
 from kerasedu import initializers

@@ -27,7 +27,8 @@ class Dense(Layer):
         use_bias: Whether to add a learned bias. Defaults to ``True``.
         kernel_initializer: Initializer of the kernel. Defaults to ``"glorot_uniform"``.
         bias_initializer: Initializer of the bias. Defaults to ``"zeros"``.
-        kernel_regularizer: Penalty on the kernel added to the loss (``"l2"``...). Defaults to ``None``.
+        kernel_regularizer: Penalty on the kernel added to the loss (``"l2"``...).
+            Defaults to ``None``.
         bias_regularizer: Penalty on the bias. Defaults to ``None``.
         activity_regularizer: Penalty on the output, recorded at each call. Defaults to ``None``.
         kernel_constraint: Constraint applied to the kernel after each update. Defaults to ``None``.

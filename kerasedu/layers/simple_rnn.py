@@ -11,7 +11,9 @@ from kerasedu.layers.rnn_base import BaseRNN
 
 
 class SimpleRNN(BaseRNN):
-    """Fully connected recurrent layer: ``h_t = activation(x_t @ kernel + h_{t-1} @ recurrent_kernel + bias)``.
+    """Fully connected recurrent layer.
+
+    ``h_t = activation(x_t @ kernel + h_{t-1} @ recurrent_kernel + bias)``.
 
     The output at each step is the state ``h_t`` itself. Takes the arguments of
     `BaseRNN` (``units, activation, use_bias, return_sequences, return_state,

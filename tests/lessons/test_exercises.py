@@ -128,3 +128,14 @@ def test_every_check_fails_on_the_student_version(path):
         assert message.strip(), f"{grade_id}: ExerciseFailed without a message"
         if path.parent.name == "zh":
             assert CJK.search(message), f"{grade_id}: English message in the zh notebook: {message}"
+
+
+def test_exercise_section_is_the_imports_then_the_exercises():
+    new = nbformat.v4
+    cells = [new.new_markdown_cell("# Lesson"), new.new_code_cell("import numpy as np"),
+             new.new_code_cell("x = train()"),
+             new.new_markdown_cell("## Summary\n\n- ...\n\n## 练习\n\n### 练习 1"),
+             new.new_code_cell("data = np.ones(3)"), new.new_code_cell("def f(): ...")]  # fmt: skip
+    cells[-1].metadata["nbgrader"] = {"solution": True, "grade_id": "l09-ex1"}
+    section = exercise_section(new.new_notebook(cells=cells))
+    assert [c.source for c in section] == [c.source for c in cells[1:2] + cells[3:]]

@@ -48,7 +48,7 @@ class BuiltSite:
 def built_site(tmp_path_factory):
     """Run ``mkdocs build --strict`` into a temporary folder, once."""
     if shutil.which("mkdocs") is None and not _has_module("mkdocs"):
-        pytest.skip("mkdocs is not installed (python -m pip install -e '.[docs]')")
+        pytest.skip("mkdocs is not installed (.venv/bin/python -m pip install -e '.[docs]')")
     out = tmp_path_factory.mktemp("site_build")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     lessons_dir = ROOT / "lessons"
