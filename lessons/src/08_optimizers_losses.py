@@ -381,7 +381,7 @@ for name, h in histories.items():
     right.plot([1, 2, 3], h["val_accuracy"], "o-", label=name)
 left.set_xlabel("«epoch|轮次»"); left.set_ylabel("«training loss|训练损失»")
 right.set_xlabel("«epoch|轮次»"); right.set_ylabel("«validation accuracy|验证准确率»")
-left.legend(); plt.show()
+left.set_xticks([1, 2, 3]); right.set_xticks([1, 2, 3]); right.legend(); plt.show()
 assert final["Adam"] > 0.85 and final["RMSprop"] > 0.85
 assert final["SGD"] < final["Adam"] - 0.05      # «plain SGD at 0.01 lags|0.01 的普通 SGD 落后»
 assert final["Adagrad"] < 0.6                   # «0.001 is far too small for Adagrad|0.001 对 Adagrad 太小»
