@@ -145,13 +145,15 @@ That function built a new model around yours:
 3. each GPU ran the forward pass on its slice; the outputs were **concatenated** back on the CPU into one
    batch of 64 predictions, on which the loss was computed;
 4. backpropagation then went through every tower, and the gradients of the shared weights, merged on the
-   CPU, updated the single set of weights.
+   CPU, updated the single set of weights. Since the loss was the mean over the whole concatenated batch,
+   the merged gradient was exactly the full batch's gradient: section 3 shows why.
 
 It was TensorFlow-only, merged everything on the CPU (a bottleneck), and needed the batch to split evenly.
-It was deprecated in TensorFlow 2.0 in favour of `tf.distribute.MirroredStrategy`, and removed in TensorFlow
-2.4 (2020). Keras 3 has no `multi_gpu_model` either: it has `keras.distribution`, with `DataParallel` (a full
-copy of the model on every device, the batch split between them) and `ModelParallel` (the weights themselves
-split), implemented at the time of writing for the JAX backend.
+In 2019 TensorFlow marked it deprecated ("will be removed after 2020-04-01", use
+`tf.distribute.MirroredStrategy` instead), and TensorFlow 2.4 no longer has it. Keras 3 has no
+`multi_gpu_model` either: it has `keras.distribution`, with `DataParallel` (a full copy of the model on every
+device, the batch split between them) and `ModelParallel` (the weights themselves split). The API is meant for
+every backend; at the time of writing its most complete implementation is the JAX backend's, which we use.
 
 kerasedu follows Keras 3 and has no `multi_gpu_model`. It computes on one device (NumPy on the CPU, or
 CuPy on one GPU); for several devices, a student graduates to Keras 3 and `keras.distribution`, as in
@@ -167,12 +169,14 @@ Keras 2 时代的教程用一行代码在多块 GPU 上训练：`parallel = kera
 2. 把每个输入批次切成 `gpus` 等份（每块 GPU 一个 `Lambda` 层），批次为 64 时每块 GPU 分到 32 个样本；
 3. 每块 GPU 对自己那一份做前向计算，各自的输出再在 CPU 上**拼接**（concatenate）回一个 64 个预测的批次，
    在这个批次上计算损失；
-4. 反向传播经过每个 tower，共享权重的梯度在 CPU 上合并，用来更新那唯一的一套权重。
+4. 反向传播经过每个 tower，共享权重的梯度在 CPU 上合并，用来更新那唯一的一套权重。由于损失是对拼接后整个批次
+   取的均值，合并得到的梯度恰好就是整个批次的梯度：第 3 节会说明为什么。
 
-它只能用于 TensorFlow，所有东西都在 CPU 上汇总（成了瓶颈），而且要求批次能被均分。TensorFlow 2.0 把它标为弃用，
-推荐改用 `tf.distribute.MirroredStrategy`；TensorFlow 2.4（2020 年）把它删除了。Keras 3 也没有 `multi_gpu_model`，
-取而代之的是 `keras.distribution`：`DataParallel`（每个设备上一份完整的模型，批次在设备间切分）和
-`ModelParallel`（连权重本身也切分）。在撰写本课时，它们是为 JAX 后端实现的。
+它只能用于 TensorFlow，所有东西都在 CPU 上汇总（成了瓶颈），而且要求批次能被均分。2019 年 TensorFlow 把它标为弃用
+（“将在 2020-04-01 之后删除”，请改用 `tf.distribute.MirroredStrategy`），到 TensorFlow 2.4 就已经没有它了。
+Keras 3 也没有 `multi_gpu_model`，取而代之的是 `keras.distribution`：`DataParallel`（每个设备上一份完整的模型，
+批次在设备间切分）和 `ModelParallel`（连权重本身也切分）。这套 API 面向所有后端；在撰写本课时，实现得最完整的是
+JAX 后端，我们用的正是它。
 
 kerasedu 以 Keras 3 为准，同样没有 `multi_gpu_model`。它只在一个设备上计算（CPU 上用 NumPy，或一块 GPU 上用 CuPy）；
 要用多个设备，就“毕业”到 Keras 3 和 `keras.distribution`，见第 5 节。
@@ -473,7 +477,7 @@ assert abs(kerasedu_accuracy - keras_accuracy) < 0.03
 ## Summary
 
 - Keras 2's `multi_gpu_model` copied the model onto each GPU, split every batch, concatenated the outputs and
-  merged the gradients on the CPU. It was removed in TensorFlow 2.4; Keras 3 has `keras.distribution`
+  merged the gradients on the CPU. TensorFlow 2.4 no longer has it; Keras 3 has `keras.distribution`
   (`DataParallel`, `ModelParallel`) instead, and kerasedu, which follows Keras 3, has neither.
 - Data parallelism works because the loss is a mean over the batch: with equal shards, the average of the
   replicas' gradients *is* the full batch's gradient, and the same update keeps every replica identical.
@@ -495,7 +499,7 @@ batch is split evenly. When the batch cannot be split evenly, raise a `ValueErro
 ## 小结
 
 - Keras 2 的 `multi_gpu_model` 把模型复制到每块 GPU 上，切分每个批次，在 CPU 上拼接输出、合并梯度。
-  它在 TensorFlow 2.4 中被删除；Keras 3 用 `keras.distribution`（`DataParallel`、`ModelParallel`）取而代之；
+  TensorFlow 2.4 已经没有它了；Keras 3 用 `keras.distribution`（`DataParallel`、`ModelParallel`）取而代之；
   以 Keras 3 为准的 kerasedu 两者都没有。
 - 数据并行之所以成立，是因为损失是对批次取的均值：各份样本数相同时，各副本梯度的平均**就是**整个批次的梯度，
   而同一个更新让所有副本始终保持一致。
