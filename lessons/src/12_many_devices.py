@@ -322,7 +322,8 @@ full_grads = gradients(full, x_batch, y_batch)
 plain_mean = [(g_a + g_b) / 2 for g_a, g_b in zip(*uneven_grads)]
 error = max(np.abs(p - f).max() for p, f in zip(plain_mean, full_grads))
 print("«largest error of the plain average:|直接平均的最大误差：»", error)
-close = [np.allclose(p, f, rtol=1e-3, atol=1e-5) for p, f in zip(plain_mean, full_grads)]
+close = [np.allclose(p, f, rtol=1e-3, atol=1e-5)
+         for p, f in zip(plain_mean, full_grads)]
 assert not all(close)
 """),
     md(
