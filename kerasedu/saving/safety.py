@@ -15,10 +15,11 @@ module refuses them all:
   corrupted header), or whose type is not plain numbers;
 - configs with a `Lambda` layer whose function is not supplied through
   ``custom_objects`` (old Keras files store Python bytecode there), and configs
-  holding absurdly large integers (a layer that could never fit in memory).
+  holding absurdly large integers (a layer that could never fit in memory);
+- in a ``.keras`` zip: what a zip can do besides (`archive_safety`).
 
 Class names in a config are resolved only from kerasedu's own closed table
-(`kerasedu.saving.serializer`) and ``custom_objects``: nothing is imported by
+(`kerasedu.saving.class_tables`) and ``custom_objects``: nothing is imported by
 name, nothing is ``eval``-ed or unpickled, and no flag inside the file can
 change that.
 
@@ -31,12 +32,13 @@ Example:
     ...     check_hdf5_tree(f, path)
 """
 
+import json
 import math
 
 import h5py
 import numpy as np
 
-from kerasedu.saving.errors import UnsafeFileError
+from kerasedu.saving.errors import KerasEduFileError, UnsafeFileError
 
 MAX_ELEMENTS = 2**31  # elements in one dataset: far above VGG16's largest (102,760,448)
 MAX_OBJECTS = 100_000  # groups and datasets in one file
@@ -45,6 +47,7 @@ MAX_ATTRIBUTE_ELEMENTS = 2**20
 MAX_CONFIG_INTEGER = 2**28  # no layer argument (units, filters, vocabulary) is this large
 # HDF5's built-in filters (deflate, shuffle, fletcher32, szip, nbit, scale-offset) and h5py's LZF.
 SAFE_FILTERS = {1, 2, 3, 4, 5, 6, 32000}
+MAX_JSON_BYTES = 2**26  # 64 MB of config text: VGG16's is 30 KB
 
 
 def check_hdf5_tree(h5file, path):
@@ -187,8 +190,9 @@ def check_config(config, custom_objects, path, depth=0):
         return
     if config.get("class_name") == "Lambda":
         _check_lambda(config.get("config"), custom_objects or {}, path)
-    for value in config.values():
-        check_config(value, custom_objects, path, depth + 1)
+    for key, value in config.items():
+        if key != "shared_object_id":  # Keras 3's id() of a shared object: big, and no size
+            check_config(value, custom_objects, path, depth + 1)
 
 
 def _check_lambda(layer_config, custom_objects, path):
@@ -210,6 +214,25 @@ def _registered_name(function):
         value = function.get("config")
         return value if isinstance(value, str) else None
     return None
+
+
+def parse_json(text, what, path):
+    """``json.loads(text)``, with every failure (not JSON, too large, too deep) a kerasedu error.
+
+    Example:
+        >>> parse_json('{"units": 2}', "config.json", "m.keras")
+        {'units': 2}
+        >>> parse_json("not json", "config.json", "m.keras")
+        Traceback (most recent call last):
+        ...
+        kerasedu.saving.errors.KerasEduFileError: Cannot load 'm.keras': config.json is not ...
+    """
+    if len(text) > MAX_JSON_BYTES:
+        raise UnsafeFileError(path, f"{what} is {len(text)} bytes long: no config is that large.")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as err:  # RecursionError: nested thousands deep
+        raise KerasEduFileError(path, f"{what} is not valid JSON ({err}).") from err
 
 
 def as_numpy(dataset):

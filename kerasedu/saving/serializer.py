@@ -11,18 +11,20 @@ Object -> config needs no table: every layer describes itself with
 ``get_config`` (`serialize_layer`). Config -> object happens here, and only here:
 
 1. the ``class_name`` is looked up in `LAYERS`, an explicit table of kerasedu's
-   own classes (or in your ``custom_objects``, looked at first). Nothing is
-   imported by name and nothing is evaluated, so a file can only build the
-   classes listed below (`safety` refuses the rest of what a file could try);
-2. the objects the config holds are built first, depth first (`build_nested`):
+   own classes (`class_tables`; your ``custom_objects`` are looked at first).
+   Nothing is imported by name and nothing is evaluated, so a file can only
+   build the classes listed there (`safety` refuses the rest of what a file could try);
+2. the keys Keras files hold that the class does not take are dropped when they
+   change nothing, refused otherwise (`keras_keys.clean_keras_config`);
+3. the objects the config holds are built first, depth first (`build_nested`):
    a wrapper's ``layer``, a model's ``layers``, a layer used as an ``activation``;
-3. the class's ``from_config`` receives them as objects, so layers and models
+4. the class's ``from_config`` receives them as objects, so layers and models
    never need the serializer themselves.
 
-Keras 3's ``serialize_keras_object``/``deserialize_keras_object`` belong in
-this module (these two functions, extended to the other families' tables);
-``register_keras_serializable`` and ``custom_object_scope`` would feed the
-custom objects that `kerasedu.lookup.lookup` reads first, so every family sees them.
+Keras 3's ``serialize_keras_object``/``deserialize_keras_object`` are here too,
+for every family (`class_tables.FAMILIES`). Your own classes come from ``custom_objects``,
+``register_keras_serializable`` and ``custom_object_scope``
+(`object_registration`), merged and looked at before kerasedu's tables.
 
 Example:
     >>> from kerasedu.layers import Dense
@@ -35,62 +37,23 @@ Example:
 
 import inspect
 
-from kerasedu import layers
-from kerasedu.lookup import lookup, serialize_layer
-from kerasedu.models.functional import Functional
-from kerasedu.models.sequential import Sequential
+from kerasedu import layers, optimizers
+from kerasedu.lookup import deserialize_object, lookup, serialize_layer, serialize_object
+from kerasedu.saving.class_tables import FAMILIES, LAYERS
+from kerasedu.saving.keras_keys import clean_keras_config, clean_object_config
+from kerasedu.saving.object_registration import custom_objects_with, get_registered_name
 
-__all__ = ["LAYERS", "build_nested", "clean_keras_config", "deserialize_layer", "serialize_layer"]
-
-# Every class a config may name, and the Keras 2 spellings a file may hold
-# (`kerasedu.compat` adds Keras 1's Convolution1D/2D, which live there).
-# fmt: off
-LAYERS = {cls.__name__: cls for cls in (
-    # core
-    layers.InputLayer, layers.Dense, layers.Activation, layers.Dropout, layers.Flatten,
-    layers.Reshape, layers.Permute, layers.RepeatVector, layers.Lambda, layers.Embedding,
-    # merging
-    layers.Add, layers.Subtract, layers.Multiply, layers.Average, layers.Maximum,
-    layers.Minimum, layers.Concatenate, layers.Dot,
-    # convolution and pooling
-    layers.Conv1D, layers.Conv2D, layers.Conv2DTranspose, layers.MaxPooling1D,
-    layers.MaxPooling2D, layers.AveragePooling1D, layers.AveragePooling2D,
-    layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D, layers.GlobalAveragePooling1D,
-    layers.GlobalAveragePooling2D, layers.ZeroPadding2D, layers.Cropping2D,
-    # normalization, recurrent layers and wrappers
-    layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
-    layers.GRU, layers.Bidirectional, layers.TimeDistributed,
-    # activation layers
-    layers.ReLU, layers.LeakyReLU, layers.PReLU, layers.ELU, layers.ThresholdedReLU,
-    layers.Softmax,
-    # models (a model is a layer, and may sit inside another model)
-    Sequential, Functional,
-)}
-LAYERS.update({
-    "Model": Functional,  # Keras 2 wrote "Model" for a functional model
-    "MaxPool1D": layers.MaxPooling1D, "MaxPool2D": layers.MaxPooling2D,
-    "AvgPool1D": layers.AveragePooling1D, "AvgPool2D": layers.AveragePooling2D,
-    "GlobalMaxPool1D": layers.GlobalMaxPooling1D, "GlobalMaxPool2D": layers.GlobalMaxPooling2D,
-    "GlobalAvgPool1D": layers.GlobalAveragePooling1D,
-    "GlobalAvgPool2D": layers.GlobalAveragePooling2D,
-})
-# fmt: on
+__all__ = [
+    "LAYERS",
+    "build_nested",
+    "deserialize_keras_object",
+    "deserialize_layer",
+    "serialize_keras_object",
+    "serialize_layer",
+]
 
 # Config keys that hold one layer's config (wrappers; a layer used as an activation).
 _NESTED_LAYER_KEYS = ("layer", "backward_layer", "activation", "recurrent_activation")
-
-# Keys that Keras 3 writes into layer configs for features kerasedu leaves out.
-_KERAS_ONLY_KEYS = (
-    "lora_rank",
-    "lora_alpha",
-    "quantization_config",
-    "registered_name",
-    "build_config",
-    "compile_config",
-    "module",
-    "optional",
-    "ragged",
-)
 
 
 def deserialize_layer(config, custom_objects=None):
@@ -118,14 +81,84 @@ def deserialize_layer(config, custom_objects=None):
             "A layer config must be a dict with 'class_name' and 'config'. "
             f"Received: config={config!r}"
         )
-    cls = lookup(config["class_name"], "layer class", LAYERS, custom_objects)
+    custom_objects = custom_objects_with(custom_objects)
+    name = config.get("registered_name")
+    if not (isinstance(name, str) and name in custom_objects):
+        name = config["class_name"]  # Keras 3 names a registered class "package>Name"
+    cls = lookup(name, "layer class", LAYERS, custom_objects)
     inner = config.get("config") or {}
     if isinstance(inner, list):  # Keras 2 stored a Sequential as the bare list of its layers
         inner = {"layers": inner}
-    inner = build_nested(clean_keras_config(inner), custom_objects)
+    inner = build_nested(clean_keras_config(inner, cls), custom_objects)
     if "custom_objects" in inspect.signature(cls.from_config).parameters:
         return cls.from_config(inner, custom_objects=custom_objects)  # Lambda: its function
     return cls.from_config(inner)
+
+
+def serialize_keras_object(obj):
+    """Keras 3's name: the JSON form of any object (layer, initializer, loss...; a function's name).
+
+    Example:
+        >>> from kerasedu import initializers
+        >>> serialize_keras_object(initializers.Constant(2.0))["class_name"]
+        'Constant'
+        >>> serialize_keras_object([1, (2, 3)])
+        [1, [2, 3]]
+    """
+    if obj is None or isinstance(obj, (bool, int, float, str)):
+        return obj
+    if isinstance(obj, (list, tuple)):
+        return [serialize_keras_object(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: serialize_keras_object(value) for key, value in obj.items()}
+    if hasattr(obj, "tolist"):
+        return obj.tolist()  # NumPy numbers and arrays
+    if isinstance(obj, layers.Layer):
+        config = serialize_layer(obj)
+    elif hasattr(obj, "get_config") and not isinstance(obj, type):
+        config = serialize_object(obj)
+    else:
+        return get_registered_name(obj)  # a function: its name
+    registered = get_registered_name(type(obj))
+    config["registered_name"] = registered if ">" in registered else None
+    return config
+
+
+def deserialize_keras_object(config, custom_objects=None):
+    """Keras 3's name: rebuild what `serialize_keras_object` returned.
+
+    A ``{"class_name", "config"}`` dict is built by its family (``"module"``
+    says which; kerasedu's own files say nothing and are read as layers, then
+    as the other families in turn); a name found in your custom objects gives
+    that object; other names and values are returned as they are, as Keras does
+    for names that layers accept (``"relu"``).
+
+    Example:
+        >>> from kerasedu.layers import Dense
+        >>> deserialize_keras_object(serialize_keras_object(Dense(2))).units
+        2
+    """
+    objects = custom_objects_with(custom_objects)
+    if isinstance(config, str):
+        return objects.get(config, config)
+    if isinstance(config, list):
+        return [deserialize_keras_object(item, custom_objects) for item in config]
+    if not (isinstance(config, dict) and "class_name" in config):
+        return config
+    family = FAMILIES.get(config.get("module"))
+    name = config["class_name"]
+    if family is None and name not in objects and name not in LAYERS:
+        family = next((f for f in FAMILIES.values() if _in_table(name, f[1])), None)
+    if family is None:
+        return deserialize_layer(config, custom_objects)
+    kind, table = family
+    if table is optimizers.OPTIMIZERS:
+        return optimizers.deserialize(clean_object_config(config, table), objects)
+    return deserialize_object(clean_object_config(config, table), kind, table, objects)
+
+
+def _in_table(name, table):
+    return name in table or str(name).lower() in table  # optimizers' table is lowercase
 
 
 def build_nested(config, custom_objects=None):
@@ -159,23 +192,22 @@ def _build_entry(entry, custom_objects):
     if "inbound_nodes" not in entry:
         return layer
     name = entry.get("name") or layer.name
-    return {"layer": layer, "name": name, "inbound_nodes": entry["inbound_nodes"]}
+    return {"layer": layer, "name": name, "inbound_nodes": _without_empty_masks(entry)}
+
+
+def _without_empty_masks(entry):
+    """Keras 3 records ``mask=None`` in a node's call kwargs; no mask is what kerasedu does."""
+    nodes = entry["inbound_nodes"]
+    if not isinstance(nodes, list):
+        return nodes
+    cleaned = []
+    for node in nodes:
+        if isinstance(node, dict) and isinstance(node.get("kwargs"), dict):
+            kwargs = {k: v for k, v in node["kwargs"].items() if not (k == "mask" and v is None)}
+            node = {**node, "kwargs": kwargs}
+        cleaned.append(node)
+    return cleaned
 
 
 def _is_layer_config(value):
     return isinstance(value, dict) and "class_name" in value
-
-
-def clean_keras_config(config):
-    """Drop Keras-only keys and turn Keras 3's dtype policy dict into its name.
-
-    Example:
-        >>> config = {"units": 2, "dtype": {"config": {"name": "float32"}}, "lora_rank": 1}
-        >>> clean_keras_config(config)
-        {'units': 2, 'dtype': 'float32'}
-    """
-    config = {k: v for k, v in config.items() if k not in _KERAS_ONLY_KEYS}
-    dtype = config.get("dtype")
-    if isinstance(dtype, dict):
-        config["dtype"] = dtype.get("config", {}).get("name", "float32")
-    return config

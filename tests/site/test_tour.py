@@ -71,7 +71,8 @@ def test_step_names_a_function_at_the_lines_given(name, target, path, start, end
     function = inspect.unwrap(resolve(module_of(path), name))
     lines, first = inspect.getsourcelines(function)
     assert (start, end) == (first, first + len(lines) - 1), (
-        f"{name} is now at {path}:{first}-{first + len(lines) - 1}; update site/tour*.md"
+        f"{name} is now at {path}:{first}-{first + len(lines) - 1}; check the step still "
+        "describes it, then run python3 tools/update_tour.py"
     )
 
 
