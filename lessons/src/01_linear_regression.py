@@ -52,9 +52,9 @@ We draw 200 values of $x$ evenly from $[-1, 1]$, shuffle them, and compute
 $y = 0.5x + 2 + \\varepsilon$ with noise $\\varepsilon \\sim \\mathcal N(0, 0.05^2)$.
 Because the points are shuffled, the first 160 make a fair training set and the last 40 a test set.
 
-The tutorial passes `x` as a plain 1-D array. kerasedu's `Dense(1, input_dim=1)` does not accept
-that yet: it wants a batch of samples, each a vector, so we reshape `x` into a column of shape
-`(N, 1)`. The targets `y` may stay 1-D.
+As in the tutorial, `x` stays a plain 1-D array of shape `(200,)`. A model wants a batch of samples,
+each a vector; for an input of one feature, such as `Dense(1, input_dim=1)`, kerasedu (like Keras)
+reads a 1-D array as a column of shape `(N, 1)`, one number per sample.
 """,
         """
 ## 1. 准备数据
@@ -63,8 +63,9 @@ that yet: it wants a batch of samples, each a vector, so we reshape `x` into a c
 其中噪声 $\\varepsilon \\sim \\mathcal N(0, 0.05^2)$。因为已经打乱过，前 160 个点可以直接作为训练集（training set），
 后 40 个点作为测试集（test set）。
 
-原教程直接把 `x` 当作一维数组传给模型。kerasedu 的 `Dense(1, input_dim=1)` 目前还不接受这种写法：
-它要的是“一批样本”，每个样本是一个向量，所以我们把 `x` 变成形状为 `(N, 1)` 的一列。目标值 `y` 保持一维即可。
+和原教程一样，`x` 就是形状为 `(200,)` 的一维数组。模型要的是“一批样本”，每个样本是一个向量；
+对只有一个特征的输入（比如 `Dense(1, input_dim=1)`），kerasedu 和 Keras 一样，把一维数组当作形状为 `(N, 1)`
+的一列来读：每个样本就是一个数。
 """,
     ),
     code(
@@ -76,8 +77,6 @@ Y = 0.5 * X + 2 + np.random.normal(0, 0.05, (200,))
 
 X_train, Y_train = X[:160], Y[:160]  # «first 160 points for training|前 160 个点用于训练»
 X_test, Y_test = X[160:], Y[160:]  # «last 40 points for testing|后 40 个点用于测试»
-# «kerasedu needs each sample as a vector for now: x becomes a column (N, 1)|kerasedu 目前要求每个样本是一个向量：x 变成一列 (N, 1)»
-X_train, X_test = X_train.reshape(-1, 1), X_test.reshape(-1, 1)
 print(X_train.shape, Y_train.shape, X_test.shape, Y_test.shape)
 
 plt.figure(figsize=(6, 4))
@@ -202,9 +201,9 @@ Y_pred = model.predict(X_test, verbose=0)
 
 plt.figure(figsize=(6, 4))
 plt.scatter(X_test, Y_test, s=12, label="«test data|测试数据»")
-order = np.argsort(X_test[:, 0])
+order = np.argsort(X_test)
 fit_label = "«fitted line (301 steps)|拟合直线（301 步）»"
-plt.plot(X_test[order, 0], Y_pred[order, 0], "r-", label=fit_label)
+plt.plot(X_test[order], Y_pred[order, 0], "r-", label=fit_label)
 true_label = "«true line y = 0.5x + 2|真实直线 y = 0.5x + 2»"
 plt.plot([-1, 1], [1.5, 2.5], "k--", lw=1, label=true_label)
 plt.xlabel("x")
@@ -256,7 +255,7 @@ NumPy 的 `np.polyfit` 可以直接算出来；梯度下降最终收敛到的正
     code(
         """
 # «least-squares line of the training points|训练点的最小二乘直线»
-W_best, b_best = np.polyfit(X_train[:, 0], Y_train, deg=1)
+W_best, b_best = np.polyfit(X_train, Y_train, deg=1)
 print(f"«least-squares fit: |最小二乘拟合：»W = {W_best:.4f}   b = {b_best:.4f}")
 
 lr = 0.01
@@ -334,10 +333,10 @@ The cell below measures the floor on our 40 test points.
     code(
         """
 def test_cost_of(w, b):
-    return np.mean((w * X_test[:, 0] + b - Y_test) ** 2)
+    return np.mean((w * X_test + b - Y_test) ** 2)
 
 
-W_floor, b_floor = np.polyfit(X_test[:, 0], Y_test, deg=1)  # «fitted to the test points|用测试点拟合»
+W_floor, b_floor = np.polyfit(X_test, Y_test, deg=1)  # «fitted to the test points|用测试点拟合»
 floors = [
     ("«true line y = 0.5x + 2|真实直线 y = 0.5x + 2»", test_cost_of(0.5, 2)),
     ("«least-squares line of the training points|训练点的最小二乘直线»", test_cost_of(W_best, b_best)),
