@@ -236,7 +236,8 @@ def numpy_nadam(lr, b1=0.9, b2=0.999):
         product *= mu(t)
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * g**2
-        m_hat = mu(t + 1) * m / (1 - product * mu(t + 1)) + (1 - mu(t)) * g / (1 - product)
+        m_hat = (mu(t + 1) * m / (1 - product * mu(t + 1))
+                 + (1 - mu(t)) * g / (1 - product))
         v_hat = v / (1 - b2**t)
         w = w - lr * m_hat / (np.sqrt(v_hat) + EPS)
         path.append(w)
@@ -439,8 +440,10 @@ y_true = np.array([[1.0, 2.0, 3.0], [0.0, -1.0, 4.0]])
 y_pred = np.array([[1.5, 2.0, 0.0], [0.5, -1.0, 3.9]])
 e = y_pred - y_true
 huber = np.where(np.abs(e) <= 1, 0.5 * e**2, np.abs(e) - 0.5).mean(axis=-1)
-np.testing.assert_allclose(kerasedu_loss(losses.mse, y_true, y_pred), (e**2).mean(axis=-1))
-np.testing.assert_allclose(kerasedu_loss(losses.mae, y_true, y_pred), np.abs(e).mean(axis=-1))
+np.testing.assert_allclose(kerasedu_loss(losses.mse, y_true, y_pred),
+                           (e**2).mean(axis=-1))
+np.testing.assert_allclose(kerasedu_loss(losses.mae, y_true, y_pred),
+                           np.abs(e).mean(axis=-1))
 np.testing.assert_allclose(kerasedu_loss(losses.huber, y_true, y_pred), huber)
 print("mse", (e**2).mean(axis=-1), " mae", np.abs(e).mean(axis=-1), " huber", huber)
 """),
@@ -451,8 +454,8 @@ probs = np.exp(logits) / np.exp(logits).sum(axis=-1, keepdims=True)
 cross_entropy = -(labels * np.log(probs)).sum(axis=-1)
 for out, kwargs in ((probs, {}), (logits, {"from_logits": True})):
     np.testing.assert_allclose(
-        kerasedu_loss(losses.categorical_crossentropy, labels, out, **kwargs), cross_entropy,
-        rtol=1e-6)
+        kerasedu_loss(losses.categorical_crossentropy, labels, out, **kwargs),
+        cross_entropy, rtol=1e-6)
 np.testing.assert_allclose(
     kerasedu_loss(losses.sparse_categorical_crossentropy, np.array([2, 1]), probs),
     cross_entropy, rtol=1e-6)
@@ -460,7 +463,8 @@ np.testing.assert_allclose(
 t, z = np.array([[1.0, 0.0, 1.0]]), np.array([[2.0, -1.0, -0.5]])   # «labels, logits|标签、logits»
 p = 1 / (1 + np.exp(-z))
 bce = -(t * np.log(p) + (1 - t) * np.log(1 - p)).mean(axis=-1)
-np.testing.assert_allclose(kerasedu_loss(losses.binary_crossentropy, t, p), bce, rtol=1e-6)
+np.testing.assert_allclose(kerasedu_loss(losses.binary_crossentropy, t, p), bce,
+                           rtol=1e-6)
 np.testing.assert_allclose(
     kerasedu_loss(losses.binary_crossentropy, t, z, from_logits=True), bce, rtol=1e-6)
 print("«categorical|多分类»", cross_entropy, " «binary|二分类»", bce)
@@ -527,7 +531,8 @@ zero_model = Sequential([
     Dense(16, activation="sigmoid", kernel_initializer="zeros"),
     Dense(10, activation="softmax", kernel_initializer="zeros"),
 ])
-zero_model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+zero_model.compile(optimizer="adam", loss="categorical_crossentropy",
+                   metrics=["accuracy"])
 zero_history = zero_model.fit(x_small, y_small, epochs=3, verbose=0).history
 hidden_kernel = zero_model.layers[0].get_weights()[0]          # «shape (784, 16)|形状 (784, 16)»
 spread_across_units = np.abs(hidden_kernel - hidden_kernel[:, :1]).max()
@@ -630,10 +635,12 @@ labels_hot = to_categorical(labels_int, 3)
 print("categorical:", metrics.categorical_accuracy(labels_hot, scores))
 print("sparse:     ", metrics.sparse_categorical_accuracy(labels_int, scores))
 print("top-2:      ", metrics.top_k_categorical_accuracy(labels_hot, scores, k=2))
+top_k = metrics.top_k_categorical_accuracy
 assert np.array_equal(metrics.categorical_accuracy(labels_hot, scores), [1, 0, 1, 0])
-assert np.array_equal(metrics.sparse_categorical_accuracy(labels_int, scores), [1, 0, 1, 0])
-assert np.array_equal(metrics.top_k_categorical_accuracy(labels_hot, scores, k=2), [1, 1, 1, 1])
-assert np.array_equal(metrics.top_k_categorical_accuracy(labels_hot, scores, k=1), [1, 0, 1, 0])
+assert np.array_equal(metrics.sparse_categorical_accuracy(labels_int, scores),
+                      [1, 0, 1, 0])
+assert np.array_equal(top_k(labels_hot, scores, k=2), [1, 1, 1, 1])
+assert np.array_equal(top_k(labels_hot, scores, k=1), [1, 0, 1, 0])
 
 top2 = metrics.SparseTopKCategoricalAccuracy(k=2)   # «the class form averages|类形式会取平均»
 top2.update_state(labels_int, scores)
