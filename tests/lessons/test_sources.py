@@ -31,7 +31,7 @@ def test_notebook_cells_come_from_the_source(source, lang):
     built = builder.build_notebook(builder.load_source(source).CELLS, lang)
     path = LESSONS / lang / f"{source.stem.replace('_', '-')}.ipynb"
     stored = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    assert [cell.source for cell in built] == ["".join(c["source"]) for c in stored], (
+    assert [cell.source for cell in built.cells] == ["".join(c["source"]) for c in stored], (
         f"{path.relative_to(LESSONS.parent)} differs from {source.name}: run "
         f"python3 lessons/make_notebooks.py {source.stem[:2]}"
     )
