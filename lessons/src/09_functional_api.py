@@ -204,9 +204,8 @@ rebuilt = Model.from_config(config)
 from_json = model_from_json(happy.to_json())
 for clone in (rebuilt, from_json):
     clone.set_weights(happy.get_weights())
-    np.testing.assert_allclose(
-        clone.predict(x_val[:8], verbose=0), happy.predict(x_val[:8], verbose=0), atol=1e-6
-    )
+    same = clone.predict(x_val[:8], verbose=0), happy.predict(x_val[:8], verbose=0)
+    np.testing.assert_allclose(*same, atol=1e-6)
 print("«both copies predict exactly like the original|两个副本的预测都与原模型一致»")
 """),
     md(
@@ -241,7 +240,8 @@ xa, xb = rng.random((64, 4), dtype="float32"), rng.random((64, 3), dtype="float3
 targets = {"score": xa.sum(axis=1, keepdims=True), "kind": (xb[:, :1] > 0.5) * 1.0}
 logs = two_heads.evaluate([xa, xb], targets, batch_size=64, verbose=0, return_dict=True)
 print(logs)
-assert np.isclose(logs["loss"], 1.0 * logs["score_loss"] + 0.5 * logs["kind_loss"], rtol=1e-5)
+weighted_sum = 1.0 * logs["score_loss"] + 0.5 * logs["kind_loss"]
+assert np.isclose(logs["loss"], weighted_sum, rtol=1e-5)
 """),
     md(
         """
@@ -316,10 +316,12 @@ Our 45 steps cover 36%. Compare the model's accuracy with batch statistics and w
     code(
         """
 def batch_stats_accuracy(model, x, y, batch_size=16):
-    \"\"\"«Accuracy in training mode (batch statistics); the moving averages are restored.|训练模式（批次统计量）下的准确率；移动平均会被恢复原值。»\"\"\"
+    \"\"\"«Accuracy with batch statistics; the moving averages are restored.|训练模式（批次统计量）下的准确率；移动平均会被恢复原值。»\"\"\"
     saved = model.get_weights()  # «training mode updates the moving averages|训练模式会更新移动平均»
-    hits = [(model(x[i:i + batch_size], training=True).numpy() > 0.5) == y[i:i + batch_size]
-            for i in range(0, len(x), batch_size)]
+    hits = []
+    for i in range(0, len(x), batch_size):
+        p = model(x[i:i + batch_size], training=True).numpy()
+        hits.append((p > 0.5) == y[i:i + batch_size])
     model.set_weights(saved)
     return float(np.concatenate(hits).mean())
 
@@ -348,7 +350,8 @@ a sub-model, `Model(happy.input, happy.get_layer("conv0").output)`, and compare:
     ),
     code(
         """
-conv_out = Model(happy.input, happy.get_layer("conv0").output).predict(x_train, verbose=0)
+conv_model = Model(happy.input, happy.get_layer("conv0").output)
+conv_out = conv_model.predict(x_train, verbose=0)
 data_mean, data_var = conv_out.mean(axis=(0, 1, 2)), conv_out.var(axis=(0, 1, 2))
 gamma, beta, moving_mean, moving_var = happy.get_layer("bn0").get_weights()
 print("«data mean,    channels 0-3:|数据均值，第 0-3 个通道：»", data_mean[:4])
