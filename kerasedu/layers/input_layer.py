@@ -74,8 +74,7 @@ class InputLayer(Layer):
         self._build_input_shape = self.batch_shape
         if input_tensor is None:
             input_tensor = KerasTensor(self.batch_shape, self.dtype, name=self.name)
-        self.output = input_tensor
-        Node(self, None, self.output)
+        Node(self, None, input_tensor)  # the property ``output`` returns this node's tensor
 
     def call(self, inputs):
         """Return the data unchanged: an input layer only marks where data enters."""

@@ -245,6 +245,22 @@ class Layer:
             return self._inbound_nodes[0].output_shapes
         return self.compute_output_shape(self._first_input_shape("output"))
 
+    @property
+    def input(self):
+        """The KerasTensor(s) of this layer's first call in a functional graph."""
+        first = self._first_node("input")
+        return first.outputs if first.is_input else first.inputs  # an InputLayer: its tensor
+
+    @property
+    def output(self):
+        """The KerasTensor(s) of this layer's first call: ``Model(inputs, layer.output)``."""
+        return self._first_node("output").outputs
+
+    def _first_node(self, what):
+        if not self._inbound_nodes:
+            raise AttributeError(f"Layer '{self.name}' was never called on an Input: no {what}.")
+        return self._inbound_nodes[0]
+
     def _first_input_shape(self, what):
         if self._build_input_shape is None:
             raise AttributeError(

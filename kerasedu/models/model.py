@@ -51,6 +51,27 @@ class Model(Trainer):
             return super().__new__(Functional)
         return super().__new__(cls)
 
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """Create a model from `get_config`'s dict.
+
+        As in Keras, ``Model.from_config`` on a functional model's config (it has
+        ``layers``, ``input_layers`` and ``output_layers``) builds a `Functional`
+        model; a subclass's config goes to its constructor.
+
+        Example:
+            >>> from kerasedu.layers import Dense, Input
+            >>> inputs = Input((3,))
+            >>> model = Model(inputs, Dense(2)(inputs))
+            >>> type(Model.from_config(model.get_config())).__name__
+            'Functional'
+        """
+        if cls is Model and all(k in config for k in ("layers", "input_layers", "output_layers")):
+            from kerasedu.models.functional import Functional  # functional.py imports this module
+
+            return Functional.from_config(config, custom_objects=custom_objects)
+        return cls(**config)
+
     @property
     def layers(self):
         """The layers assigned as attributes (or in lists), in assignment order."""

@@ -134,3 +134,20 @@ def test_default_names_are_snake_case_and_unique():
     assert first.name.startswith("scale") and second.name.startswith("scale")
     assert first.name != second.name
     assert repr(first) == f"<Scale name={first.name}, built=False>"
+
+
+def test_input_and_output_are_the_first_calls_keras_tensors():
+    """Keras's ``Model(model.input, model.get_layer(name).output)``: a sub-model of a graph."""
+    from kerasedu.models import Model
+
+    inputs = Input((4,), name="x")
+    hidden = Dense(3, name="hidden")
+    h = hidden(inputs)
+    model = Model(inputs, Dense(1)(h))
+    assert hidden.input is inputs and hidden.output is h
+    assert model.get_layer("x").output is inputs and model.get_layer("x").input is inputs
+    features = Model(model.input, model.get_layer("hidden").output)
+    x = np.ones((2, 4), dtype="float32")
+    np.testing.assert_allclose(features.predict(x, verbose=0), hidden(x).numpy())
+    with pytest.raises(AttributeError, match="never called on an Input: no output"):
+        Dense(2).output

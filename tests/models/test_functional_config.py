@@ -37,6 +37,16 @@ def test_from_config_rebuilds_the_same_graph():
     np.testing.assert_array_equal(clone.predict(x, verbose=0), model.predict(x, verbose=0))
 
 
+def test_model_from_config_builds_a_functional_model():
+    """Keras's ``Model.from_config(functional.get_config())``, as lessons write it (issue 12)."""
+    model = two_input_model()
+    clone = Model.from_config(model.get_config())
+    assert type(clone) is Functional and clone.name == "two_inputs"
+    clone.set_weights(model.get_weights())
+    x = [np.ones((2, 3), dtype="float32"), np.zeros((2, 2), dtype="float32")]
+    np.testing.assert_array_equal(clone.predict(x, verbose=0), model.predict(x, verbose=0))
+
+
 def test_keras_2_inbound_nodes_are_read_too():
     config = two_input_model().get_config()
     keras_2_form = {"join": [[["a", 0, 0, {}], ["b", 0, 0, {}]]], "out": [[["join", 0, 0, {}]]]}
