@@ -40,6 +40,7 @@ def set_image_data_format(value):
     if value != "channels_last":
         raise ValueError(
             "kerasedu implements only 'channels_last' (N, H, W, C) images. "
-            f"Received: value={value!r}. Transpose channels-first data with np.transpose(x, (0, 2, 3, 1))."
+            f"Received: value={value!r}. Transpose channels-first data with "
+            "np.transpose(x, (0, 2, 3, 1))."
         )
     _config["image_data_format"] = value

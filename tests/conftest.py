@@ -1,4 +1,4 @@
-"""Shared fixtures: run a test on each device (``cpu`` always, ``gpu`` when CuPy and a GPU exist)."""
+"""Shared fixtures: run a test on each device (``cpu`` always, ``gpu`` with CuPy and a GPU)."""
 
 import numpy as np
 import pytest

@@ -31,6 +31,9 @@ ALLOWED_IMPORTS = {
     "called directly with layer configs (Keras's clone idiom)",
     ("kerasedu.models.sequential", "kerasedu.saving.serializer"): "Sequential.from_config "
     "called directly with layer configs (Keras's clone idiom)",
+    # Keras's names kerasedu.layers.serialize/deserialize; the serializer imports every layer.
+    ("kerasedu.layers", "kerasedu.saving.serializer"): "layers.serialize/deserialize, "
+    "Keras's public names for the serializer, which sits above layers",
 }
 
 

@@ -1,4 +1,5 @@
-"""ImageNet helpers shared by the applications: input checks, ``preprocess_input``, ``decode_predictions``.
+"""ImageNet helpers for the applications: input checks, ``preprocess_input``,
+``decode_predictions``.
 
 Example:
     >>> x = np.full((1, 2, 2, 3), 128.0)

@@ -23,10 +23,43 @@ from kerasedu.diagnostics.language import bilingual as bilingual  # re-exported
 from kerasedu.diagnostics.language import get_language as get_language
 from kerasedu.diagnostics.language import set_language as set_language
 
-PITFALLS_LESSON = (
-    "lesson 05 (lessons/en/05-pitfalls.ipynb; on the course site: lessons/05-pitfalls/)"
-)
-PITFALLS_LESSON_ZH = "第 05 课（lessons/zh/05-pitfalls.ipynb；课程网站：lessons/05-pitfalls/）"
+# The lesson that explains each section a warning links to (anchor -> notebook stem).
+# Lesson 05 covers the data, the labels and evaluation; lesson 07 the training itself.
+LESSON_OF_SECTION = {
+    "validation-split": "05-pitfalls",
+    "labels": "05-pitfalls",
+    "softmax-on-one-unit": "05-pitfalls",
+    "from-logits": "05-pitfalls",
+    "scale-inputs": "05-pitfalls",
+    "learning-rate": "07-pitfalls-training",
+    "freezing-layers": "07-pitfalls-training",
+}
+PITFALLS_STEM = "05-pitfalls"  # the lesson named by a warning without a section
+
+
+def lesson_link(anchor="", lang="en"):
+    """Where a warning sends the reader: the lesson's notebook, site page and section.
+
+    Args:
+        anchor: A key of ``LESSON_OF_SECTION`` (``<a id="...">`` in that lesson), or ``""``.
+        lang: ``"en"`` or ``"zh"``.
+
+    Example:
+        >>> lesson_link("learning-rate")[:52]
+        'See lesson 07 (lessons/en/07-pitfalls-training.ipynb'
+        >>> lesson_link("learning-rate").endswith("), section #learning-rate")
+        True
+    """
+    # an anchor missing from the table still links the first pitfalls lesson rather than
+    # crash the user's fit; tests/diagnostics/test_lesson_links.py keeps the table complete
+    stem = LESSON_OF_SECTION.get(anchor, PITFALLS_STEM)
+    number = stem[:2]
+    if lang == "zh":
+        where = f"第 {number} 课（lessons/zh/{stem}.ipynb；课程网站：lessons/{stem}/）"
+        return f"参见{where}" + (f"的 #{anchor} 一节" if anchor else "")
+    where = f"lesson {number} (lessons/en/{stem}.ipynb; on the course site: lessons/{stem}/)"
+    return f"See {where}" + (f", section #{anchor}" if anchor else "")
+
 
 CHECK_NAMES = (
     "single_unit_softmax",  # 1. Dense(1, activation='softmax')
@@ -97,17 +130,14 @@ def teach(name, english, chinese, anchor=""):
         name: The check's name, one of ``CHECK_NAMES``.
         english: What is wrong and how to fix it.
         chinese: The same in Chinese.
-        anchor: Section of the pitfalls lesson that explains it.
+        anchor: The section that explains it, a key of ``LESSON_OF_SECTION``.
 
     Returns:
         ``True`` if the warning was emitted (the check is enabled).
     """
     if not is_enabled(name):
         return False
-    section = f", section #{anchor}" if anchor else ""
-    see = f"See {PITFALLS_LESSON}{section}"
-    if get_language() == "zh":
-        see = f"参见{PITFALLS_LESSON_ZH}" + (f"的 #{anchor} 一节" if anchor else "")
+    see = lesson_link(anchor, "zh" if get_language() == "zh" else "en")
     message = f"[{name}] {bilingual(english, chinese)}\n  {see}"
     warning = TeachingWarning(message, check=name)
     warnings.warn(warning, stacklevel=stacklevel_outside_kerasedu())

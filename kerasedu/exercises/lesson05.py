@@ -1,80 +1,59 @@
-"""Checks for lesson 05 (common pitfalls): a history file, a schedule, a split, a generator.
+"""Checks for lesson 05 (common pitfalls, part one): scaled inputs, a shuffled split, the test set.
 
 Each check takes the student's function, tries it on cases whose answer it
 computes itself, and prints a "✔" line or raises `ExerciseFailed` with a hint
 (in English, or Chinese with ``lang="zh"``).
 
 Example:
+    >>> import numpy as np
     >>> from kerasedu.exercises import ExerciseFailed, lesson05
     >>> try:
-    ...     lesson05.check_best_epoch(lambda path: None)
+    ...     lesson05.check_prepare_images(lambda images: None)
     ... except ExerciseFailed as error:
     ...     print(error)
-    best_epoch returned None: return a pair (epoch, val_loss).
+    prepare_images returned None: return a NumPy array.
 """
-
-import json
-import math
-import os
-import tempfile
 
 import numpy as np
 
-from kerasedu.callbacks import LearningRateScheduler
 from kerasedu.exercises import call_student, fail, passed
 from kerasedu.layers import Dense
 from kerasedu.models import Sequential
-from kerasedu.optimizers import SGD
 
 MESSAGES = {
-    "not_pair": (
-        "best_epoch returned {got!r}: return a pair (epoch, val_loss).",
-        "best_epoch 返回了 {got!r}：请返回一对值 (epoch, val_loss)。",
+    "not_array": (
+        "prepare_images returned {got}: return a NumPy array.",
+        "prepare_images 返回了 {got}：请返回一个 NumPy 数组。",
     ),
-    "zero_based": (
-        "best_epoch returned epoch {got}, one too low: epochs are counted from 1 "
-        "(the first entry of the list is epoch 1).",
-        "best_epoch 返回的轮次是 {got}，少了 1：轮次从 1 开始数（列表的第一个数是第 1 轮）。",
+    "image_shape": (
+        "For {n} images of {h}x{w} pixels, prepare_images returned shape {got}; expected "
+        "({n}, {hw}): one row of h * w values per image (reshape(len(images), -1)).",
+        "{n} 张 {h}x{w} 像素的图片，prepare_images 返回的形状是 {got}；应该是 ({n}, {hw})："
+        "每张图片一行，共 h * w 个值（reshape(len(images), -1)）。",
     ),
-    "used_loss": (
-        "best_epoch picked the epoch of the lowest training loss; the best epoch is the "
-        "one with the lowest *validation* loss, `val_loss`.",
-        "best_epoch 选的是训练损失最低的一轮；最好的一轮应该看*验证*损失 `val_loss`。",
+    "image_dtype": (
+        "The result has dtype {got}; the network computes in float32: use .astype('float32').",
+        "结果的数据类型是 {got}；网络用 float32 计算：请用 .astype('float32')。",
     ),
-    "wrong_epoch": (
-        "best_epoch returned {got}; that is not the epoch with the lowest val_loss in the file.",
-        "best_epoch 返回了 {got}；这不是文件中 val_loss 最低的那一轮。",
+    "image_range": (
+        "The values go up to {top:g}: pixels must be scaled into [0, 1] by dividing by 255.",
+        "数值最大到 {top:g}：像素要除以 255，缩放到 [0, 1] 之间。",
     ),
-    "best_ok": (
-        "best_epoch reads the saved history and finds the best epoch.",
-        "best_epoch 读出了保存的训练历史，找到了最好的一轮。",
+    "image_by_max": (
+        "Pixel 255 should become 1.0 and pixel 100 should become {expected:.4f}, in every batch; "
+        "yours depend on the batch. Divide by 255, not by the batch's largest value.",
+        "像素 255 应变成 1.0，像素 100 应变成 {expected:.4f}，在任何批次里都一样；"
+        "你的结果却随批次而变。请除以 255，而不是除以批次中的最大值。",
     ),
-    "not_callable": (
-        "make_step_decay returned {got!r}: return a function schedule(epoch, lr).",
-        "make_step_decay 返回了 {got!r}：请返回一个函数 schedule(epoch, lr)。",
+    "image_values": (
+        "The values are not pixel / 255 (the first wrong value: {got:.4f} instead of "
+        "{expected:.4f}); keep the pixels in their order, each divided by 255.",
+        "数值不等于像素 / 255（第一个不对的值是 {got:.4f}，应为 {expected:.4f}）；"
+        "像素顺序保持不变，每个都除以 255。",
     ),
-    "schedule_wrong": (
-        "make_step_decay({initial}, {drop}, {every}): in fit, the epochs started with the "
-        "rates {got}. {hint}",
-        "make_step_decay({initial}, {drop}, {every})：fit 中各轮开始时的学习率是 {got}。{hint}",
-    ),
-    "every_epoch": (
-        "The rate changes every epoch: a step decay stays flat for `every` epochs "
-        "(integer division, //).",
-        "学习率每一轮都在变：阶梯衰减应该在 `every` 轮内保持不变（用整除 //）。",
-    ),
-    "early_drop": (
-        "The first drop comes one epoch early: epochs are counted from 0, so the first "
-        "drop is at epoch `every`.",
-        "第一次下降早了一轮：轮次从 0 开始数，第一次下降应该在第 `every` 轮。",
-    ),
-    "schedule_hint": (
-        "The rate should start at `initial` and be multiplied by `drop` every `every` epochs.",
-        "学习率应从 `initial` 开始，每过 `every` 轮乘以一次 `drop`。",
-    ),
-    "schedule_ok": (
-        "make_step_decay builds a step decay that LearningRateScheduler follows.",
-        "make_step_decay 生成的阶梯衰减能被 LearningRateScheduler 正确执行。",
+    "image_ok": (
+        "prepare_images turns raw pixels into float32 rows in [0, 1].",
+        "prepare_images 把原始像素变成了 [0, 1] 之间的 float32 行向量。",
     ),
     "split_shape": (
         "shuffled_split returned {got!r}: return ((x_train, y_train), (x_val, y_val)).",
@@ -97,8 +76,8 @@ MESSAGES = {
     ),
     "split_one_class": (
         "The validation set of sorted data holds only the classes {classes}: shuffle before "
-        "splitting, as in pitfall 2.",
-        "排好序的数据，验证集里只有类别 {classes}：先打乱再划分，见第 2 个坑。",
+        "splitting, as in pitfall 1.",
+        "排好序的数据，验证集里只有类别 {classes}：先打乱再划分，见第 1 个坑。",
     ),
     "split_seed": (
         "The split does not depend on `seed` as it should: the same seed must give the same "
@@ -109,31 +88,39 @@ MESSAGES = {
         "shuffled_split gives a validation set with every class, and keeps the pairs together.",
         "shuffled_split 得到的验证集包含所有类别，样本和标签也没有错位。",
     ),
-    "gen_stops": (
-        "The generator stopped after {count} batches: fit asks for batches epoch after epoch, "
-        "so loop forever (while True).",
-        "生成器产生 {count} 个批次后就停止了：fit 一轮接一轮地要批次，"
-        "所以要无限循环（while True）。",
+    "choice_pair": (
+        "choose_and_test returned {got}: return a pair (name, test_accuracy), the name being "
+        "one of the keys of `models`.",
+        "choose_and_test 返回了 {got}：请返回一对值 (name, test_accuracy)，"
+        "name 是 `models` 的键之一。",
     ),
-    "gen_batch": (
-        "Batch {index} has {size} samples; with batch_size={batch_size} every batch but the "
-        "last of a pass has batch_size samples.",
-        "第 {index} 个批次有 {size} 个样本；batch_size={batch_size} 时，"
-        "每一遍中除最后一个批次外都应有 batch_size 个样本。",
+    "test_many": (
+        "The test set was used on {count} models ({names}): it is for the chosen model only, "
+        "once, at the very end. Choose on the validation set first.",
+        "测试集被用在了 {count} 个模型上（{names}）：它只属于选定的那个模型，而且只在最后用一次。"
+        "请先在验证集上做选择。",
     ),
-    "gen_cover": (
-        "One pass of {steps} batches (ceil(n / batch_size)) should hold every sample exactly "
-        "once; {missing} are missing. Did you drop the last, smaller batch?",
-        "一遍共 {steps} 个批次（ceil(n / batch_size)），应该恰好包含每个样本一次；"
-        "却少了 {missing} 个。是不是丢掉了最后那个较小的批次？",
+    "chose_on_test": (
+        "You chose {name}, the model with the best *test* accuracy: choose the one with the best "
+        "*validation* accuracy; the test set only reports.",
+        "你选了 {name}，它是*测试*准确率最高的模型：应该选*验证*准确率最高的那个；"
+        "测试集只负责报告。",
     ),
-    "gen_same_order": (
-        "Every pass comes in the same order: shuffle at the start of each pass.",
-        "每一遍的顺序都一样：请在每一遍开始时打乱。",
+    "wrong_choice": (
+        "You chose {name}, but another model has a higher validation accuracy "
+        "(evaluate(x_val, y_val) returns [loss, accuracy]).",
+        "你选了 {name}，可是另一个模型的验证准确率更高"
+        "（evaluate(x_val, y_val) 返回 [loss, accuracy]）。",
     ),
-    "gen_ok": (
-        "batch_generator covers every sample once per pass, shuffled, and fit trains on it.",
-        "batch_generator 每一遍恰好覆盖每个样本一次并打乱顺序，fit 也能用它训练。",
+    "test_value": (
+        "For {name} you returned the accuracy {got}; its accuracy on the *test* set is another "
+        "number: evaluate the chosen model on (x_test, y_test).",
+        "你为 {name} 返回的准确率是 {got}；它在*测试集*上的准确率不是这个数："
+        "请用选定的模型在 (x_test, y_test) 上做评估。",
+    ),
+    "choice_ok": (
+        "choose_and_test decides on the validation set and touches the test set once.",
+        "choose_and_test 在验证集上做决定，测试集只用了一次。",
     ),
 }
 
@@ -144,69 +131,34 @@ def say(key, lang="en", **values):
     return (chinese if lang == "zh" else english).format(**values)
 
 
-def check_best_epoch(best_epoch, lang="en"):
-    """Exercise 1: ``best_epoch(path)`` reads a JSON history, returns ``(epoch, val_loss)``."""
-    rng = np.random.default_rng(5)
-    with tempfile.TemporaryDirectory() as folder:
-        for case in range(3):
-            loss = sorted(rng.uniform(0.1, 1.0, 12), reverse=True)  # training loss keeps falling
-            val_loss = list(rng.uniform(0.3, 1.0, 12))
-            history = {"loss": loss, "accuracy": list(rng.uniform(0, 1, 12)), "val_loss": val_loss}
-            path = os.path.join(folder, f"history_{case}.json")
-            with open(path, "w") as f:
-                json.dump(history, f)
-            got = call_student(best_epoch, "best_epoch", path, lang=lang)
-            if not (isinstance(got, tuple | list) and len(got) == 2):
-                fail(say("not_pair", lang, got=got))
-            epoch, value = got
-            best = int(np.argmin(val_loss))
-            if epoch == best and value == val_loss[best]:
-                fail(say("zero_based", lang, got=epoch))
-            if epoch == len(loss) and value == loss[-1]:
-                fail(say("used_loss", lang))
-            if epoch != best + 1 or not np.isclose(value, val_loss[best]):
-                fail(say("wrong_epoch", lang, got=tuple(got)))
-    passed(say("best_ok", lang))
+def _check_images(prepare_images, images, lang):
+    got = call_student(prepare_images, "prepare_images", images.copy(), lang=lang)
+    if not isinstance(got, np.ndarray):
+        fail(say("not_array", lang, got=type(got).__name__ if got is not None else None))
+    n, h, w = images.shape
+    if got.shape != (n, h * w):
+        fail(say("image_shape", lang, n=n, h=h, w=w, hw=h * w, got=got.shape))
+    if got.dtype != np.float32:
+        fail(say("image_dtype", lang, got=got.dtype))
+    if float(got.max()) > 1:
+        fail(say("image_range", lang, top=float(got.max())))
+    return got
 
 
-def _rates_in_fit(schedule, initial, epochs):
-    """The rates that ``LearningRateScheduler(schedule)`` sets in a real fit, epoch by epoch."""
-    rates = []
-
-    def recorded(epoch, lr):
-        rates.append(float(schedule(epoch, lr)))
-        return rates[-1]
-
-    model = Sequential([Dense(1, input_shape=(2,))])
-    model.compile(optimizer=SGD(learning_rate=initial), loss="mse")
-    x, y = np.zeros((4, 2), dtype="float32"), np.zeros(4, dtype="float32")
-    model.fit(x, y, epochs=epochs, verbose=0, callbacks=[LearningRateScheduler(recorded)])
-    return rates
-
-
-def check_step_decay(make_step_decay, lang="en"):
-    """Exercise 2: ``make_step_decay(initial, drop, every)`` returns a step-decay schedule."""
-    for initial, drop, every in [(0.1, 0.5, 5), (0.02, 0.1, 3)]:
-        schedule = call_student(make_step_decay, "make_step_decay", initial, drop, every, lang=lang)
-        if not callable(schedule):
-            fail(say("not_callable", lang, got=schedule))
-        epochs = 3 * every + 1
-        rates = call_student(_rates_in_fit, "schedule", schedule, initial, epochs, lang=lang)
-        expected = [initial * drop ** (e // every) for e in range(epochs)]
-        if np.allclose(rates, expected, rtol=1e-5):
-            continue
-        if len(set(np.round(rates, 10))) == epochs:
-            hint = "every_epoch"
-        elif np.allclose(rates, [initial * drop ** ((e + 1) // every) for e in range(epochs)]):
-            hint = "early_drop"
-        else:
-            hint = "schedule_hint"
-        got = [float(f"{r:.4g}") for r in rates]
-        text = say(hint, lang)
-        fail(
-            say("schedule_wrong", lang, initial=initial, drop=drop, every=every, got=got, hint=text)
-        )
-    passed(say("schedule_ok", lang))
+def check_prepare_images(prepare_images, lang="en"):
+    """Exercise 1: ``prepare_images(images)`` turns (N, H, W) uint8 pixels into float32 rows."""
+    rng = np.random.default_rng(3)
+    for n, h, w, top in [(5, 28, 28, 255), (3, 4, 6, 255), (4, 5, 5, 200)]:
+        images = rng.integers(0, top + 1, size=(n, h, w)).astype("uint8")
+        images[0, 0, :2] = (100, top)  # a known pixel, and the batch's largest value
+        got = _check_images(prepare_images, images, lang)
+        expected = images.reshape(n, -1).astype("float32") / 255
+        if not np.allclose(got, expected, atol=1e-6):
+            if np.isclose(got[0, 1], 1.0) and top != 255:
+                fail(say("image_by_max", lang, expected=100 / 255))
+            first = np.flatnonzero(~np.isclose(got, expected, atol=1e-6))[0]
+            fail(say("image_values", lang, got=got.flat[first], expected=expected.flat[first]))
+    passed(say("image_ok", lang))
 
 
 def _sorted_data(n, classes):
@@ -226,7 +178,7 @@ def _split(shuffled_split, x, y, fraction, seed, lang):
 
 
 def check_shuffled_split(shuffled_split, lang="en"):
-    """Exercise 3: ``shuffled_split(x, y, validation_fraction, seed)`` shuffles, then splits."""
+    """Exercise 2: ``shuffled_split(x, y, validation_fraction, seed)`` shuffles, then splits."""
     for n, classes, fraction in [(1000, 4, 0.25), (300, 3, 0.1)]:
         x, y = _sorted_data(n, classes)
         x_train, y_train, x_val, y_val = _split(shuffled_split, x, y, fraction, 0, lang)
@@ -249,42 +201,60 @@ def check_shuffled_split(shuffled_split, lang="en"):
     passed(say("split_ok", lang))
 
 
-def _one_pass(generator, steps, batch_size, n, lang):
-    """Take one pass of batches; return the sample ids (column 1) in the order they came."""
-    ids = []
-    for index in range(steps):
-        # next(generator, None) gives None when the generator has stopped
-        batch = call_student(next, "batch_generator", generator, None, lang=lang)
-        if batch is None:
-            fail(say("gen_stops", lang, count=index))
-        x_batch, y_batch = (np.asarray(part) for part in batch)
-        full = index < steps - 1
-        if (full and len(x_batch) != batch_size) or not 0 < len(x_batch) <= batch_size:
-            fail(say("gen_batch", lang, index=index, size=len(x_batch), batch_size=batch_size))
-        if not np.array_equal(x_batch[:, 0], y_batch):
-            fail(say("split_pairs", lang))
-        ids.extend(x_batch[:, 1].astype(int).tolist())
-    missing = n - len(set(ids))
-    if missing or len(ids) != n:
-        fail(say("gen_cover", lang, steps=steps, missing=max(missing, 1)))
-    return ids
+def _threshold_model(threshold):
+    """A fixed classifier of 1-D points: class 1 above ``threshold``, class 0 below."""
+    model = Sequential([Dense(2, activation="softmax", input_shape=(1,))])
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    steep = 20.0
+    model.set_weights([np.array([[0.0, steep]]), np.array([0.0, -steep * threshold])])
+    return model
 
 
-def check_batch_generator(batch_generator, lang="en"):
-    """Exercise 4: ``batch_generator(x, y, batch_size)`` yields shuffled batches forever."""
-    n, batch_size = 30, 8
-    x, y = _sorted_data(n, 3)
-    steps = math.ceil(n / batch_size)
-    generator = call_student(batch_generator, "batch_generator", x, y, batch_size, lang=lang)
-    passes = [_one_pass(generator, steps, batch_size, n, lang) for _ in range(3)]
-    if passes[0] == passes[1] == passes[2]:
-        fail(say("gen_same_order", lang))
-    np.random.seed(0)
-    model = Sequential([Dense(3, activation="softmax", input_shape=(2,))])
-    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
-    scaled = x / n  # fit on scaled inputs: kerasedu would warn about 0..29
-    data = call_student(batch_generator, "batch_generator", scaled, y, batch_size, lang=lang)
-    model.fit(data, steps_per_epoch=steps, epochs=2, verbose=0)
-    if int(model.optimizer.iterations) != 2 * steps:
-        fail(say("gen_stops", lang, count=int(model.optimizer.iterations)))
-    passed(say("gen_ok", lang))
+def _watch_test_set(models, x_test):
+    """Record in ``touched`` the names of the models whose evaluate/predict saw ``x_test``."""
+    touched = set()
+    for name, model in models.items():
+        for method in ("evaluate", "predict", "test_on_batch", "predict_on_batch"):
+            original = getattr(model, method)
+
+            def watched(x, *args, _original=original, _name=name, **kwargs):
+                if np.shape(x) == x_test.shape and np.array_equal(x, x_test):
+                    touched.add(_name)
+                return _original(x, *args, **kwargs)
+
+            setattr(model, method, watched)  # this model only: its class keeps the method
+    return touched
+
+
+def _choice_case(thresholds, val_boundary, test_boundary):
+    """Models named after letters; validation and test sets whose best models differ."""
+    x_val = np.linspace(-3, 3, 61, dtype="float32").reshape(-1, 1)
+    x_test = x_val[:-1] + 0.05  # other points: the check recognises the test set by them
+    validation = x_val, (x_val[:, 0] > val_boundary).astype("int64")
+    test = x_test, (x_test[:, 0] > test_boundary).astype("int64")
+    models = {f"model_{letter}": _threshold_model(t) for letter, t in zip("pqrs", thresholds)}
+    return models, validation, test
+
+
+def check_choose_and_test(choose_and_test, lang="en"):
+    """Exercise 3: ``choose_and_test(models, validation, test)`` -> ``(name, test_accuracy)``."""
+    for thresholds, val_boundary, test_boundary in [
+        ((1.0, 0.0, -1.0), 0.05, 1.05),
+        ((-1.5, 0.5, 1.5, -0.5), -1.45, 0.55),
+    ]:
+        models, validation, test = _choice_case(thresholds, val_boundary, test_boundary)
+        val_acc = {n: m.evaluate(*validation, verbose=0)[1] for n, m in models.items()}
+        test_acc = {n: m.evaluate(*test, verbose=0)[1] for n, m in models.items()}
+        touched = _watch_test_set(models, test[0])
+        got = call_student(choose_and_test, "choose_and_test", models, validation, test, lang=lang)
+        if not (isinstance(got, tuple | list) and len(got) == 2 and got[0] in models):
+            fail(say("choice_pair", lang, got=repr(got)))
+        name, accuracy = got
+        if name != max(val_acc, key=val_acc.get):
+            key = "chose_on_test" if name == max(test_acc, key=test_acc.get) else "wrong_choice"
+            fail(say(key, lang, name=name))
+        if len(touched) > 1:
+            fail(say("test_many", lang, count=len(touched), names=", ".join(sorted(touched))))
+        if not np.isclose(float(accuracy), test_acc[name], atol=1e-4):
+            fail(say("test_value", lang, name=name, got=accuracy))
+    passed(say("choice_ok", lang))

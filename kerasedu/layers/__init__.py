@@ -76,3 +76,29 @@ from kerasedu.layers.reshape import Reshape
 from kerasedu.layers.simple_rnn import SimpleRNN
 from kerasedu.layers.time_distributed import TimeDistributed
 from kerasedu.layers.zero_padding2d import ZeroPadding2D
+
+
+# Keras's `layers.serialize` / `layers.deserialize`. The serializer sits in saving, above
+# layers (it imports every layer class), so these import it when called.
+def serialize(layer):
+    """Return ``layer``'s config, ``{"module", "class_name", "config", "registered_name"}``.
+
+    Example:
+        >>> serialize(Dense(2))["class_name"]
+        'Dense'
+    """
+    from kerasedu.saving.serializer import serialize_keras_object  # saving imports layers
+
+    return serialize_keras_object(layer)
+
+
+def deserialize(config, custom_objects=None):
+    """Build a new layer from `serialize`'s config (your classes in ``custom_objects``).
+
+    Example:
+        >>> deserialize(serialize(Dense(2))).units
+        2
+    """
+    from kerasedu.saving.serializer import deserialize_layer  # saving imports layers
+
+    return deserialize_layer(config, custom_objects)

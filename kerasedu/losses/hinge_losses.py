@@ -67,7 +67,8 @@ def categorical_hinge(y_true, y_pred):
     ``neg = max((1 - y_true) * y_pred)`` the best wrong class's score.
 
     Example:
-        >>> categorical_hinge(np.array([[0.0, 1.0]]), np.array([[0.8, 0.5]])).numpy().round(4).tolist()
+        >>> loss = categorical_hinge(np.array([[0.0, 1.0]]), np.array([[0.8, 0.5]]))
+        >>> loss.numpy().round(4).tolist()
         [1.3]
     """
     y_true, y_pred = prepare_inputs(y_true, y_pred, "categorical_hinge")

@@ -1,4 +1,5 @@
-"""Probabilistic losses: binary, categorical and sparse categorical cross-entropy, KL divergence, Poisson.
+"""Probabilistic losses: binary, categorical and sparse categorical cross-entropy,
+KL divergence, Poisson.
 
 Cross-entropy measures how unlikely the true labels are under the predicted
 distribution: ``-sum(t * log(p))``. Three details follow Keras exactly:

@@ -1,4 +1,5 @@
-"""Regression losses: mean squared/absolute (percentage, logarithmic) error, Huber, log-cosh, cosine.
+"""Regression losses: mean squared/absolute (percentage, logarithmic) error, Huber,
+log-cosh, cosine.
 
 Each function takes ``y_true`` and ``y_pred`` of shape ``(N, ..., D)`` and
 returns the loss per sample, averaged over the last axis: a Tensor of shape
@@ -54,7 +55,8 @@ def mean_absolute_percentage_error(y_true, y_pred):
     """``100 * mean(|y_true - y_pred| / max(|y_true|, eps), axis=-1)``, eps = 1e-7.
 
     Example:
-        >>> mean_absolute_percentage_error(np.array([[2.0, 4.0]]), np.array([[1.0, 5.0]])).numpy().tolist()
+        >>> loss = mean_absolute_percentage_error(np.array([[2.0, 4.0]]), np.array([[1.0, 5.0]]))
+        >>> loss.numpy().tolist()
         [37.5]
     """
     y_true, y_pred = prepare_inputs(y_true, y_pred, "mean_absolute_percentage_error")
@@ -127,7 +129,8 @@ def cosine_similarity(y_true, y_pred, axis=-1):
         axis: Axis of the vectors. Defaults to ``-1``.
 
     Example:
-        >>> cosine_similarity(np.array([[1.0, 1.0]]), np.array([[2.0, 2.0]])).numpy().round(4).tolist()
+        >>> loss = cosine_similarity(np.array([[1.0, 1.0]]), np.array([[2.0, 2.0]]))
+        >>> loss.numpy().round(4).tolist()
         [-1.0]
     """
     y_true, y_pred = prepare_inputs(y_true, y_pred, "cosine_similarity")

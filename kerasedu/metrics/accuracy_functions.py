@@ -6,7 +6,8 @@ module. As in Keras 3, `binary_accuracy` is element-wise (same shape as
 metric averages them over the batch.
 
 Example:
-    >>> categorical_accuracy(np.eye(3), np.array([[0.9, 0.1, 0.0], [0.8, 0.2, 0.0], [0.1, 0.2, 0.7]])).tolist()
+    >>> y_pred = np.array([[0.9, 0.1, 0.0], [0.8, 0.2, 0.0], [0.1, 0.2, 0.7]])
+    >>> categorical_accuracy(np.eye(3), y_pred).tolist()
     [1.0, 0.0, 1.0]
 """
 
@@ -70,7 +71,8 @@ def sparse_categorical_accuracy(y_true, y_pred):
         float32 array of ``y_true``'s shape.
 
     Example:
-        >>> sparse_categorical_accuracy([2, 0], np.array([[0.1, 0.2, 0.7], [0.3, 0.6, 0.1]])).tolist()
+        >>> y_pred = np.array([[0.1, 0.2, 0.7], [0.3, 0.6, 0.1]])
+        >>> sparse_categorical_accuracy([2, 0], y_pred).tolist()
         [1.0, 0.0]
     """
     y_true, y_pred = as_arrays(y_true, y_pred)
@@ -115,7 +117,8 @@ def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5):
         float32 array of ``y_true``'s shape.
 
     Example:
-        >>> sparse_top_k_categorical_accuracy([0, 2], np.array([[0.5, 0.3, 0.2], [0.5, 0.3, 0.2]]), k=2).tolist()
+        >>> y_pred = np.array([[0.5, 0.3, 0.2], [0.5, 0.3, 0.2]])
+        >>> sparse_top_k_categorical_accuracy([0, 2], y_pred, k=2).tolist()
         [1.0, 0.0]
     """
     y_true, y_pred = as_arrays(y_true, y_pred)

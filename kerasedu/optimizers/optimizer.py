@@ -27,21 +27,7 @@ from kerasedu.autograd.tensor import Tensor
 from kerasedu.device import get_array_module, to_device, to_numpy
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.optimizers import schedules
-
-
-def clip_by_norm(grad, clipnorm):
-    """Scale ``grad`` down so its L2 norm is at most ``clipnorm``: ``g * c / max(||g||, c)``."""
-    xp = get_array_module(grad)
-    norm = float(xp.sqrt((grad * grad).sum()))
-    return grad * (clipnorm / max(norm, clipnorm))
-
-
-def clip_by_global_norm(grads, clipnorm):
-    """Scale all gradients by one factor so their joint L2 norm is at most ``clipnorm``."""
-    xp = get_array_module(grads[0])
-    global_norm = float(xp.sqrt(sum(float((g * g).sum()) for g in grads)))
-    scale = clipnorm / max(global_norm, clipnorm)
-    return [g * scale for g in grads]
+from kerasedu.optimizers.clipping import clip_by_global_norm, clip_by_norm
 
 
 class Optimizer:

@@ -161,7 +161,10 @@ def _fold_index(i, size, fill_mode):
 
 
 def _stack(a, b, c, d, e, f, n):
-    """Build ``(n, 3, 3)`` matrices ``[[a, b, c], [d, e, f], [0, 0, 1]]`` from scalars or ``(n,)`` arrays."""
+    """Build ``(n, 3, 3)`` matrices ``[[a, b, c], [d, e, f], [0, 0, 1]]``.
+
+    Each entry is a scalar or an ``(n,)`` array.
+    """
     rows = [np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)) for v in (a, b, c, d, e, f)]
     zeros, ones = np.zeros(n), np.ones(n)
     return np.stack(
@@ -174,3 +177,35 @@ def _translation(offset):
     m = np.eye(3)
     m[:2, 2] = offset
     return m
+
+
+def random_shift(shift_range, n, size, rng):
+    """Random shifts in pixels for ``n`` images along an axis of ``size`` pixels."""
+    if not np.any(shift_range):
+        return np.zeros(n)
+    if isinstance(shift_range, (int, np.integer)) or not np.isscalar(shift_range):
+        choices = np.arange(shift_range) if np.isscalar(shift_range) else np.asarray(shift_range)
+        shifts = rng.choice(choices, n) * rng.choice([-1, 1], n)  # Keras: a value, either sign
+    else:
+        shifts = rng.uniform(-shift_range, shift_range, n)
+    if np.max(shift_range) < 1:
+        shifts = shifts * size  # a fraction of the image size
+    return shifts.astype(np.float64)
+
+
+def channel_shift(x, intensity):
+    """Add one random value to every pixel of each image, clipped to that image's range."""
+    low = x.min(axis=(1, 2, 3), keepdims=True)
+    high = x.max(axis=(1, 2, 3), keepdims=True)
+    return np.clip(x + intensity[:, None, None, None].astype(x.dtype), low, high)
+
+
+def zoom_bounds(zoom_range):
+    """``zoom_range`` as ``[lower, upper]`` (a float ``z`` means ``[1 - z, 1 + z]``)."""
+    if np.isscalar(zoom_range):
+        return [1 - zoom_range, 1 + zoom_range]
+    if len(zoom_range) == 2:
+        return [float(zoom_range[0]), float(zoom_range[1])]
+    raise ValueError(
+        f"zoom_range must be a float or [lower, upper]. Received: zoom_range={zoom_range!r}"
+    )

@@ -56,7 +56,8 @@ class ImageDataGenerator:
         dtype: Output type. Defaults to ``floatx()`` (``"float32"``).
 
     Example:
-        >>> datagen = ImageDataGenerator(rescale=1 / 255, width_shift_range=0.1, validation_split=0.2)
+        >>> datagen = ImageDataGenerator(
+        ...     rescale=1 / 255, width_shift_range=0.1, validation_split=0.2)
         >>> x, y = np.full((10, 4, 4, 1), 255.0), np.arange(10) % 2
         >>> train = datagen.flow(x, y, batch_size=4, subset="training", seed=0)
         >>> len(train), float(train[0][0].max())
@@ -106,7 +107,7 @@ class ImageDataGenerator:
         self.width_shift_range = width_shift_range
         self.height_shift_range = height_shift_range
         self.shear_range = shear_range
-        self.zoom_range = _zoom_bounds(zoom_range)
+        self.zoom_range = affine.zoom_bounds(zoom_range)
         self.channel_shift_range = channel_shift_range
         self.fill_mode = fill_mode
         self.cval = cval
@@ -233,16 +234,8 @@ class ImageDataGenerator:
         x = np.asarray(x, dtype=self.dtype)
         n, height, width, _ = x.shape
         params = self._random_parameters(n, height, width, rng)
-        matrices = affine.affine_matrices(
-            params["theta"],
-            params["tx"],
-            params["ty"],
-            params["shear"],
-            params["zx"],
-            params["zy"],
-            height,
-            width,
-        )
+        geometry = [params[key] for key in ("theta", "tx", "ty", "shear", "zx", "zy")]
+        matrices = affine.affine_matrices(*geometry, height, width)
         # Keras flips the warped image; flipping the output = sampling it at mirrored points
         matrices = matrices @ affine.flip_matrix(
             params["flip_horizontal"], params["flip_vertical"], height, width
@@ -250,14 +243,15 @@ class ImageDataGenerator:
         if not np.allclose(matrices, np.eye(3)):
             x = affine.warp_batch(x, matrices, self.fill_mode, self.cval, self.interpolation_order)
         if self.channel_shift_range:
-            x = _channel_shift(x, params["channel_shift_intensity"])
+            x = affine.channel_shift(x, params["channel_shift_intensity"])
         return x
 
     def random_transform(self, x, seed=None):
         """Augment one image ``(H, W, C)``; ``seed`` makes it repeatable.
 
         Example:
-            >>> ImageDataGenerator(rotation_range=30).random_transform(np.ones((5, 5, 1)), seed=1).shape
+            >>> datagen = ImageDataGenerator(rotation_range=30)
+            >>> datagen.random_transform(np.ones((5, 5, 1)), seed=1).shape
             (5, 5, 1)
         """
         rng = np.random.RandomState(seed) if seed is not None else np.random
@@ -273,8 +267,8 @@ class ImageDataGenerator:
             "theta": rng.uniform(-self.rotation_range, self.rotation_range, n)
             if self.rotation_range
             else zero,
-            "tx": _random_shift(self.height_shift_range, n, height, rng),
-            "ty": _random_shift(self.width_shift_range, n, width, rng),
+            "tx": affine.random_shift(self.height_shift_range, n, height, rng),
+            "ty": affine.random_shift(self.width_shift_range, n, width, rng),
             "shear": rng.uniform(-self.shear_range, self.shear_range, n)
             if self.shear_range
             else zero,
@@ -303,34 +297,3 @@ class ImageDataGenerator:
                 "call datagen.fit(x_train) first."
             )
         return value
-
-
-def _zoom_bounds(zoom_range):
-    if np.isscalar(zoom_range):
-        return [1 - zoom_range, 1 + zoom_range]
-    if len(zoom_range) == 2:
-        return [float(zoom_range[0]), float(zoom_range[1])]
-    raise ValueError(
-        f"zoom_range must be a float or [lower, upper]. Received: zoom_range={zoom_range!r}"
-    )
-
-
-def _random_shift(shift_range, n, size, rng):
-    """Random shifts in pixels for ``n`` images along an axis of ``size`` pixels."""
-    if not np.any(shift_range):
-        return np.zeros(n)
-    if isinstance(shift_range, (int, np.integer)) or not np.isscalar(shift_range):
-        choices = np.arange(shift_range) if np.isscalar(shift_range) else np.asarray(shift_range)
-        shifts = rng.choice(choices, n) * rng.choice([-1, 1], n)  # Keras: a value, either sign
-    else:
-        shifts = rng.uniform(-shift_range, shift_range, n)
-    if np.max(shift_range) < 1:
-        shifts = shifts * size  # a fraction of the image size
-    return shifts.astype(np.float64)
-
-
-def _channel_shift(x, intensity):
-    """Add one random value to every pixel of each image, clipped to that image's range."""
-    low = x.min(axis=(1, 2, 3), keepdims=True)
-    high = x.max(axis=(1, 2, 3), keepdims=True)
-    return np.clip(x + intensity[:, None, None, None].astype(x.dtype), low, high)

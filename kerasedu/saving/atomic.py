@@ -60,3 +60,23 @@ def atomic_write(path, overwrite=True):
     finally:
         if os.path.exists(tmp_path):
             os.remove(tmp_path)
+
+
+def write_bytes(path, data, overwrite=True):
+    """Write ``data`` to ``path`` atomically; a failed write raises ``OSError``, the old file stays.
+
+    The bytes are flushed to the disk (``fsync``) before the rename, so a crash
+    just after cannot leave an empty file under the final name.
+
+    Example:
+        >>> import os, tempfile
+        >>> path = os.path.join(tempfile.mkdtemp(), "b.bin")
+        >>> write_bytes(path, b"abc")
+        >>> open(path, "rb").read()
+        b'abc'
+    """
+    with atomic_write(path, overwrite) as tmp_path:
+        with open(tmp_path, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())

@@ -16,6 +16,7 @@ Example:
 
 import json
 
+from kerasedu.saving.object_registration import custom_objects_with
 from kerasedu.saving.serializer import deserialize_layer, serialize_layer
 from kerasedu.version import __version__
 
@@ -45,7 +46,8 @@ def model_from_json(json_string, custom_objects=None):
         A `Functional` or `Sequential` model.
 
     Raises:
-        ValueError: If the JSON names a class that is neither kerasedu's nor in ``custom_objects``.
+        KerasEduFileError: (a ``ValueError``) the text is not JSON, or names a class that is
+            neither kerasedu's nor yours, or a config is invalid, absurd or nested too deep.
 
     Example:
         >>> from kerasedu.models import Sequential
@@ -54,7 +56,14 @@ def model_from_json(json_string, custom_objects=None):
         >>> model_from_json(text).count_params()
         4
     """
-    return deserialize_layer(json.loads(json_string), custom_objects=custom_objects)
+    from kerasedu.saving import safety  # imports h5py: kept off `import kerasedu`
+    from kerasedu.saving.h5_file import guarded
+
+    what = "the JSON string given to model_from_json"
+    config = safety.parse_json(json_string, "it", what)
+    custom_objects = custom_objects_with(custom_objects)
+    safety.check_config(config, custom_objects, what)
+    return guarded(what, "its config is invalid", deserialize_layer, config, custom_objects)
 
 
 def json_default(value):

@@ -15,7 +15,11 @@ module refuses them all:
   corrupted header), or whose type is not plain numbers;
 - configs with a `Lambda` layer whose function is not supplied through
   ``custom_objects`` (old Keras files store Python bytecode there), and configs
-  holding absurdly large integers (a layer that could never fit in memory).
+  holding absurdly large integers (a layer that could never fit in memory);
+- in a ``.keras`` zip: member names that climb out of a folder (``../``, ``/etc``),
+  encrypted or unknown members, members larger than a config or weights can be,
+  and "zip bombs" (members declaring far more bytes than the archive holds).
+  Nothing is ever extracted to the disk: the members are read into memory.
 
 Class names in a config are resolved only from kerasedu's own closed table
 (`kerasedu.saving.serializer`) and ``custom_objects``: nothing is imported by
@@ -31,12 +35,14 @@ Example:
     ...     check_hdf5_tree(f, path)
 """
 
+import json
 import math
+import os
 
 import h5py
 import numpy as np
 
-from kerasedu.saving.errors import UnsafeFileError
+from kerasedu.saving.errors import KerasEduFileError, UnsafeFileError
 
 MAX_ELEMENTS = 2**31  # elements in one dataset: far above VGG16's largest (102,760,448)
 MAX_OBJECTS = 100_000  # groups and datasets in one file
@@ -45,6 +51,13 @@ MAX_ATTRIBUTE_ELEMENTS = 2**20
 MAX_CONFIG_INTEGER = 2**28  # no layer argument (units, filters, vocabulary) is this large
 # HDF5's built-in filters (deflate, shuffle, fletcher32, szip, nbit, scale-offset) and h5py's LZF.
 SAFE_FILTERS = {1, 2, 3, 4, 5, 6, 32000}
+MAX_JSON_BYTES = 2**26  # 64 MB of config text: VGG16's is 30 KB
+MAX_WEIGHTS_BYTES = 2**34  # 16 GB of weights in a .keras archive
+ARCHIVE_MEMBERS = {
+    "config.json": MAX_JSON_BYTES,
+    "metadata.json": MAX_JSON_BYTES,
+    "model.weights.h5": MAX_WEIGHTS_BYTES,
+}  # what Keras 3 writes, and their limits
 
 
 def check_hdf5_tree(h5file, path):
@@ -187,8 +200,9 @@ def check_config(config, custom_objects, path, depth=0):
         return
     if config.get("class_name") == "Lambda":
         _check_lambda(config.get("config"), custom_objects or {}, path)
-    for value in config.values():
-        check_config(value, custom_objects, path, depth + 1)
+    for key, value in config.items():
+        if key != "shared_object_id":  # Keras 3's id() of a shared object: big, and no size
+            check_config(value, custom_objects, path, depth + 1)
 
 
 def _check_lambda(layer_config, custom_objects, path):
@@ -210,6 +224,72 @@ def _registered_name(function):
         value = function.get("config")
         return value if isinstance(value, str) else None
     return None
+
+
+def parse_json(text, what, path):
+    """``json.loads(text)``, with every failure (not JSON, too large, too deep) a kerasedu error.
+
+    Example:
+        >>> parse_json('{"units": 2}', "config.json", "m.keras")
+        {'units': 2}
+        >>> parse_json("not json", "config.json", "m.keras")
+        Traceback (most recent call last):
+        ...
+        kerasedu.saving.errors.KerasEduFileError: Cannot load 'm.keras': config.json is not ...
+    """
+    if len(text) > MAX_JSON_BYTES:
+        raise UnsafeFileError(path, f"{what} is {len(text)} bytes long: no config is that large.")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as err:  # RecursionError: nested thousands deep
+        raise KerasEduFileError(path, f"{what} is not valid JSON ({err}).") from err
+
+
+def read_keras_archive(archive, path):
+    """Check a ``.keras`` zip (see the module docstring) and return ``{member name: bytes}``.
+
+    Args:
+        archive: An open ``zipfile.ZipFile``.
+        path: The file name, for messages.
+
+    Raises:
+        UnsafeFileError: what was refused, and why.
+    """
+    infos = archive.infolist()
+    if len(infos) > 2 * len(ARCHIVE_MEMBERS):
+        raise UnsafeFileError(path, f"the archive holds {len(infos)} members; Keras writes 3.")
+    archive_bytes = max(os.path.getsize(path), 1)
+    declared = sum(info.file_size for info in infos)
+    if declared > 64 * archive_bytes + 2**20:  # weights and JSON compress far less than this
+        raise UnsafeFileError(
+            path,
+            f"its members declare {declared} bytes, from a {archive_bytes}-byte archive "
+            "(a zip bomb?).",
+        )
+    parts = {}
+    for info in infos:
+        parts[info.filename] = _read_member(archive, info, path)
+    return parts
+
+
+def _read_member(archive, info, path):
+    name = info.filename
+    if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/") or ":" in name:
+        raise UnsafeFileError(path, f"member {name!r} points outside the archive (path traversal).")
+    if name not in ARCHIVE_MEMBERS:
+        raise UnsafeFileError(
+            path, f"member {name!r} is not one Keras writes ({sorted(ARCHIVE_MEMBERS)})."
+        )
+    if info.flag_bits & 0x1:
+        raise UnsafeFileError(path, f"member {name!r} is encrypted.")
+    limit = ARCHIVE_MEMBERS[name]
+    if info.file_size > limit:
+        raise UnsafeFileError(path, f"member {name!r} declares {info.file_size} bytes.")
+    with archive.open(info) as member:
+        data = member.read(info.file_size + 1)  # never more than declared, plus one to notice
+    if len(data) > info.file_size:
+        raise UnsafeFileError(path, f"member {name!r} holds more bytes than it declares.")
+    return data
 
 
 def as_numpy(dataset):

@@ -11,7 +11,9 @@ Example:
     >>> source = pathlib.Path(folder, "hello.txt")
     >>> _ = source.write_text("hello")
     >>> digest = hashlib.sha256(b"hello").hexdigest()
-    >>> path = get_file("hello.txt", source.as_uri(), file_hash=digest, cache_dir=folder)  # doctest: +ELLIPSIS
+    >>> path = get_file(
+    ...     "hello.txt", source.as_uri(), file_hash=digest, cache_dir=folder
+    ... )  # doctest: +ELLIPSIS
     Downloading data from file:///.../hello.txt
     >>> pathlib.Path(path).read_text()
     'hello'
@@ -162,7 +164,8 @@ def get_file(
         if file_hash is None or validate_file(fpath, file_hash, hash_algorithm):
             return _maybe_extract(fpath, extract)
         print(
-            f"The cached file {fpath} does not match the expected hash {file_hash}: downloading it again."
+            f"The cached file {fpath} does not match the expected hash {file_hash}: "
+            "downloading it again."
         )
     if origin is None:
         raise ValueError(
@@ -173,7 +176,7 @@ def get_file(
 
 
 def _writable_dir(path):
-    """Create ``path`` if needed; fall back to the temp folder when it is not writable (as Keras)."""
+    """Create ``path`` if needed; fall back to the temp folder if it is not writable (as Keras)."""
     try:
         os.makedirs(path, exist_ok=True)
         if os.access(path, os.W_OK):
@@ -200,8 +203,9 @@ def _download(origin, fpath, file_hash, hash_algorithm):
                 chunk = response.read(_CHUNK)
         if file_hash is not None and hasher.hexdigest() != file_hash.lower():
             raise ValueError(
-                f"The file downloaded from {origin} has {hasher.name} hash {hasher.hexdigest()}, but "
-                f"{file_hash} was expected. It may be corrupted or tampered with, so it was deleted. "
+                f"The file downloaded from {origin} has {hasher.name} hash "
+                f"{hasher.hexdigest()}, but {file_hash} was expected. It may be corrupted "
+                "or tampered with, so it was deleted. "
                 "Check the URL (or mirror), then try again."
             )
         os.replace(tmp_path, fpath)  # atomic: the file appears complete or not at all

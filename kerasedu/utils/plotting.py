@@ -48,7 +48,6 @@ def plot_model(
         1
     """
     from matplotlib.figure import Figure  # local: matplotlib is slow to import
-    from matplotlib.patches import FancyBboxPatch
 
     if rankdir not in ("TB", "LR"):
         raise ValueError(f'rankdir must be "TB" or "LR". Received: rankdir={rankdir!r}')
@@ -58,33 +57,40 @@ def plot_model(
     edges = layer_edges(model)
     depth = layer_depths(layers, edges)
     labels = {id(layer): _label(layer, show_shapes, show_layer_names) for layer in layers}
-    box_w = (
-        max(max(len(line) for line in text.split("\n")) for text in labels.values()) * _CHAR_WIDTH
-        + 0.3
-    )
-    box_h = max(text.count("\n") + 1 for text in labels.values()) * _LINE_HEIGHT + 0.2
-    positions = _positions(layers, depth, box_w + _GAP, box_h + _GAP, rankdir)
+    box = _box_size(labels.values())
+    positions = _positions(layers, depth, box[0] + _GAP, box[1] + _GAP, rankdir)
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
-    width = max(xs) - min(xs) + box_w + 0.4
-    height = max(ys) - min(ys) + box_h + 0.4
+    width = max(xs) - min(xs) + box[0] + 0.4
+    height = max(ys) - min(ys) + box[1] + 0.4
     fig = Figure(figsize=(width, height), dpi=dpi)
     ax = fig.add_axes([0, 0, 1, 1])
-    ax.set_xlim(min(xs) - box_w / 2 - 0.2, max(xs) + box_w / 2 + 0.2)
-    ax.set_ylim(min(ys) - box_h / 2 - 0.2, max(ys) + box_h / 2 + 0.2)
+    ax.set_xlim(min(xs) - box[0] / 2 - 0.2, max(xs) + box[0] / 2 + 0.2)
+    ax.set_ylim(min(ys) - box[1] / 2 - 0.2, max(ys) + box[1] / 2 + 0.2)
     ax.axis("off")
+    _draw_graph(ax, layers, edges, positions, labels, box)
+    if to_file:
+        fig.savefig(to_file, dpi=dpi, format=os.path.splitext(to_file)[1][1:] or "png")
+    return fig
+
+
+def _box_size(labels):
+    """``(width, height)`` in inches of a box that fits the longest and tallest label."""
+    widest = max(len(line) for text in labels for line in text.split("\n"))
+    tallest = max(text.count("\n") + 1 for text in labels)
+    return widest * _CHAR_WIDTH + 0.3, tallest * _LINE_HEIGHT + 0.2
+
+
+def _draw_graph(ax, layers, edges, positions, labels, box):
+    """One rounded box per layer at its position, one arrow per edge."""
+    from matplotlib.patches import FancyBboxPatch
+
+    box_w, box_h = box
     for layer in layers:
         x, y = positions[id(layer)]
-        ax.add_patch(
-            FancyBboxPatch(
-                (x - box_w / 2, y - box_h / 2),
-                box_w,
-                box_h,
-                boxstyle="round,pad=0.02",
-                facecolor="#e8f0fe",
-                edgecolor="#3b5b92",
-            )
-        )
+        corner = (x - box_w / 2, y - box_h / 2)
+        style = {"boxstyle": "round,pad=0.02", "facecolor": "#e8f0fe", "edgecolor": "#3b5b92"}
+        ax.add_patch(FancyBboxPatch(corner, box_w, box_h, **style))
         ax.text(x, y, labels[id(layer)], ha="center", va="center", fontsize=9, family="monospace")
     for parent, child in edges:
         start, end = positions[id(parent)], positions[id(child)]
@@ -94,9 +100,6 @@ def plot_model(
             xytext=_box_edge(start, end, box_w, box_h),
             arrowprops={"arrowstyle": "->", "color": "#333333"},
         )
-    if to_file:
-        fig.savefig(to_file, dpi=dpi, format=os.path.splitext(to_file)[1][1:] or "png")
-    return fig
 
 
 def layer_edges(model):

@@ -11,11 +11,13 @@ CELLS = [
 **build** a model, **compile** it, **fit** it to data, **predict** with it. Along the way: what a *sample*, a
 *batch* and an *epoch* are, and how to run the same code on a GPU.
 
-Install once, from the repository's root folder (everything, the data included, is in the repository, so
-nothing has to be downloaded from hosts that may be unreachable):
+Install once, from the repository's root folder, into a virtual environment `.venv` (everything, the data
+included, is in the repository, so nothing has to be downloaded from hosts that may be unreachable; on
+Debian/Ubuntu, `sudo apt install python3-venv` first if `venv` is missing):
 
 ```bash
-python3 -m pip install -e ".[dev]"
+python3 -m venv .venv && .venv/bin/python -m pip install -e ".[dev]"
+.venv/bin/jupyter lab lessons/en
 ```
 """,
         """
@@ -25,10 +27,12 @@ python3 -m pip install -e ".[dev]"
 用数据**训练**（fit）、**预测**（predict）。顺便弄清**样本**（sample）、**批次**（batch）和**轮次**（epoch）是什么，
 以及如何让同一份代码在 GPU 上运行。
 
-在仓库根目录安装一次即可（包括数据在内的一切都在仓库里，不需要从可能无法访问的网站下载任何东西）：
+在仓库根目录把它装进虚拟环境 `.venv`，装一次即可（包括数据在内的一切都在仓库里，不需要从可能无法访问的网站下载任何东西；
+Debian/Ubuntu 上如果缺少 `venv`，先执行 `sudo apt install python3-venv`）：
 
 ```bash
-python3 -m pip install -e ".[dev]"
+python3 -m venv .venv && .venv/bin/python -m pip install -e ".[dev]"
+.venv/bin/jupyter lab lessons/zh
 ```
 """,
     ),
@@ -172,14 +176,14 @@ assert max_error < 0.2
 ## CPU or GPU
 
 kerasedu computes with NumPy on the CPU. With an NVIDIA GPU and CuPy installed
-(`python3 -m pip install -e ".[gpu]"`), the same code runs on the GPU: set the environment variable
+(`.venv/bin/python -m pip install -e ".[gpu]"`), the same code runs on the GPU: set the environment variable
 `KERASEDU_DEVICE=gpu` before starting Python, or call `kerasedu.backend.set_device("gpu")`. Where no GPU (or no
 CuPy) is available, asking for it raises an error that says what to install; the CPU keeps working.
 """,
         """
 ## CPU 还是 GPU
 
-kerasedu 默认在 CPU 上用 NumPy 计算。如果有 NVIDIA 显卡并安装了 CuPy（`python3 -m pip install -e ".[gpu]"`），
+kerasedu 默认在 CPU 上用 NumPy 计算。如果有 NVIDIA 显卡并安装了 CuPy（`.venv/bin/python -m pip install -e ".[gpu]"`），
 同一份代码就能在 GPU 上运行：启动 Python 之前设置环境变量 `KERASEDU_DEVICE=gpu`，或者调用
 `kerasedu.backend.set_device("gpu")`。没有 GPU（或没有 CuPy）时，请求 GPU 会报错并告诉你该安装什么；CPU 照常可用。
 """,

@@ -44,14 +44,14 @@ def zero_init(monkeypatch):
 def test_vgg16_without_top_has_keras_parameter_count_and_names():
     model = VGG16(include_top=False, weights=None)
     assert model.count_params() == 14_714_688
-    assert [l.name for l in model.layers[1:]] == KERAS_NAMES
+    assert [layer.name for layer in model.layers[1:]] == KERAS_NAMES
     assert model.output_shape == (None, None, None, 512)
 
 
 def test_vgg16_with_top_has_keras_parameter_count(zero_init):
     model = VGG16(include_top=True, weights=None)
     assert model.count_params() == 138_357_544
-    assert [l.name for l in model.layers[1:]] == KERAS_NAMES + [
+    assert [layer.name for layer in model.layers[1:]] == KERAS_NAMES + [
         "flatten",
         "fc1",
         "fc2",

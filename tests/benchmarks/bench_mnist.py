@@ -281,7 +281,8 @@ def print_table(rows, peak_gflops, device):
         if r["framework"] != "torch" and r["model"] in torch_epochs:
             ratio = f"{r['epoch_s'] / torch_epochs[r['model']]:.2f}x"
         print(
-            f"{r['framework']:9} {r['model']:8} {r['epoch_s']:8.2f} {r['train_samples_per_s']:8.0f} "
+            f"{r['framework']:9} {r['model']:8} {r['epoch_s']:8.2f} "
+            f"{r['train_samples_per_s']:8.0f} "
             f"{100 * r['train_fraction_of_peak']:5.1f}% {r['predict_samples_per_s']:10.0f} "
             f"{100 * r['predict_fraction_of_peak']:5.1f}% {r['peak_rss_mib']:9.0f} {ratio:>9}"
         )

@@ -1,7 +1,5 @@
 """Lesson 05's checks: pass a right answer, fail with their own hint on the stub and wrong ones."""
 
-import json
-
 import numpy as np
 import pytest
 
@@ -18,48 +16,34 @@ def fails(check, answer, *args, lang="en"):
     return str(error.value)
 
 
-def best_epoch_from(key, first=1):
-    def best_epoch(path):
-        with open(path) as f:
-            values = json.load(f)[key]
-        best = int(np.argmin(values))
-        return best + first, values[best]
-
-    return best_epoch
+def prepare_images(images):
+    return images.reshape(len(images), -1).astype("float32") / 255
 
 
-def test_best_epoch(capsys):
-    lesson05.check_best_epoch(best_epoch_from("val_loss"))
+def test_prepare_images(capsys):
+    lesson05.check_prepare_images(prepare_images)
     assert "✔" in capsys.readouterr().out
-    assert "not written yet" in fails(lesson05.check_best_epoch, stub)
-    assert "counted from 1" in fails(lesson05.check_best_epoch, best_epoch_from("val_loss", 0))
-    message = fails(lesson05.check_best_epoch, best_epoch_from("loss"), lang="zh")
-    assert "验证*损失" in message
+    assert "not written yet" in fails(lesson05.check_prepare_images, stub)
+    assert "return a NumPy array" in fails(lesson05.check_prepare_images, lambda im: None)
 
 
-def step_decay_maker(shift=0, integer=True):
-    def make_step_decay(initial, drop, every):
-        def schedule(epoch, lr):
-            steps = (epoch + shift) // every if integer else (epoch + shift) / every
-            return initial * drop**steps
-
-        return schedule
-
-    return make_step_decay
-
-
-def test_step_decay(capsys):
-    lesson05.check_step_decay(step_decay_maker())
-    assert "✔" in capsys.readouterr().out
-    assert "not written yet" in fails(lesson05.check_step_decay, stub)
-    assert "integer division" in fails(lesson05.check_step_decay, step_decay_maker(integer=False))
-    assert "one epoch early" in fails(lesson05.check_step_decay, step_decay_maker(shift=1))
+@pytest.mark.parametrize(
+    "wrong, hint",
+    [
+        (lambda im: im.reshape(len(im), -1) / 255, "astype('float32')"),
+        (lambda im: im.reshape(len(im), -1).astype("float32"), "dividing by 255"),
+        (lambda im: im.astype("float32") / 255, "expected (5, 784)"),
+        (lambda im: (im / im.max()).reshape(len(im), -1).astype("float32"), "largest value"),
+        (lambda im: prepare_images(im.transpose(0, 2, 1)), "keep the pixels in their order"),
+    ],
+)
+def test_prepare_images_explains_the_mistake(wrong, hint):
+    assert hint in fails(lesson05.check_prepare_images, wrong)
 
 
-def test_step_decay_that_is_no_function_or_crashes():
-    assert "return a function" in fails(lesson05.check_step_decay, lambda i, d, e: i)
-    crashing = lesson05.check_step_decay, lambda i, d, e: lambda epoch, lr: 1 / 0
-    assert "ZeroDivisionError" in fails(*crashing)
+def test_prepare_images_answers_in_chinese():
+    message = fails(lesson05.check_prepare_images, lambda im: im.reshape(len(im), -1), lang="zh")
+    assert "数据类型" in message
 
 
 def splitter(shuffle="together"):
@@ -84,33 +68,35 @@ def test_shuffled_split(capsys):
     assert "same* permutation" in fails(lesson05.check_shuffled_split, splitter("apart"))
 
 
-def generator_of(forever=True, drop_last=False, shuffle=True):
-    def batch_generator(x, y, batch_size):
-        while True:
-            order = np.random.permutation(len(x)) if shuffle else np.arange(len(x))
-            stop = len(x) - len(x) % batch_size if drop_last else len(x)
-            for start in range(0, stop, batch_size):
-                batch = order[start : start + batch_size]
-                yield x[batch], y[batch]
-            if not forever:
-                return
+def chooser(by="validation", report="test", test_all=False):
+    def choose_and_test(models, validation, test):
+        on = {"validation": validation, "test": test}
+        scores = {name: m.evaluate(*on[by], verbose=0)[1] for name, m in models.items()}
+        if test_all:
+            for model in models.values():
+                model.evaluate(*test, verbose=0)
+        best = max(scores, key=scores.get)
+        return best, models[best].evaluate(*on[report], verbose=0)[1]
 
-    return batch_generator
-
-
-def generator_stub(x, y, batch_size):
-    raise NotImplementedError()
-    yield
+    return choose_and_test
 
 
-def test_batch_generator(capsys):
-    lesson05.check_batch_generator(generator_of())
+def test_choose_and_test(capsys):
+    lesson05.check_choose_and_test(chooser())
     assert "✔" in capsys.readouterr().out
-    assert "not written yet" in fails(lesson05.check_batch_generator, generator_stub)
-    assert "while True" in fails(lesson05.check_batch_generator, generator_of(forever=False))
-    assert "same order" in fails(lesson05.check_batch_generator, generator_of(shuffle=False))
+    assert "not written yet" in fails(lesson05.check_choose_and_test, stub)
+    assert "*test* accuracy" in fails(lesson05.check_choose_and_test, chooser(by="test"))
+    assert "used on 3 models" in fails(lesson05.check_choose_and_test, chooser(test_all=True))
+    message = fails(lesson05.check_choose_and_test, chooser(report="validation"))
+    assert "on the *test* set" in message
+    assert "return a pair" in fails(lesson05.check_choose_and_test, lambda m, v, t: "model_p")
 
 
-def test_batch_generator_that_drops_the_last_batch():
-    message = fails(lesson05.check_batch_generator, generator_of(drop_last=True))
-    assert "last, smaller batch" in message or "stopped" in message
+def test_choose_and_test_catches_a_model_that_is_not_the_best():
+    def worst(models, validation, test):
+        scores = {name: m.evaluate(*validation, verbose=0)[1] for name, m in models.items()}
+        name = sorted(scores, key=scores.get)[len(scores) // 2 - 1]
+        return name, models[name].evaluate(*test, verbose=0)[1]
+
+    message = fails(lesson05.check_choose_and_test, worst, lang="zh")
+    assert "测试" in message or "验证准确率更高" in message

@@ -55,7 +55,8 @@ def test_load_model_gives_same_predictions_and_a_compiled_optimizer(tmp_path):
 
 
 def test_weights_file_is_the_weights_group_at_the_root(tmp_path):
-    model, path = small_model(compiled=False), tmp_path / "w.weights.h5"
+    # The legacy layout for a .h5 name; "w.weights.h5" is Keras 3's (see test_keras_formats.py).
+    model, path = small_model(compiled=False), tmp_path / "w.h5"
     hdf5.save_weights(model, path)
     with h5py.File(path, "r") as f:
         assert "model_config" not in f.attrs and set(f) == {"hidden", "out"}

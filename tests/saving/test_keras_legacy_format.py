@@ -153,7 +153,7 @@ def test_keras2_model_file_loads(tmp_path, config, layer_names):
     weights = _write_keras2_file(path, config, layer_names)
     with pytest.warns(UserWarning, match="optimizer state"):
         model = load_model(str(path))
-    assert [l.name for l in model.layers if l.weights] == ["dense", "dense_1"]
+    assert [layer.name for layer in model.layers if layer.weights] == ["dense", "dense_1"]
     np.testing.assert_array_equal(model.get_layer("dense").get_weights()[0], weights["dense"][0])
     np.testing.assert_array_equal(
         model.get_layer("dense_1").get_weights()[1], weights["dense_1"][1]

@@ -110,7 +110,9 @@ def test_layer_save_load_round_trip(tmp_path, name):
     path = str(tmp_path / "model.h5")
     model.save(path)
     loaded = load_model(path, custom_objects={"double": double})
-    assert [type(l).__name__ for l in loaded.layers] == [type(l).__name__ for l in model.layers]
+    assert [type(layer).__name__ for layer in loaded.layers] == [
+        type(layer).__name__ for layer in model.layers
+    ]
     for a, b in zip(model.get_weights(), loaded.get_weights()):
         np.testing.assert_array_equal(a, b)
     np.testing.assert_allclose(

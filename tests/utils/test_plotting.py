@@ -25,7 +25,7 @@ def test_layer_graph_edges_and_depths():
     names = [(p.name, c.name) for p, c in layer_edges(model)]
     assert ("branch_a", "merge") in names and ("branch_b", "merge") in names and len(names) == 5
     depth = layer_depths(model.layers, layer_edges(model))
-    assert [depth[id(l)] for l in model.layers] == [0, 1, 1, 2, 3]
+    assert [depth[id(layer)] for layer in model.layers] == [0, 1, 1, 2, 3]
 
 
 @pytest.mark.parametrize("suffix,magic", [(".png", b"\x89PNG"), (".svg", b"<?xml")])
@@ -65,6 +65,9 @@ def test_plot_history_panels_and_file(tmp_path):
 
 
 def test_import_kerasedu_does_not_import_matplotlib_or_h5py():
-    code = "import sys, kerasedu, kerasedu.utils; print('matplotlib' in sys.modules, 'h5py' in sys.modules)"
+    code = (
+        "import sys, kerasedu, kerasedu.utils; "
+        "print('matplotlib' in sys.modules, 'h5py' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

@@ -1,0 +1,118 @@
+"""Keras 3's native format: ``model.save("m.keras")`` and ``load_model("m.keras")``.
+
+A ``.keras`` file is a zip archive of three members::
+
+    metadata.json      {"keras_version": ..., "date_saved": ...}
+    config.json        the model's config (`serializer`), with "compile_config"
+                       (loss, metrics, optimizer) when the model is compiled
+    model.weights.h5   the weights in Keras 3's layout (`keras3_weights`)
+
+Loading never extracts anything to the disk: `safety.read_keras_archive` checks
+the archive's names and sizes and reads the members into memory, then the
+config goes through `safety.check_config` and the weights through
+`safety.check_hdf5_tree`, as for an ``.h5`` file. The optimizer's state is not
+stored (Keras 3 keeps its slots in its own order): a loaded model resumes
+training with a fresh optimizer.
+
+Example:
+    >>> import os, tempfile
+    >>> from kerasedu.layers import Dense, Input
+    >>> from kerasedu.models import Sequential
+    >>> path = os.path.join(tempfile.mkdtemp(), "m.keras")
+    >>> Sequential([Input(shape=(3,)), Dense(2)]).save(path)
+    >>> load_model(path).count_params()
+    8
+"""
+
+import datetime
+import io
+import json
+import zipfile
+
+from kerasedu.saving import keras3_weights, safety, training_config
+from kerasedu.saving.errors import KerasEduFileError
+from kerasedu.saving.h5_file import checked_h5, guarded, h5_bytes
+from kerasedu.saving.model_json import json_default
+from kerasedu.saving.serializer import deserialize_layer, serialize_layer
+from kerasedu.version import __version__
+
+CONFIG, METADATA, WEIGHTS = "config.json", "metadata.json", "model.weights.h5"
+
+
+def model_to_bytes(model, include_optimizer=True):
+    """Return the bytes of a ``.keras`` archive holding ``model``.
+
+    Args:
+        model: The model.
+        include_optimizer: Store the compile settings. Defaults to ``True``.
+    """
+    config = _with_keras3_modules(serialize_layer(model))
+    compile_config = training_config.to_compile_config(model) if include_optimizer else None
+    if compile_config is not None:
+        config["compile_config"] = compile_config
+    metadata = {
+        "keras_version": f"kerasedu-{__version__}",
+        "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S"),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(METADATA, json.dumps(metadata))
+        archive.writestr(CONFIG, json.dumps(config, default=json_default))
+        archive.writestr(WEIGHTS, h5_bytes(keras3_weights.save_weights_to_file, model))
+    return buffer.getvalue()
+
+
+def _with_keras3_modules(config):
+    """Keras 3 finds its functional class in the module ``keras.src.models.functional``."""
+    if isinstance(config, list):
+        return [_with_keras3_modules(item) for item in config]
+    if not isinstance(config, dict):
+        return config
+    config = {key: _with_keras3_modules(value) for key, value in config.items()}
+    if config.get("class_name") == "Functional" and config.get("module") == "keras":
+        config["module"] = "keras.src.models.functional"
+    return config
+
+
+def load_model(filepath, custom_objects=None, compile=True):
+    """Rebuild the model a ``.keras`` archive holds (see `kerasedu.saving.hdf5.load_model`)."""
+    parts = read_archive(filepath)
+    config = safety.parse_json(parts[CONFIG].decode("utf8", "replace"), CONFIG, filepath)
+    safety.check_config(config, custom_objects, filepath)
+    model = guarded(filepath, f"its {CONFIG} is invalid", deserialize_layer, config, custom_objects)
+    with checked_h5(io.BytesIO(parts[WEIGHTS]), filepath) as f:
+        keras3_weights.load_weights_from_file(f, model, filepath)
+    compile_config = config.get("compile_config") if isinstance(config, dict) else None
+    if compile and isinstance(compile_config, dict) and compile_config.get("optimizer"):
+        training = training_config.from_compile_config(compile_config)
+        guarded(
+            filepath,
+            "its compile_config is invalid",
+            training_config.compile_from_config,
+            model,
+            training,
+            custom_objects,
+        )
+    return model
+
+
+def load_weights(model, filepath):
+    """Fill ``model`` with the weights of a ``.keras`` archive (as Keras's ``load_weights``)."""
+    parts = read_archive(filepath)
+    with checked_h5(io.BytesIO(parts[WEIGHTS]), filepath) as f:
+        keras3_weights.load_weights_from_file(f, model, filepath)
+
+
+def read_archive(filepath):
+    """Return the archive's checked members, ``{name: bytes}``; config and weights must be there."""
+    try:
+        with zipfile.ZipFile(filepath) as archive:
+            parts = safety.read_keras_archive(archive, filepath)
+    except KerasEduFileError:
+        raise
+    except Exception as err:  # zipfile reports a damaged archive in many ways
+        raise KerasEduFileError(filepath, f"it is a damaged zip archive ({err}).") from err
+    for name in (CONFIG, WEIGHTS):
+        if name not in parts:
+            raise KerasEduFileError(filepath, f"the archive has no {name}: not a .keras file.")
+    return parts

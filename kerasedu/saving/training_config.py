@@ -1,0 +1,150 @@
+"""A model's compile settings as JSON (``training_config``), and back to a compiled model.
+
+``model.compile(optimizer="adam", loss="mse", metrics=["mae"])`` is saved as::
+
+    {"loss": "mse", "metrics": ["mae"], "weighted_metrics": None, "loss_weights": None,
+     "optimizer_config": {"class_name": "Adam", "config": {"learning_rate": 0.001, ...}}}
+
+the legacy ``.h5`` ``training_config`` attribute. Keras 3's ``.keras`` files hold
+the same facts as ``compile_config`` (``"optimizer"`` for ``"optimizer_config"``);
+`from_compile_config` and `to_compile_config` translate. Names are resolved
+through each family's closed table, so a file can only name kerasedu's losses,
+metrics and optimizers, or yours in ``custom_objects``.
+
+Example:
+    >>> from kerasedu.layers import Dense, Input
+    >>> from kerasedu.models import Sequential
+    >>> model = Sequential([Input(shape=(2,)), Dense(1)])
+    >>> model.compile(optimizer="sgd", loss="mse")
+    >>> training_config(model)["optimizer_config"]["class_name"]
+    'SGD'
+"""
+
+import warnings
+
+from kerasedu import losses, optimizers
+from kerasedu import metrics as metrics_module
+from kerasedu.saving import hdf5_weights
+from kerasedu.saving.serializer import clean_object_config
+
+
+def training_config(model):
+    """The compile settings as JSON-ready values, or None for a model never compiled."""
+    if getattr(model, "optimizer", None) is None or getattr(model, "compiled_loss", None) is None:
+        return None
+    metrics, weighted_metrics = model.compiled_metrics.specs
+    return {
+        "loss": _map_specs(losses.serialize, model.compiled_loss.loss),
+        "metrics": _map_specs(metrics_module.serialize, metrics),
+        "weighted_metrics": _map_specs(metrics_module.serialize, weighted_metrics),
+        "loss_weights": model.compiled_loss.loss_weights,
+        "optimizer_config": optimizers.serialize(model.optimizer),
+    }
+
+
+def optimizer_state(f, filepath):
+    """The saved optimizer state, if kerasedu wrote it (Keras orders its slots differently)."""
+    state = hdf5_weights.read_optimizer_state(f, filepath)
+    version = f.attrs.get("keras_version", b"")
+    version = version.decode("utf8", "replace") if isinstance(version, bytes) else str(version)
+    if state and not version.startswith("kerasedu"):
+        warnings.warn(
+            f"{filepath} was saved by Keras {version}: its optimizer state is not "
+            "restored (the optimizer starts afresh; the weights are loaded).",
+            stacklevel=4,
+        )
+        return []
+    return state
+
+
+def compile_from_config(model, training, custom_objects, state=()):
+    """Compile ``model`` as ``training`` (a `training_config` dict) says; restore ``state``.
+
+    Args:
+        model: The model to compile.
+        training: ``{"optimizer_config", "loss", "metrics", ...}``.
+        custom_objects: Your own losses, metrics and optimizers by name, or ``None``.
+        state: ``[(name, array)]`` optimizer state from `optimizer_state`. Defaults to ``()``.
+    """
+    config = training["optimizer_config"]
+    if isinstance(config, dict) and "class_name" in config:
+        config = clean_object_config(config, optimizers.OPTIMIZERS)
+    optimizer = optimizers.deserialize(config, custom_objects)
+    model.compile(
+        optimizer=optimizer,
+        loss=_map_specs(lambda s: _deserialize_loss(s, custom_objects), training.get("loss")),
+        metrics=_map_specs(
+            lambda s: _deserialize_metric(s, custom_objects), training.get("metrics")
+        ),
+        weighted_metrics=_map_specs(
+            lambda s: _deserialize_metric(s, custom_objects), training.get("weighted_metrics")
+        ),
+        loss_weights=training.get("loss_weights"),
+    )
+    if state:
+        optimizer.set_state(state)  # slots are restored when the optimizer first builds
+
+
+def _map_specs(fn, spec):
+    """Apply ``fn`` to each loss/metric in a (possibly per-output) list or dict."""
+    if spec is None:
+        return None
+    if isinstance(spec, (list, tuple)):
+        return [_map_specs(fn, item) for item in spec]
+    if isinstance(spec, dict) and "class_name" not in spec:
+        return {key: _map_specs(fn, value) for key, value in spec.items()}
+    return fn(spec)
+
+
+def _deserialize_loss(spec, custom_objects):
+    if isinstance(spec, str) and spec not in (custom_objects or {}):
+        losses.deserialize(spec)  # unknown names fail here, with kerasedu's message
+        return spec
+    if isinstance(spec, dict) and "class_name" in spec:
+        spec = clean_object_config(spec, losses.LOSS_CLASSES)  # Keras 3's extra keys
+    return losses.deserialize(spec, custom_objects)
+
+
+def _deserialize_metric(spec, custom_objects):
+    custom_objects = custom_objects or {}
+    if isinstance(spec, str):
+        return custom_objects.get(spec, spec)  # compile() resolves names from its closed table
+    if isinstance(spec, dict) and "class_name" in spec:
+        spec = clean_object_config(spec, metrics_module.METRIC_CLASSES)
+    return metrics_module.deserialize(spec, custom_objects)
+
+
+def to_compile_config(model):
+    """Keras 3's ``compile_config`` (in a ``.keras`` file's config.json), or None.
+
+    Example:
+        >>> from kerasedu.layers import Dense, Input
+        >>> from kerasedu.models import Sequential
+        >>> model = Sequential([Input(shape=(2,)), Dense(1)])
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> to_compile_config(model)["loss"]
+        'mse'
+    """
+    training = training_config(model)
+    if training is None:
+        return None
+    optimizer = training.pop("optimizer_config")
+    return {
+        "optimizer": {"module": "keras.optimizers", **optimizer, "registered_name": None},
+        **training,
+    }
+
+
+def from_compile_config(compile_config):
+    """The ``training_config`` equivalent of Keras 3's ``compile_config``.
+
+    Example:
+        >>> from_compile_config({"optimizer": "adam", "loss": "mse"})["optimizer_config"]
+        'adam'
+    """
+    training = {key: compile_config.get(key) for key in _TRAINING_KEYS}
+    training["optimizer_config"] = compile_config.get("optimizer")
+    return training
+
+
+_TRAINING_KEYS = ("loss", "metrics", "weighted_metrics", "loss_weights")

@@ -1,0 +1,112 @@
+"""Files go both ways with real Keras 3: .keras, .weights.h5 and .h5, predicting the same numbers.
+
+Keras writes its fixtures here, in ``tmp_path``; kerasedu reads them, and Keras
+reads kerasedu's. Skipped when Keras is not installed (``pip install -e ".[reference]"``).
+"""
+
+import os
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("KERAS_BACKEND", "jax")  # before keras is first imported
+keras = pytest.importorskip("keras")
+
+import kerasedu  # noqa: E402
+from kerasedu import layers as L  # noqa: E402
+from kerasedu.models import Model, Sequential, load_model  # noqa: E402
+
+pytestmark = pytest.mark.reference
+RNG = np.random.default_rng(0)
+IMAGES = RNG.random((4, 8, 8, 1), dtype="float32")
+SEQUENCES = RNG.random((4, 5, 3), dtype="float32")
+
+
+def keras_conv():
+    layers = keras.layers
+    model = keras.Sequential(
+        [keras.Input((8, 8, 1)), layers.Conv2D(2, 3, activation="relu"),
+         layers.BatchNormalization(), layers.MaxPooling2D(), layers.Flatten(),
+         layers.Dense(3), layers.Dropout(0.5, seed=1), layers.Dense(2, activation="softmax")]
+    )  # fmt: skip
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    model.fit(IMAGES, np.eye(2)[[0, 1, 0, 1]], epochs=1, verbose=0)  # BN statistics move
+    return model, IMAGES
+
+
+def keras_recurrent():
+    layers = keras.layers
+    x = keras.Input((5, 3))
+    y = layers.LSTM(4, return_sequences=True)(x)
+    y = layers.Bidirectional(layers.GRU(3, return_sequences=True))(y)
+    y = layers.SimpleRNN(2)(y)
+    return keras.Model(x, layers.Dense(1)(y)), SEQUENCES
+
+
+def kerasedu_conv():
+    kerasedu.backend.clear_session()
+    model = Sequential(
+        [L.Input((8, 8, 1)), L.Conv2D(2, 3, activation="relu"), L.BatchNormalization(),
+         L.MaxPooling2D(), L.Flatten(), L.Dense(3), L.Dropout(0.5),
+         L.Dense(2, activation="softmax")]
+    )  # fmt: skip
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    model.fit(IMAGES, np.eye(2)[[0, 1, 0, 1]], epochs=1, verbose=0)
+    return model, IMAGES
+
+
+def kerasedu_recurrent():
+    kerasedu.backend.clear_session()
+    x = L.Input((5, 3))
+    y = L.LSTM(4, return_sequences=True)(x)
+    y = L.Bidirectional(L.GRU(3, return_sequences=True))(y)
+    y = L.SimpleRNN(2)(y)
+    return Model(x, L.Dense(1)(y)), SEQUENCES
+
+
+def same_predictions(a, b, x):
+    np.testing.assert_allclose(a.predict(x, verbose=0), b.predict(x, verbose=0), atol=1e-5)
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize("build", [keras_conv, keras_recurrent])
+@pytest.mark.parametrize("suffix", [".keras", ".h5"])
+def test_keras3_model_files_load_in_kerasedu(tmp_path, build, suffix):
+    model, x = build()
+    path = str(tmp_path / f"m{suffix}")
+    model.save(path)
+    same_predictions(model, load_model(path), x)
+
+
+@pytest.mark.parametrize("build", [keras_conv, keras_recurrent])
+def test_keras3_weights_files_load_in_kerasedu(tmp_path, build):
+    model, x = build()
+    model.save(str(tmp_path / "m.keras"))
+    model.save_weights(str(tmp_path / "w.weights.h5"))
+    mine = load_model(str(tmp_path / "m.keras"))
+    for variable in mine.weights:
+        variable.assign(np.zeros(variable.shape, "float32"))
+    mine.load_weights(str(tmp_path / "w.weights.h5"))
+    same_predictions(model, mine, x)
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize("build", [kerasedu_conv, kerasedu_recurrent])
+def test_kerasedu_files_load_in_keras3(tmp_path, build):
+    model, x = build()
+    model.save(str(tmp_path / "m.keras"))
+    theirs = keras.models.load_model(str(tmp_path / "m.keras"))
+    same_predictions(model, theirs, x)
+    model.save_weights(str(tmp_path / "w.weights.h5"))
+    for variable in theirs.weights:
+        variable.assign(np.zeros(variable.shape, "float32"))
+    theirs.load_weights(str(tmp_path / "w.weights.h5"))
+    same_predictions(model, theirs, x)
+
+
+def test_keras3_compile_settings_come_with_the_model(tmp_path):
+    model, _ = keras_conv()
+    model.save(str(tmp_path / "m.keras"))
+    mine = load_model(str(tmp_path / "m.keras"))
+    assert type(mine.optimizer).__name__ == "Adam"
+    assert mine.optimizer.learning_rate == pytest.approx(0.001)
