@@ -262,7 +262,8 @@ layer = SoftClipLayer(limit=2.0)
 out = layer(np.array([[0.5, -8.0, 3.0]], dtype="float32"))
 print(out.data, layer.built, [w.shape for w in layer.weights])
 print(layer.get_config())
-assert layer.scale.shape == (3,) and SoftClipLayer.from_config(layer.get_config()).limit == 2.0
+copy = SoftClipLayer.from_config(layer.get_config())
+assert layer.scale.shape == (3,) and copy.limit == 2.0
 """),
     md(
         """
@@ -348,7 +349,9 @@ assert refused
 restored = load_model(path, custom_objects={"SoftClipLayer": SoftClipLayer})
 print(type(restored.layers[1]).__name__, restored.layers[1].limit)
 assert restored.layers[1].limit == 2.0
-np.testing.assert_array_equal(restored.predict(x_eval, verbose=0), model.predict(x_eval, verbose=0))
+np.testing.assert_array_equal(
+    restored.predict(x_eval, verbose=0), model.predict(x_eval, verbose=0)
+)
 """),
     md(
         """
@@ -446,7 +449,8 @@ sloppy_losses = train_by_hand(
     sloppy, x_small, y_small, batch_size=50, epochs=3, clear_gradients=False
 )
 _, sloppy_accuracy = sloppy.evaluate(x_eval, y_eval, verbose=0)
-gap = max(np.abs(a - b).max() for a, b in zip(sloppy.get_weights(), model.get_weights()))
+pairs = zip(sloppy.get_weights(), model.get_weights())
+gap = max(np.abs(a - b).max() for a, b in pairs)
 print("«largest weight difference from fit:|与 fit 的最大权重差：»", f"{gap:.4f}")
 print(f"«test accuracy without clearing|不清零时的测试集准确率»: {sloppy_accuracy:.4f}")
 print(f"«test accuracy with fit|用 fit 时的测试集准确率»: {test_accuracy:.4f}")
