@@ -1,5 +1,8 @@
 """`InputSpec`: what a layer accepts, checked on every call so shape errors are clear.
 
+Also how inputs enter a layer: `to_tensors` turns arrays into Tensors and
+`batch_shapes` gives the shape(s) ``build`` receives.
+
 A layer sets ``self.input_spec`` (usually in ``build``, once the sizes are
 known); ``Layer.__call__`` then checks every input against it with
 `assert_input_compatibility`, on real data and on symbolic inputs alike. A
@@ -13,6 +16,8 @@ Example:
     ...
     ValueError: Input 0 of layer 'mlp' is incompatible with the layer: expected shape=(None, 78...
 """
+
+from kerasedu.autograd.tensor import Tensor
 
 
 class InputSpec:
@@ -135,3 +140,24 @@ def _with_last_axis(spec, x):
     if spec.shape is not None and len(shape) == len(spec.shape) - 1 and spec.shape[-1] == 1:
         return x.reshape(*shape, 1)
     return x
+
+
+def to_tensors(inputs, dtype):
+    """Convert arrays to Tensors; floats take the layer's dtype, integers stay (Embedding)."""
+    if isinstance(inputs, dict):  # a model's inputs by name
+        return {key: to_tensors(x, dtype) for key, x in inputs.items()}
+    if isinstance(inputs, (list, tuple)):
+        return [to_tensors(x, dtype) for x in inputs]
+    tensor = inputs if isinstance(inputs, Tensor) else Tensor(inputs)
+    if tensor.dtype.kind == "f" and tensor.dtype != dtype:
+        tensor = tensor.astype(dtype) if not tensor.requires_grad else tensor
+    return tensor
+
+
+def batch_shapes(inputs):
+    """The input shape(s) as ``build`` receives them: ``None`` for the batch axis."""
+    if isinstance(inputs, dict):
+        return {key: (None, *x.shape[1:]) for key, x in inputs.items()}
+    if isinstance(inputs, list):
+        return [(None, *x.shape[1:]) for x in inputs]
+    return (None, *inputs.shape[1:])

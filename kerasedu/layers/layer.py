@@ -27,7 +27,7 @@ from kerasedu.autograd.tensor import Tensor
 from kerasedu.autograd.variable import Variable
 from kerasedu.config import floatx
 from kerasedu.device import to_device, to_numpy
-from kerasedu.layers import node
+from kerasedu.layers import input_spec, node
 from kerasedu.layers.input_spec import adjust_input_rank, assert_input_compatibility
 from kerasedu.naming import to_snake_case, unique_name
 
@@ -186,9 +186,9 @@ class Layer:
         # a KerasTensor (from Input) in the inputs: record a node of a graph instead
         if not isinstance(inputs, (Tensor, np.ndarray)) and node.is_symbolic(inputs):
             return node.symbolic_call(self, inputs, *args, **kwargs)
-        inputs = _to_tensors(inputs, self.dtype)
+        inputs = input_spec.to_tensors(inputs, self.dtype)
         if not self.built:  # the first input tells the sizes of the weights
-            self.maybe_build(_shapes_of(inputs))
+            self.maybe_build(input_spec.batch_shapes(inputs))
         if self.input_spec is not None:
             inputs = adjust_input_rank(self.input_spec, inputs)  # Keras: 1-D data as a column
             assert_input_compatibility(self.input_spec, inputs, self.name)
@@ -293,24 +293,3 @@ def _call_parameters(layer_class):
 
 def _is_shape_list(shape):
     return isinstance(shape, list) and len(shape) > 0 and isinstance(shape[0], (tuple, list))
-
-
-def _to_tensors(inputs, dtype):
-    """Convert arrays to Tensors; floats take the layer's dtype, integers stay (Embedding)."""
-    if isinstance(inputs, dict):  # a model's inputs by name
-        return {key: _to_tensors(x, dtype) for key, x in inputs.items()}
-    if isinstance(inputs, (list, tuple)):
-        return [_to_tensors(x, dtype) for x in inputs]
-    tensor = inputs if isinstance(inputs, Tensor) else Tensor(inputs)
-    if tensor.dtype.kind == "f" and tensor.dtype != dtype:
-        tensor = tensor.astype(dtype) if not tensor.requires_grad else tensor
-    return tensor
-
-
-def _shapes_of(inputs):
-    """The input shape(s) as ``build`` receives them: ``None`` for the batch axis."""
-    if isinstance(inputs, dict):
-        return {key: (None, *x.shape[1:]) for key, x in inputs.items()}
-    if isinstance(inputs, list):
-        return [(None, *x.shape[1:]) for x in inputs]
-    return (None, *inputs.shape[1:])
