@@ -1,0 +1,379 @@
+"""keras.io guide "Making new layers and models via subclassing" (fchollet), import changed.
+
+Source: https://keras.io/guides/making_new_layers_and_models_via_subclassing/ (keras-io/guides/
+making_new_layers_and_models_via_subclassing.py, Apache License 2.0). The guide's code is kept
+as written; its `assert`s stay as they are, and the VAE trains on 512 MNIST digits (offline copy)
+for 2 epochs instead of 60,000. The backend-specific `Linear` variants (`jax.numpy.matmul`,
+`tf.matmul`, `torch.matmul`) are skipped: they need those frameworks; the `ops.matmul` version
+runs instead.
+"""
+
+import numpy as np
+import pytest
+
+import kerasedu as keras
+from kerasedu import layers, ops
+
+NEEDS_SUB_ADD_WEIGHT = pytest.mark.xfail(reason="needs sub: add_weight without a name", strict=True)
+NEEDS_SUB_ADD_LOSS = pytest.mark.xfail(reason="needs sub: Layer.add_loss", strict=True)
+
+
+class Linear(keras.layers.Layer):
+    def __init__(self, units=32):
+        super().__init__()
+        self.units = units
+
+    def build(self, input_shape):
+        self.w = self.add_weight(
+            shape=(input_shape[-1], self.units),
+            initializer="random_normal",
+            trainable=True,
+        )
+        self.b = self.add_weight(shape=(self.units,), initializer="random_normal", trainable=True)
+
+    def call(self, inputs):
+        return ops.matmul(inputs, self.w) + self.b
+
+
+@NEEDS_SUB_ADD_WEIGHT
+def test_the_layer_class_weights_created_in_init():
+    class Linear(keras.layers.Layer):
+        def __init__(self, units=32, input_dim=32):
+            super().__init__()
+            self.w = self.add_weight(
+                shape=(input_dim, units),
+                initializer="random_normal",
+                trainable=True,
+            )
+            self.b = self.add_weight(shape=(units,), initializer="zeros", trainable=True)
+
+        def call(self, inputs):
+            return ops.matmul(inputs, self.w) + self.b
+
+    x = ops.ones((2, 2))
+    linear_layer = Linear(4, 2)
+    y = linear_layer(x)
+    print(y)
+    assert tuple(y.shape) == (2, 4)
+
+    assert linear_layer.weights == [linear_layer.w, linear_layer.b]
+
+
+@NEEDS_SUB_ADD_WEIGHT
+def test_layers_can_have_non_trainable_weights():
+    class ComputeSum(keras.layers.Layer):
+        def __init__(self, input_dim):
+            super().__init__()
+            self.total = self.add_weight(initializer="zeros", shape=(input_dim,), trainable=False)
+
+        def call(self, inputs):
+            self.total.assign_add(ops.sum(inputs, axis=0))
+            return self.total
+
+    x = ops.ones((2, 2))
+    my_sum = ComputeSum(2)
+    y = my_sum(x)
+    print(y.numpy())
+    np.testing.assert_array_equal(ops.convert_to_numpy(y), [2.0, 2.0])
+    y = my_sum(x)
+    print(y.numpy())
+    np.testing.assert_array_equal(ops.convert_to_numpy(y), [4.0, 4.0])
+
+    print("weights:", len(my_sum.weights))
+    print("non-trainable weights:", len(my_sum.non_trainable_weights))
+    assert len(my_sum.weights) == 1 and len(my_sum.non_trainable_weights) == 1
+
+    # It's not included in the trainable weights:
+    print("trainable_weights:", my_sum.trainable_weights)
+    assert my_sum.trainable_weights == []
+
+
+@NEEDS_SUB_ADD_WEIGHT
+def test_deferring_weight_creation_until_the_input_shape_is_known():
+    x = ops.ones((2, 2))
+    # At instantiation, we don't know on what inputs this is going to get called
+    linear_layer = Linear(32)
+
+    # The layer's weights are created dynamically the first time the layer is called
+    y = linear_layer(x)
+    assert [tuple(w.shape) for w in linear_layer.weights] == [(2, 32), (32,)]
+    assert tuple(y.shape) == (2, 32)
+
+
+class MLPBlock(keras.layers.Layer):
+    def __init__(self):
+        super().__init__()
+        self.linear_1 = Linear(32)
+        self.linear_2 = Linear(32)
+        self.linear_3 = Linear(1)
+
+    def call(self, inputs):
+        x = self.linear_1(inputs)
+        x = keras.activations.relu(x)
+        x = self.linear_2(x)
+        x = keras.activations.relu(x)
+        return self.linear_3(x)
+
+
+@pytest.mark.xfail(
+    reason="needs sub: add_weight without a name; sub-layers assigned as attributes are tracked",
+    strict=True,
+)
+def test_layers_are_recursively_composable():
+    mlp = MLPBlock()
+    y = mlp(ops.ones(shape=(3, 64)))  # The first call to the `mlp` will create the weights
+    print("weights:", len(mlp.weights))
+    print("trainable weights:", len(mlp.trainable_weights))
+    assert tuple(y.shape) == (3, 1)
+    assert len(mlp.weights) == 6 and len(mlp.trainable_weights) == 6
+
+
+# A layer that creates an activity regularization loss
+class ActivityRegularizationLayer(keras.layers.Layer):
+    def __init__(self, rate=1e-2):
+        super().__init__()
+        self.rate = rate
+
+    def call(self, inputs):
+        self.add_loss(self.rate * ops.mean(inputs))
+        return inputs
+
+
+@NEEDS_SUB_ADD_LOSS
+def test_the_add_loss_method():
+    class OuterLayer(keras.layers.Layer):
+        def __init__(self):
+            super().__init__()
+            self.activity_reg = ActivityRegularizationLayer(1e-2)
+
+        def call(self, inputs):
+            return self.activity_reg(inputs)
+
+    layer = OuterLayer()
+    assert len(layer.losses) == 0  # No losses yet since the layer has never been called
+
+    _ = layer(ops.zeros((1, 1)))
+    assert len(layer.losses) == 1  # We created one loss value
+
+    # `layer.losses` gets reset at the start of each __call__
+    _ = layer(ops.zeros((1, 1)))
+    assert len(layer.losses) == 1  # This is the loss created during the call above
+
+
+@pytest.mark.xfail(
+    reason="needs sub: sub-layers assigned as attributes are tracked (their losses too)",
+    strict=True,
+)
+def test_losses_hold_the_inner_layers_weight_regularization():
+    class OuterLayerWithKernelRegularizer(keras.layers.Layer):
+        def __init__(self):
+            super().__init__()
+            self.dense = keras.layers.Dense(32, kernel_regularizer=keras.regularizers.l2(1e-3))
+
+        def call(self, inputs):
+            return self.dense(inputs)
+
+    layer = OuterLayerWithKernelRegularizer()
+    _ = layer(ops.zeros((1, 1)))
+
+    # This is `1e-3 * sum(layer.dense.kernel ** 2)`,
+    # created by the `kernel_regularizer` above.
+    print(layer.losses)
+    kernel = ops.convert_to_numpy(layer.dense.kernel)
+    assert len(layer.losses) == 1
+    assert float(layer.losses[0]) == pytest.approx(1e-3 * np.sum(kernel**2), rel=1e-5)
+
+
+@NEEDS_SUB_ADD_LOSS
+def test_add_loss_works_with_fit():
+    inputs = keras.Input(shape=(3,))
+    outputs = ActivityRegularizationLayer()(inputs)
+    model = keras.Model(inputs, outputs)
+
+    # If there is a loss passed in `compile`, the regularization
+    # losses get added to it
+    model.compile(optimizer="adam", loss="mse")
+    x, y = np.random.random((2, 3)), np.random.random((2, 3))
+    history = model.fit(x, y)
+    # The model passes its inputs through: mse(y, x) plus the activity loss.
+    expected = np.mean((y - x) ** 2) + 1e-2 * x.mean()
+    assert history.history["loss"][0] == pytest.approx(expected, rel=1e-5)
+
+    # It's also possible not to pass any loss in `compile`,
+    # since the model already has a loss to minimize, via the `add_loss`
+    # call during the forward pass!
+    model.compile(optimizer="adam")
+    history = model.fit(np.random.random((2, 3)), np.random.random((2, 3)))
+    assert np.isfinite(history.history["loss"][0])
+
+
+@NEEDS_SUB_ADD_WEIGHT
+def test_you_can_optionally_enable_serialization_on_your_layers():
+    class Linear(keras.layers.Layer):
+        def __init__(self, units=32):
+            super().__init__()
+            self.units = units
+
+        def build(self, input_shape):
+            self.w = self.add_weight(
+                shape=(input_shape[-1], self.units),
+                initializer="random_normal",
+                trainable=True,
+            )
+            self.b = self.add_weight(
+                shape=(self.units,), initializer="random_normal", trainable=True
+            )
+
+        def call(self, inputs):
+            return ops.matmul(inputs, self.w) + self.b
+
+        def get_config(self):
+            return {"units": self.units}
+
+    # Now you can recreate the layer from its config:
+    layer = Linear(64)
+    config = layer.get_config()
+    print(config)
+    new_layer = Linear.from_config(config)
+    assert new_layer.units == 64
+
+    class Linear(keras.layers.Layer):
+        def __init__(self, units=32, **kwargs):
+            super().__init__(**kwargs)
+            self.units = units
+
+        def build(self, input_shape):
+            self.w = self.add_weight(
+                shape=(input_shape[-1], self.units),
+                initializer="random_normal",
+                trainable=True,
+            )
+            self.b = self.add_weight(
+                shape=(self.units,), initializer="random_normal", trainable=True
+            )
+
+        def call(self, inputs):
+            return ops.matmul(inputs, self.w) + self.b
+
+        def get_config(self):
+            config = super().get_config()
+            config.update({"units": self.units})
+            return config
+
+    layer = Linear(64)
+    config = layer.get_config()
+    print(config)
+    new_layer = Linear.from_config(config)
+    assert config["units"] == 64 and config["name"] == layer.name and "trainable" in config
+    assert new_layer.units == 64
+    assert tuple(new_layer(np.ones((2, 3))).shape) == (2, 64)
+
+
+def test_privileged_training_argument_in_call():
+    class CustomDropout(keras.layers.Layer):
+        def __init__(self, rate, **kwargs):
+            super().__init__(**kwargs)
+            self.rate = rate
+
+        def call(self, inputs, training=None):
+            if training:
+                return keras.random.dropout(inputs, rate=self.rate)
+            return inputs
+
+    layer = CustomDropout(0.5)
+    x = np.ones((100, 10), dtype="float32")
+    np.testing.assert_array_equal(ops.convert_to_numpy(layer(x)), x)
+    dropped = ops.convert_to_numpy(layer(x, training=True))
+    # Kept values are scaled by 1 / (1 - rate); about half are dropped.
+    assert set(np.unique(dropped)) <= {0.0, 2.0}
+    assert 0.3 < (dropped == 0).mean() < 0.7
+
+
+class Sampling(layers.Layer):
+    """Uses (z_mean, z_log_var) to sample z, the vector encoding a digit."""
+
+    def call(self, inputs):
+        z_mean, z_log_var = inputs
+        batch = ops.shape(z_mean)[0]
+        dim = ops.shape(z_mean)[1]
+        epsilon = keras.random.normal(shape=(batch, dim))
+        return z_mean + ops.exp(0.5 * z_log_var) * epsilon
+
+
+class Encoder(layers.Layer):
+    """Maps MNIST digits to a triplet (z_mean, z_log_var, z)."""
+
+    def __init__(self, latent_dim=32, intermediate_dim=64, name="encoder", **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.dense_proj = layers.Dense(intermediate_dim, activation="relu")
+        self.dense_mean = layers.Dense(latent_dim)
+        self.dense_log_var = layers.Dense(latent_dim)
+        self.sampling = Sampling()
+
+    def call(self, inputs):
+        x = self.dense_proj(inputs)
+        z_mean = self.dense_mean(x)
+        z_log_var = self.dense_log_var(x)
+        z = self.sampling((z_mean, z_log_var))
+        return z_mean, z_log_var, z
+
+
+class Decoder(layers.Layer):
+    """Converts z, the encoded digit vector, back into a readable digit."""
+
+    def __init__(self, original_dim, intermediate_dim=64, name="decoder", **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.dense_proj = layers.Dense(intermediate_dim, activation="relu")
+        self.dense_output = layers.Dense(original_dim, activation="sigmoid")
+
+    def call(self, inputs):
+        x = self.dense_proj(inputs)
+        return self.dense_output(x)
+
+
+class VariationalAutoEncoder(keras.Model):
+    """Combines the encoder and decoder into an end-to-end model for training."""
+
+    def __init__(
+        self,
+        original_dim,
+        intermediate_dim=64,
+        latent_dim=32,
+        name="autoencoder",
+        **kwargs,
+    ):
+        super().__init__(name=name, **kwargs)
+        self.original_dim = original_dim
+        self.encoder = Encoder(latent_dim=latent_dim, intermediate_dim=intermediate_dim)
+        self.decoder = Decoder(original_dim, intermediate_dim=intermediate_dim)
+
+    def call(self, inputs):
+        z_mean, z_log_var, z = self.encoder(inputs)
+        reconstructed = self.decoder(z)
+        # Add KL divergence regularization loss.
+        kl_loss = -0.5 * ops.mean(z_log_var - ops.square(z_mean) - ops.exp(z_log_var) + 1)
+        self.add_loss(kl_loss)
+        return reconstructed
+
+
+@pytest.mark.xfail(
+    reason="needs sub: sub-layers assigned as attributes are tracked; Model.add_loss",
+    strict=True,
+)
+def test_putting_it_all_together_a_variational_autoencoder():
+    (x_train, _), _ = keras.datasets.mnist.load_data()
+    x_train = x_train[:512]  # small: 512 digits (the guide: all 60,000)
+    x_train = x_train.reshape(512, 784).astype("float32") / 255
+
+    original_dim = 784
+    vae = VariationalAutoEncoder(784, 64, 32)
+
+    optimizer = keras.optimizers.Adam(learning_rate=1e-3)
+    vae.compile(optimizer, loss=keras.losses.MeanSquaredError())
+
+    history = vae.fit(x_train, x_train, epochs=2, batch_size=64, verbose=0)
+    assert vae.original_dim == original_dim
+    # Encoder: 784*64+64 + 2*(64*32+32); decoder: 32*64+64 + 64*784+784
+    assert vae.count_params() == 54_400 + 53_072
+    assert len(vae.trainable_weights) == 10
+    assert history.history["loss"][1] < history.history["loss"][0]
