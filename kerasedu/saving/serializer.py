@@ -98,8 +98,8 @@ def deserialize_layer(config, custom_objects=None):
 def serialize_keras_object(obj):
     """Keras 3's name: the JSON form of any object (layer, initializer, loss...; a function's name).
 
-    ``"module"`` names the Keras family (``"keras.regularizers"``); it is ``None`` for
-    your own classes, which Keras finds by ``"registered_name"`` instead.
+    ``"module"`` names the Keras family (``"keras.regularizers"``); for your own
+    classes it is their Python module (``None`` in a script), as Keras writes it.
 
     Example:
         >>> from kerasedu import initializers
@@ -125,8 +125,9 @@ def serialize_keras_object(obj):
         config = {"module": module, **serialize_object(obj)}
     else:
         return get_registered_name(obj)  # a function: its name
-    if not type(obj).__module__.startswith("kerasedu."):
-        config["module"] = None  # your own class: not in a Keras module
+    module = type(obj).__module__
+    if not module.startswith("kerasedu."):  # your own class: its Python module, as in Keras
+        config["module"] = None if module == "__main__" else module
     registered = get_registered_name(type(obj))
     config["registered_name"] = registered if ">" in registered else None
     return config
