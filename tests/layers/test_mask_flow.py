@@ -136,3 +136,24 @@ def test_global_average_pooling_1d_averages_the_real_steps_only():
     mask = ids != 0
     y = GlobalAveragePooling1D(keepdims=True)(values, mask=mask).numpy()
     np.testing.assert_allclose(y[:, 0], [values[0, :2].mean(0), values[1, 0]])
+
+
+def test_symbolic_tensors_carry_symbolic_masks():
+    inputs = Input((5,))
+    embedded = Embedding(10, 3, mask_zero=True)(inputs)
+    assert embedded._keras_mask.shape == (None, 5)
+    assert embedded._keras_mask.dtype == "bool"
+    sequence = LSTM(2, return_sequences=True)(embedded)
+    assert Dense(1)(sequence)._keras_mask.shape == (None, 5)
+    assert not hasattr(LSTM(2)(embedded), "_keras_mask")
+    assert not hasattr(Dense(1)(inputs), "_keras_mask")
+    assert Masking()(Input((4, 3)))._keras_mask.shape == (None, 4)
+
+
+def test_a_functional_model_takes_a_mask_for_its_input():
+    inputs = Input((5, 3))
+    model = Model(inputs, LSTM(2)(inputs))
+    x = np.random.rand(2, 5, 3).astype("float32")
+    with pytest.warns(UserWarning, match="does not support masking"):
+        y = model(x, mask=IDS != 0).numpy()
+    np.testing.assert_allclose(y[1], model.layers[1](x[1:, :2]).numpy()[0], rtol=1e-6)
