@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from kerasedu.layers import LSTM, Dense, Embedding, Input
+from kerasedu.layers import LSTM, Dense, Embedding, Input, TimeDistributed
 from kerasedu.models import Model, Sequential
 
 IDS = np.array([[3, 4, 5, 0, 0], [1, 2, 0, 0, 0], [5, 6, 7, 8, 9]])
@@ -46,3 +46,19 @@ def test_sequence_classifier_without_sequences_has_no_mask_to_weigh():
     model.compile("sgd", "mse")
     loss = model.evaluate(IDS, np.ones((3, 1)), verbose=0)
     assert loss == pytest.approx(float(((model.predict(IDS, verbose=0) - 1) ** 2).mean()))
+
+
+def test_time_distributed_passes_the_mask_to_the_loss():
+    model = Sequential(
+        [
+            Input((5,)),
+            Embedding(10, 3, mask_zero=True),
+            LSTM(4, return_sequences=True),
+            TimeDistributed(Dense(1)),
+        ]
+    )
+    model.compile("sgd", "mse")
+    y = np.ones((3, 5, 1))
+    loss = model.evaluate(IDS, y, verbose=0)
+    kept = IDS != 0
+    assert loss == pytest.approx(((model.predict(IDS, verbose=0) - 1) ** 2)[kept].mean(), rel=1e-5)

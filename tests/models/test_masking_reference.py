@@ -28,6 +28,7 @@ def taggers(layers):
         "bidirectional_sum": layers.Bidirectional(
             layers.GRU(3, return_sequences=True), merge_mode="sum"
         ),
+        "time_distributed": layers.TimeDistributed(layers.Dense(3, activation="tanh")),
     }
 
 
