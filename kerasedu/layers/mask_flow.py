@@ -30,7 +30,7 @@ import inspect
 import warnings
 
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.device import get_array_module
+from kerasedu.device import to_device
 from kerasedu.tree import flatten
 
 
@@ -105,9 +105,8 @@ def _attach(outputs, masks):
 
 
 def _as_array(mask):
-    """A mask as a boolean array on the data's device (a Tensor or a list is unwrapped)."""
-    data = mask.data if isinstance(mask, Tensor) else mask
-    return get_array_module(data).asarray(data, dtype=bool)
+    """A mask as a boolean array on the current device (a Tensor or a list is unwrapped)."""
+    return to_device(mask.data if isinstance(mask, Tensor) else mask, dtype=bool)
 
 
 @functools.lru_cache(maxsize=None)
