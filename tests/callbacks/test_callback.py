@@ -1,9 +1,10 @@
-"""The Callback base: do-nothing hooks, Keras 2's batch hooks, and higher_is_better."""
+"""The Callback base (do-nothing hooks, Keras 2's batch hooks, higher_is_better), History, and
+CallbackList (one hook on every callback in order, a ProgbarLogger first and a History last)."""
 
 import pytest
 
-from kerasedu.callbacks import Callback
-from kerasedu.callbacks.callback import higher_is_better
+from kerasedu.callbacks import Callback, History, LambdaCallback, ProgbarLogger
+from kerasedu.callbacks.callback import CallbackList, higher_is_better, hook_methods
 
 HOOKS_WITH_A_NUMBER = (
     "on_epoch_begin",
@@ -78,3 +79,86 @@ def test_higher_is_better_explicit_mode_wins_and_bad_mode_is_rejected():
     assert higher_is_better("accuracy", "min") is False
     with pytest.raises(ValueError, match="mode='maximum'"):
         higher_is_better("loss", "maximum")
+
+
+# --- History ---
+
+
+class FakeModel:
+    history = None
+
+
+def test_history_collects_each_epoch_and_sets_model_history():
+    history, model = History(), FakeModel()
+    history.set_model(model)
+    history.on_train_begin()
+    history.on_epoch_end(0, {"loss": 0.9, "accuracy": 0.5})
+    history.on_epoch_end(1, {"loss": 0.4, "accuracy": 0.75})
+    assert history.history == {"loss": [0.9, 0.4], "accuracy": [0.5, 0.75]}
+    assert history.epoch == [0, 1]
+    assert model.history is history
+
+
+def test_second_fit_restarts_the_epoch_list_but_keeps_appending_values():
+    history = History()
+    history.on_train_begin()
+    history.on_epoch_end(0, {"loss": 1.0})
+    history.on_train_begin()  # a second fit with the same History
+    history.on_epoch_end(1, {"loss": 0.5})
+    assert history.epoch == [1] and history.history["loss"] == [1.0, 0.5]
+
+
+# --- CallbackList ---
+
+
+class Recorder(Callback):
+    def __init__(self, name, log):
+        super().__init__()
+        self.name, self.log = name, log
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.log.append((self.name, epoch))
+        logs["seen_by_" + self.name] = True
+
+
+def test_hooks_run_in_list_order_and_share_the_logs():
+    log, logs = [], {"loss": 1.0}
+    callbacks = CallbackList([Recorder("a", log), Recorder("b", log)], add_history=True)
+    callbacks.on_train_begin()
+    callbacks.on_epoch_end(0, logs)
+    assert log == [("a", 0), ("b", 0)]
+    # the History comes last, so it records what the other callbacks added to the logs
+    assert callbacks.history.history == {"loss": [1.0], "seen_by_a": [True], "seen_by_b": [True]}
+
+
+def test_an_existing_history_is_reused_and_the_progbar_goes_first():
+    history = History()
+    callbacks = CallbackList([history], add_history=True, add_progbar=True)
+    assert callbacks.history is history
+    assert [type(c) for c in callbacks.callbacks] == [ProgbarLogger, History]
+
+
+def test_model_and_params_reach_every_callback():
+    model = object()
+    inner = [Callback(), Callback()]
+    CallbackList(inner, model=model, epochs=2, steps=5, verbose=0)
+    for callback in inner:
+        assert callback.model is model
+        assert callback.params == {"epochs": 2, "steps": 5, "verbose": 0}
+
+
+def test_a_non_callback_is_rejected_with_its_repr():
+    with pytest.raises(TypeError, match="instance of kerasedu.callbacks.Callback.*'print'"):
+        CallbackList(["print"])
+
+
+def test_only_the_hooks_a_callback_overrides_are_called():
+    class Keras2(Callback):
+        def on_batch_end(self, batch, logs=None):  # the Keras 2 name of on_train_batch_end
+            pass
+
+    keras2, printer = Keras2(), LambdaCallback(on_epoch_end=print)
+    callbacks = [Callback(), History(), keras2, printer]
+    assert hook_methods(callbacks, "on_train_batch_begin") == []
+    assert hook_methods(callbacks, "on_train_batch_end") == [keras2.on_batch_end]
+    assert hook_methods(callbacks, "on_epoch_end") == [callbacks[1].on_epoch_end, print]
