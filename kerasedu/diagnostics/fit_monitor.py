@@ -143,17 +143,32 @@ def output_layer(model):
     return layers[-1] if layers and outputs is None else None
 
 
+# the activations the checks look for, recognised by identity (as activations.serialize does)
+WATCHED_ACTIVATIONS = (
+    ("softmax", activations.softmax),
+    ("sigmoid", activations.sigmoid),
+    ("relu", activations.relu),
+)
+
+
 def activation_name(layer):
-    """``"softmax"``, ``"relu"``... for a layer with an activation, else ``None``."""
+    """``"softmax"``, ``"sigmoid"`` or ``"relu"`` if ``layer`` ends with one of them, else ``None``.
+
+    These are the activations the checks look for: softmax and sigmoid outputs
+    give probabilities, ReLU units can die.
+
+    Example:
+        >>> from kerasedu.layers import Dense
+        >>> activation_name(Dense(2, activation="softmax")), activation_name(Dense(2))
+        ('softmax', None)
+    """
     if type(layer).__name__ in ("Softmax", "ReLU"):
         return type(layer).__name__.lower()
     fn = getattr(layer, "activation", None)
-    if not callable(fn):
-        return None
-    try:
-        return activations.serialize(fn)
-    except (ValueError, TypeError):
-        return None
+    for name, watched in WATCHED_ACTIVATIONS:
+        if fn is watched:
+            return name
+    return None
 
 
 def _describe_loss(loss):
