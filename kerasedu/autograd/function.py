@@ -86,7 +86,8 @@ class Function:
         from kerasedu.autograd.tensor import Tensor, as_tensor  # tensor.py imports this module
 
         like = next((t for t in inputs if isinstance(t, Tensor)), None)
-        tensors = [as_tensor(t, like=like) for t in inputs]
+        # a number or an array becomes a Tensor; a bare number takes the dtype of ``like``
+        tensors = [t if isinstance(t, Tensor) else as_tensor(t, like=like) for t in inputs]
         fn = cls()
         fn.needs_input_grad = tuple(t.requires_grad for t in tensors)
         output = fn.forward(*[t.data for t in tensors], **params)

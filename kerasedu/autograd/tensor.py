@@ -31,11 +31,10 @@ def _to_array(data, dtype=None):
     """Convert ``data`` to an array of the current device; Python floats become floatx."""
     if isinstance(data, Tensor):
         data = data.data
+    if isinstance(data, np.ndarray):  # the common case (every op's output): no conversion
+        return data if dtype is None else data.astype(dtype, copy=False)
     module = xp() if isinstance(data, (list, tuple, numbers.Number)) else get_array_module(data)
-    if isinstance(data, np.ndarray) and module is np:
-        array = data if dtype is None else data.astype(dtype, copy=False)
-    else:
-        array = module.asarray(data, dtype=dtype)
+    array = module.asarray(data, dtype=dtype)
     python_float = isinstance(data, (list, tuple, float)) and not isinstance(data, np.generic)
     if dtype is None and python_float and array.dtype.kind == "f":
         array = array.astype(floatx(), copy=False)  # Python floats are float64; Keras uses float32

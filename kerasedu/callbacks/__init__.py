@@ -6,7 +6,8 @@ Example:
     3
 """
 
-from kerasedu.callbacks.callback import Callback, CallbackList, History
+from kerasedu.callbacks.callback import Callback, History
+from kerasedu.callbacks.callback_list import CallbackList
 from kerasedu.callbacks.csv_logger import CSVLogger
 from kerasedu.callbacks.early_stopping import EarlyStopping
 from kerasedu.callbacks.lambda_callback import LambdaCallback

@@ -23,7 +23,7 @@ import warnings
 
 from kerasedu import optimizers
 from kerasedu.autograd.function import no_grad
-from kerasedu.callbacks.callback import CallbackList
+from kerasedu.callbacks.callback_list import CallbackList
 from kerasedu.diagnostics import checks
 from kerasedu.diagnostics.fit_monitor import FitMonitor, check_model_outputs, trainable_flags
 from kerasedu.layers.layer import Layer
