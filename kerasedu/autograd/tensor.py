@@ -49,8 +49,8 @@ def as_tensor(value, like=None):
     """
     if isinstance(value, Tensor):
         return value
-    if isinstance(value, numbers.Number) and like is not None and like.dtype.kind == "f":
-        return Tensor(_to_array(value, dtype=like.dtype))
+    if isinstance(value, numbers.Number) and like is not None and like.data.dtype.kind == "f":
+        return Tensor(_to_array(value, dtype=like.data.dtype))
     return Tensor(value)
 
 
@@ -165,14 +165,14 @@ class Tensor:
                 "(no input of its computation had requires_grad=True)."
             )
         if grad is None:
-            if self.size != 1:
+            if self.data.size != 1:
                 raise RuntimeError(
                     "backward() without a gradient needs a scalar (one-element) Tensor; this "
                     f"one has shape {self.shape}. Reduce it first (e.g. loss.sum()) or pass "
                     "grad= of that shape."
                 )
             grad = get_array_module(self.data).ones_like(self.data)
-        return _to_array(grad, dtype=self.dtype)
+        return _to_array(grad, dtype=self.data.dtype)
 
     # --- operators: each is one line that calls the op function ---------------
     def __add__(self, other):

@@ -161,7 +161,7 @@ def _softmax_logits(y_pred, axis):
     creator = getattr(y_pred, "_creator", None)
     if not isinstance(creator, Softmax):
         return None
-    ndim = y_pred.ndim
+    ndim = y_pred.data.ndim
     return creator.inputs[0] if creator.axis % ndim == axis % ndim else None
 
 
