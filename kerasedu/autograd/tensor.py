@@ -2,7 +2,7 @@
 
 A Tensor wraps an array of the current device (NumPy or CuPy) in ``.data``.
 Ops on Tensors that require a gradient record themselves (``_creator``); calling
-``backward()`` on the final scalar walks that graph in reverse topological order (`backprop`)
+``backward()`` on the final scalar walks that graph in reverse topological order (`backpropagate`)
 and applies the chain rule, leaving ``d loss / d t`` in ``t.grad`` for every leaf
 Tensor ``t`` created with ``requires_grad=True``.
 
@@ -22,7 +22,7 @@ import numpy as np
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_index, ops_linalg, ops_reduce, ops_shape
 from kerasedu.autograd import ops_select as sel
-from kerasedu.autograd.backprop import backpropagate
+from kerasedu.autograd.function import backpropagate
 from kerasedu.config import floatx
 from kerasedu.device import get_array_module, to_numpy, xp
 
