@@ -66,7 +66,8 @@ class FitMonitor:
         outputs = getattr(self.model, "outputs", None)
         y_pred = None
         if needs_values or not outputs:
-            y_pred = self._predict(x)
+            with no_grad():
+                y_pred = to_numpy(self.model(x, training=False).data)
             output_shape = (None, *y_pred.shape[1:])
         else:
             output_shape = outputs[0].shape
@@ -115,10 +116,6 @@ class FitMonitor:
                     dead.append(layer.name)
         return dead
 
-    def _predict(self, x):
-        with no_grad():
-            return to_numpy(self.model(x, training=False).data)
-
 
 def trainable_flags(model):
     """``{layer name: layer.trainable}`` for every layer inside ``model`` (to spot changes).
@@ -143,14 +140,6 @@ def output_layer(model):
     return layers[-1] if layers and outputs is None else None
 
 
-# the activations the checks look for, recognised by identity (as activations.serialize does)
-WATCHED_ACTIVATIONS = (
-    ("softmax", activations.softmax),
-    ("sigmoid", activations.sigmoid),
-    ("relu", activations.relu),
-)
-
-
 def activation_name(layer):
     """``"softmax"``, ``"sigmoid"`` or ``"relu"`` if ``layer`` ends with one of them, else ``None``.
 
@@ -165,8 +154,8 @@ def activation_name(layer):
     if type(layer).__name__ in ("Softmax", "ReLU"):
         return type(layer).__name__.lower()
     fn = getattr(layer, "activation", None)
-    for name, watched in WATCHED_ACTIVATIONS:
-        if fn is watched:
+    for name in ("softmax", "sigmoid", "relu"):
+        if fn is getattr(activations, name):  # by identity, as activations.serialize does
             return name
     return None
 
