@@ -130,15 +130,9 @@ class ArrayBatches:
                     index = slice(start, start + self.batch_size)  # a view, no copy
                 else:
                     index = order[start : start + self.batch_size]  # gathers this batch only
-                yield self._take(index)
+                x = _rows(self.x, index, cast_uint8=True)
+                yield x, _rows(self.y, index), _rows(self.sample_weight, index)
                 step += 1
-
-    def _take(self, index):
-        return (
-            _rows(self.x, index, cast_uint8=True),
-            _rows(self.y, index),
-            _rows(self.sample_weight, index),
-        )
 
 
 def _rows(data, index, cast_uint8=False):
