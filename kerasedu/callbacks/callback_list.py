@@ -72,9 +72,8 @@ class CallbackList(Callback):
         if add_history and self.history is None:
             self.history = History()
             self.callbacks.append(self.history)
-        if add_progbar:
-            if not any(isinstance(c, ProgbarLogger) for c in self.callbacks):
-                self.callbacks.insert(0, ProgbarLogger())
+        if add_progbar and not any(isinstance(c, ProgbarLogger) for c in self.callbacks):
+            self.callbacks.insert(0, ProgbarLogger())
         self._hooks = {}  # hook name -> hook_methods(self.callbacks, hook name)
         if model is not None:
             self.set_model(model)
