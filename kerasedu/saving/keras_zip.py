@@ -30,6 +30,7 @@ import io
 import json
 import zipfile
 
+from kerasedu.lookup import REGISTERED
 from kerasedu.saving import (
     archive_safety,
     keras3_optimizer,
@@ -77,9 +78,14 @@ def _write_weights(h5file, model, with_optimizer):
 
 
 def _with_keras3_modules(config):
-    """Keras 3 finds its functional class in the module ``keras.src.models.functional``."""
+    """Keras 3 finds its functional class in ``keras.src.models.functional``, and your registered
+    functions (``"my>fn"``) in a ``{"class_name": "function"}`` dict (`_with_function_names`
+    reads it back)."""
     if isinstance(config, list):
         return [_with_keras3_modules(item) for item in config]
+    if isinstance(config, str) and callable(REGISTERED.get(config)):
+        if not isinstance(REGISTERED[config], type):
+            return {**_FUNCTION, "config": config}
     if not isinstance(config, dict):
         return config
     config = {key: _with_keras3_modules(value) for key, value in config.items()}
@@ -88,11 +94,26 @@ def _with_keras3_modules(config):
     return config
 
 
+_FUNCTION = {"module": "builtins", "class_name": "function", "registered_name": "function"}
+
+
+def _with_function_names(config):
+    """Keras 3's ``{"class_name": "function", "config": "my>fn"}`` -> ``"my>fn"``, everywhere."""
+    if isinstance(config, list):
+        return [_with_function_names(item) for item in config]
+    if not isinstance(config, dict):
+        return config
+    if config.get("class_name") == "function" and isinstance(config.get("config"), str):
+        return config["config"]
+    return {key: _with_function_names(value) for key, value in config.items()}
+
+
 def load_model(filepath, custom_objects=None, compile=True):
     """Rebuild the model a ``.keras`` archive holds (see `kerasedu.saving.hdf5.load_model`)."""
     parts = read_archive(filepath)
     config = safety.parse_json(parts[CONFIG].decode("utf8", "replace"), CONFIG, filepath)
     safety.check_config(config, custom_objects, filepath)
+    config = _with_function_names(config)  # after the check: it bounds the nesting
     model = guarded(filepath, f"its {CONFIG} is invalid", deserialize_layer, config, custom_objects)
     compile_config = config.get("compile_config") if isinstance(config, dict) else None
     compiled = (

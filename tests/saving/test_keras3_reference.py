@@ -160,3 +160,54 @@ def test_kerasedu_optimizer_state_resumes_in_keras3(tmp_path, name):
     theirs = keras.models.load_model(str(tmp_path / "m.keras"))
     assert int(theirs.optimizer.iterations) == model.optimizer.iterations == 4
     assert max_gap_after_one_more_step(model, theirs) < 1e-6
+
+
+def test_registered_names_travel_both_ways(tmp_path):
+    """Your own activation and initializer, registered as "my>..." in each library."""
+    import kerasedu.saving as mine
+
+    def doubled(x):
+        return 2 * x
+
+    def half_square(y_true, y_pred):
+        return 0.5 * (y_true - y_pred) ** 2
+
+    class Ones(kerasedu.initializers.Initializer):
+        def __call__(self, shape, dtype=None):
+            return np.ones(shape, "float32")
+
+        def get_config(self):
+            return {}
+
+    class KerasOnes(keras.initializers.Initializer):
+        def __call__(self, shape, dtype=None):
+            return keras.ops.ones(shape)
+
+        def get_config(self):
+            return {}
+
+    KerasOnes.__name__ = "Ones"
+    mine.register_keras_serializable(package="my")(doubled)
+    mine.register_keras_serializable(package="my")(half_square)
+    keras.saving.register_keras_serializable(package="my")(half_square)
+    mine.register_keras_serializable(package="my")(Ones)
+    keras.saving.register_keras_serializable(package="my")(doubled)
+    keras.saving.register_keras_serializable(package="my", name="Ones")(KerasOnes)
+    try:
+        kerasedu.backend.clear_session()
+        model = Sequential([L.Input((3,)), L.Dense(2, "my>doubled", kernel_initializer="my>Ones")])
+        model.compile(optimizer="sgd", loss="my>half_square")
+        model.save(str(tmp_path / "mine.keras"))
+        theirs = keras.models.load_model(str(tmp_path / "mine.keras"))
+        same_predictions(model, theirs, X)
+        y = np.zeros((8, 2), "float32")
+        expected = model.evaluate(X, y, verbose=0)
+        assert theirs.evaluate(X, y, verbose=0) == pytest.approx(expected, rel=1e-5)
+        theirs.save(str(tmp_path / "theirs.keras"))
+        again = load_model(str(tmp_path / "theirs.keras"))
+        same_predictions(theirs, again, X)
+        assert again.evaluate(X, y, verbose=0) == pytest.approx(expected, rel=1e-5)
+    finally:
+        for name in ("my>doubled", "my>Ones", "my>half_square"):
+            del mine.get_custom_objects()[name]
+            keras.saving.get_custom_objects().pop(name)
