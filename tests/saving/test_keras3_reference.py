@@ -15,6 +15,7 @@ keras = pytest.importorskip("keras")
 import kerasedu  # noqa: E402
 from kerasedu import layers as L  # noqa: E402
 from kerasedu.models import Model, Sequential, load_model  # noqa: E402
+from kerasedu.saving.errors import KerasEduFileError  # noqa: E402
 
 pytestmark = pytest.mark.reference
 RNG = np.random.default_rng(0)
@@ -43,6 +44,24 @@ def keras_recurrent():
     return keras.Model(x, layers.Dense(1)(y)), SEQUENCES
 
 
+def keras_variants():
+    """Conv, batch-norm, recurrent and dense layers with settings that change the math."""
+    layers = keras.layers
+    x = keras.Input((9, 9, 2))
+    y = layers.Conv2D(3, 3, strides=2, padding="same", use_bias=False)(x)
+    y = layers.Conv2D(2, 2, dilation_rate=2)(y)
+    y = layers.BatchNormalization(center=False, scale=False, momentum=0.9)(y)
+    y = layers.Reshape((9, 2))(y)
+    y = layers.LSTM(4, go_backwards=True, unit_forget_bias=False, return_sequences=True,
+                    recurrent_activation="hard_sigmoid")(y)  # fmt: skip
+    y = layers.GRU(3, reset_after=False)(y)
+    model = keras.Model(x, layers.Dense(2, kernel_regularizer="l2")(y))
+    model.compile(optimizer="adam", loss="mse")
+    images = RNG.random((4, 9, 9, 2), dtype="float32")
+    model.fit(images, np.ones((4, 2)), verbose=0)  # BN statistics move
+    return model, images
+
+
 def kerasedu_conv():
     kerasedu.backend.clear_session()
     model = Sequential(
@@ -69,13 +88,24 @@ def same_predictions(a, b, x):
 
 
 @pytest.mark.filterwarnings("ignore")
-@pytest.mark.parametrize("build", [keras_conv, keras_recurrent])
+@pytest.mark.parametrize("build", [keras_conv, keras_recurrent, keras_variants])
 @pytest.mark.parametrize("suffix", [".keras", ".h5"])
 def test_keras3_model_files_load_in_kerasedu(tmp_path, build, suffix):
     model, x = build()
     path = str(tmp_path / f"m{suffix}")
     model.save(path)
     same_predictions(model, load_model(path), x)
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize("suffix", [".keras", ".h5"])
+def test_keras3_key_kerasedu_cannot_honour_is_refused_by_key_and_layer(tmp_path, suffix):
+    model = keras.Sequential(
+        [keras.Input((6, 6, 4)), keras.layers.Conv2D(4, 3, groups=2, name="grp")]
+    )
+    model.save(str(tmp_path / f"m{suffix}"))
+    with pytest.raises(KerasEduFileError, match=r"'grp' \(Conv2D\) has groups=2"):
+        load_model(str(tmp_path / f"m{suffix}"))
 
 
 @pytest.mark.parametrize("build", [keras_conv, keras_recurrent])
