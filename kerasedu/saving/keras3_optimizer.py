@@ -11,10 +11,12 @@ Keras 3 numbers its optimizer's variables in the order it creates them, so a
     optimizer/vars/5    bias velocity        of the group in turn
     (last)              u_product            optimizer-wide numbers (Nadam's)
 
-Keras gives no names in the file, only positions, so both ways go through one
-list of entries, each naming what it holds: ``("scalar", "iterations")`` or
-``("slot", (weight, "momentum"))``. The slots are found by weight and slot name
-(`Optimizer.slot`), never by the optimizer's own storage order.
+Keras 3's legacy ``.h5`` files hold the same list under ``optimizer_weights``
+(`restore` takes it from there too). Keras gives no names in the file, only
+positions, so both ways go through one list of entries, each naming what it
+holds: ``("scalar", "iterations")`` or ``("slot", (weight, "momentum"))``. The
+slots are found by weight and slot name (`Optimizer.slot`), never by the
+optimizer's own storage order.
 
 Example:
     >>> from kerasedu.layers import Dense, Input
@@ -31,6 +33,7 @@ import warnings
 import numpy as np
 
 from kerasedu.device import to_device, to_numpy
+from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.optimizers.schedules import LearningRateSchedule
 from kerasedu.saving.errors import KerasEduFileError
 from kerasedu.saving.safety import as_numpy
@@ -94,24 +97,30 @@ def save_to_file(h5file, model):
 def load_from_file(h5file, model, path):
     """Restore ``model.optimizer``'s state from an open, checked file in Keras 3's layout.
 
-    A file without ``optimizer/vars`` changes nothing. One whose optimizer never
-    took a step holds only the step count and the rate. One that does not match
-    this model and optimizer is skipped with a warning, as Keras does.
-
-    Raises:
-        KerasEduFileError: an entry is missing or has the wrong shape.
+    A file without ``optimizer/vars`` changes nothing; otherwise see `restore`.
     """
     group = h5file.get(GROUP)
-    if group is None or not hasattr(group, "keys"):
-        return
-    arrays = [_read(group, index, path) for index in range(len(group))]
+    if group is not None and hasattr(group, "keys"):
+        restore(model, [_read(group, index, path) for index in range(len(group))], path)
+
+
+def restore(model, arrays, path):
+    """Put Keras 3's optimizer variables (``arrays``, in its order) into ``model.optimizer``.
+
+    Arrays from an optimizer that never took a step hold only the step count and
+    the rate. Arrays that do not match this model and optimizer are skipped with
+    a warning, as Keras does.
+
+    Raises:
+        KerasEduFileError: an array has the wrong shape.
+    """
     listed = entries(model, built=len(arrays) > len(entries(model, built=False)))
     if len(arrays) != len(listed):
         warnings.warn(
             f"{path}: the optimizer state is not restored: the file holds {len(arrays)} "
             f"optimizer variables, this model's {type(model.optimizer).__name__} has "
             f"{len(listed)} (the optimizer starts afresh; the weights are loaded).",
-            stacklevel=4,
+            stacklevel=stacklevel_outside_kerasedu(),
         )
         return
     for index, ((kind, key), array) in enumerate(zip(listed, arrays)):
@@ -119,7 +128,7 @@ def load_from_file(h5file, model, path):
         if tuple(array.shape) != expected:
             raise KerasEduFileError(
                 path,
-                f"{GROUP}/{index} has shape {array.shape}, but the optimizer's "
+                f"optimizer variable {index} has shape {array.shape}, but the optimizer's "
                 f"{_describe(kind, key)} has shape {expected}.",
             )
     model.optimizer.build(model.trainable_weights)

@@ -170,13 +170,14 @@ def max_gap_after_one_more_step(a, b):
 
 
 @pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize("suffix", [".keras", ".h5"])
 @pytest.mark.parametrize("name", sorted(OPTIMIZERS))
-def test_keras3_optimizer_state_resumes_in_kerasedu(tmp_path, name):
+def test_keras3_optimizer_state_resumes_in_kerasedu(tmp_path, name, suffix):
     model = trained_dense(keras, OPTIMIZERS[name])
-    model.save(str(tmp_path / "m.keras"))
-    mine = load_model(str(tmp_path / "m.keras"))
+    model.save(str(tmp_path / f"m{suffix}"))
+    mine = load_model(str(tmp_path / f"m{suffix}"))
     assert mine.optimizer.iterations == int(model.optimizer.iterations) == 4
-    fresh = load_model(str(tmp_path / "m.keras"), compile=False)
+    fresh = load_model(str(tmp_path / f"m{suffix}"), compile=False)
     fresh.compile(optimizer=OPTIMIZERS[name](kerasedu.optimizers), loss="mse")
     assert max_gap_after_one_more_step(model, mine) < 1e-6
     assert max_gap_after_one_more_step(mine, fresh) > 1e-4  # the state is what made it equal
