@@ -147,6 +147,10 @@ OPTIMIZERS = {  # name: make(optimizers module), for keras.optimizers and kerase
     "adam": lambda o: o.Adam(0.01),
     "sgd_momentum": lambda o: o.SGD(0.1, momentum=0.9),
     "rmsprop": lambda o: o.RMSprop(0.01, momentum=0.5, centered=True),
+    "adamw_amsgrad": lambda o: o.AdamW(0.01, amsgrad=True),
+    "nadam": lambda o: o.Nadam(0.01),
+    "adagrad": lambda o: o.Adagrad(0.1),
+    "adamax": lambda o: o.Adamax(0.01),
 }
 
 
