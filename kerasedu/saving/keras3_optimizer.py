@@ -36,7 +36,7 @@ from kerasedu.device import to_device, to_numpy
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
 from kerasedu.optimizers.schedules import LearningRateSchedule
 from kerasedu.saving.errors import KerasEduFileError
-from kerasedu.saving.safety import as_numpy
+from kerasedu.saving.keras3_weights import read_group
 
 GROUP = "optimizer/vars"
 # Slot names Keras creates in separate passes over the weights (the others: in one pass)
@@ -99,9 +99,8 @@ def load_from_file(h5file, model, path):
 
     A file without ``optimizer/vars`` changes nothing; otherwise see `restore`.
     """
-    group = h5file.get(GROUP)
-    if group is not None and hasattr(group, "keys"):
-        restore(model, [_read(group, index, path) for index in range(len(group))], path)
+    if hasattr(h5file.get(GROUP), "keys"):
+        restore(model, read_group(h5file, GROUP, path), path)
 
 
 def restore(model, arrays, path):
@@ -134,13 +133,6 @@ def restore(model, arrays, path):
     model.optimizer.build(model.trainable_weights)
     for (kind, key), array in zip(listed, arrays):
         _assign(model.optimizer, kind, key, array)
-
-
-def _read(group, index, path):
-    dataset = group.get(str(index))
-    if dataset is None or not hasattr(dataset, "dtype"):
-        raise KerasEduFileError(path, f"{GROUP}/{index} is missing.")
-    return as_numpy(dataset)
 
 
 def _describe(kind, key):
