@@ -140,3 +140,22 @@ def test_a_slot_of_the_wrong_shape_is_refused(tmp_path):
     rewrite(tmp_path / "m.keras", edit_h5=damage)
     with pytest.raises(KerasEduFileError, match=r"optimizer variable 2 has shape \(5, 5\)"):
         load_model(str(tmp_path / "m.keras"))
+
+
+def test_keras3_legacy_h5_state_is_read_in_keras_order(tmp_path):
+    """Keras 3's .h5 lists the same variables as its .keras files, under optimizer_weights."""
+    model = trained(OPTIMIZERS[3])  # RMSprop: its slots are in three passes
+    model.save(str(tmp_path / "m.keras"))
+    model.save(str(tmp_path / "m.h5"))
+    arrays = optimizer_arrays(tmp_path / "m.keras")
+    with h5py.File(tmp_path / "m.h5", "a") as f:
+        f.attrs["keras_version"] = "3.15.1"
+        del f["optimizer_weights"]
+        group = f.create_group("optimizer_weights")
+        names = [f"rmsprop/variable_{i}" for i in range(len(arrays))]
+        for name, array in zip(names, arrays):
+            group.create_dataset(name, data=array)
+        group.attrs["weight_names"] = np.array([n.encode() for n in names])
+    loaded = load_model(str(tmp_path / "m.h5"))
+    one_more_step(model, loaded)
+    assert_same_weights(model, loaded)
