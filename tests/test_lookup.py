@@ -149,6 +149,19 @@ def test_registered_initializer_and_regularizer_by_name(mine, name):
     assert isinstance(regularizers.get(name.replace("OnesInit", "Silent")), Silent)
 
 
+def test_registered_optimizer_by_name():
+    class Careful(optimizers.SGD):
+        pass
+
+    register_keras_serializable(package="my")(Careful)
+    try:
+        assert type(optimizers.get("my>Careful")) is Careful
+        assert type(optimizers.get("Careful")) is Careful
+        assert type(optimizers.get("ADAM")) is optimizers.Adam  # kerasedu's names: any case
+    finally:
+        del get_custom_objects()["my>Careful"]
+
+
 def test_a_model_compiles_and_trains_with_registered_names(mine):
     model = Sequential(
         [Input((2,)), Dense(1, "my>doubled", kernel_initializer="my>OnesInit",
