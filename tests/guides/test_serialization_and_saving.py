@@ -96,13 +96,6 @@ def train_model(model):
     return model
 
 
-NEEDS_KFILES_CUSTOM_FN = pytest.mark.xfail(
-    reason="needs kfiles: a registered or custom function as an activation in a loaded model",
-    strict=True,
-)
-
-
-@NEEDS_KFILES_CUSTOM_FN
 def test_registering_custom_objects(saved_custom_objects):
     CustomLayer, custom_fn = define_custom_objects()
     test_input = np.random.random((4, 4))
@@ -118,7 +111,6 @@ def test_registering_custom_objects(saved_custom_objects):
     np.testing.assert_allclose(model.predict(test_input), reconstructed_model.predict(test_input))
 
 
-@NEEDS_KFILES_CUSTOM_FN
 def test_passing_custom_objects_to_load_model(saved_custom_objects):
     CustomLayer, custom_fn = define_custom_objects()
     test_input = np.random.random((4, 4))
@@ -140,7 +132,6 @@ def test_passing_custom_objects_to_load_model(saved_custom_objects):
     np.testing.assert_allclose(model.predict(test_input), reconstructed_model.predict(test_input))
 
 
-@NEEDS_KFILES_CUSTOM_FN
 def test_using_a_custom_object_scope(saved_custom_objects):
     CustomLayer, custom_fn = define_custom_objects()
     test_input = np.random.random((4, 4))
