@@ -321,7 +321,8 @@ def test_trainable_changes_the_weight_order_of_nested_layers():
     nested_model = keras.Sequential([keras.Input((784,)), NestedDenseLayer(10, "nested")])
     variable_names = [v.name for v in nested_model.weights]
     print("variables: {}".format(variable_names))
-    assert variable_names == ["kernel", "bias", "kernel", "bias"]
+    # Keras 3 prints bare names ("kernel"); kerasedu's names hold the layer ("dense_1/kernel").
+    assert [name.split("/")[-1] for name in variable_names] == ["kernel", "bias"] * 2
 
     print("\nChanging trainable status of one of the nested layers...")
     nested_model.get_layer("nested").dense_1.trainable = False
@@ -329,6 +330,7 @@ def test_trainable_changes_the_weight_order_of_nested_layers():
     variable_names_2 = [v.name for v in nested_model.weights]
     print("\nvariables: {}".format(variable_names_2))
     print("variable ordering changed:", variable_names != variable_names_2)
+    assert variable_names == variable_names_2  # Keras 3 prints False
     assert len(nested_model.trainable_weights) == 2
 
 
