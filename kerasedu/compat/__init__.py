@@ -86,6 +86,7 @@ OLD_NAMES = [
     (layers, "merge", old_api.merge),
     (utils, "np_utils", np_utils),
     (Optimizer, "lr", old_api.optimizer_lr),
+    (layers.Layer, "add_weight", old_api.add_weight),  # also add_weight("kernel", shape, ...)
 ]
 
 # Old layer classes that saved files may name: the serializer's table learns them too.
