@@ -49,7 +49,7 @@ class Trackable:
             for layer in self.__dict__.get("_tracked_layers", ()):
                 layer.trainable = value
         elif isinstance(value, (Trackable, Variable, list, tuple, dict)):
-            self._track(name, [item for item in flatten(value) if _is_tracked(item)])
+            self._track(name, [i for i in flatten(value) if isinstance(i, (Trackable, Variable))])
         elif name in self.__dict__.get("_tracked", ()):  # e.g. self.dense = None: forget it
             self._track(name, [])
 
@@ -162,7 +162,3 @@ def unique(items):
             seen.add(id(item))
             result.append(item)
     return result
-
-
-def _is_tracked(item):
-    return isinstance(item, (Trackable, Variable))
