@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from kerasedu.autograd import Tensor
-from kerasedu.autograd.backprop import reverse_topological_order
+from kerasedu.autograd.function import reverse_topological_order
 from kerasedu.layers import GRU, LSTM, Bidirectional, SimpleRNN
 from kerasedu.layers.time_steps import TimeSteps
 
