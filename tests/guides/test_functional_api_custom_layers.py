@@ -5,7 +5,6 @@ source, license and changes as `test_functional_api.py` (see its docstring).
 """
 
 import numpy as np
-import pytest
 
 import kerasedu as keras
 from kerasedu import layers, ops
@@ -99,7 +98,6 @@ class CustomDense(layers.Layer):
         return {"units": self.units}
 
 
-@pytest.mark.xfail(reason="needs sub: add_weight without a name", strict=True)
 def test_extend_the_api_using_custom_layers():
     inputs = keras.Input((4,))
     outputs = CustomDense(10)(inputs)
@@ -112,7 +110,6 @@ def test_extend_the_api_using_custom_layers():
     assert new_model.output_shape == (None, 10)
 
 
-@pytest.mark.xfail(reason="needs sub: sub-layers assigned as attributes are tracked", strict=True)
 def test_mix_and_match_api_styles():
     units = 32
     timesteps = 10

@@ -14,9 +14,6 @@ import pytest
 import kerasedu as keras
 from kerasedu import ops
 
-NEEDS_SUB_ADD_WEIGHT = pytest.mark.xfail(reason="needs sub: add_weight without a name", strict=True)
-NEEDS_SUB_ADD_LOSS = pytest.mark.xfail(reason="needs sub: Layer.add_loss", strict=True)
-
 
 class Linear(keras.layers.Layer):
     def __init__(self, units=32):
@@ -35,7 +32,6 @@ class Linear(keras.layers.Layer):
         return ops.matmul(inputs, self.w) + self.b
 
 
-@NEEDS_SUB_ADD_WEIGHT
 def test_the_layer_class_weights_created_in_init():
     class Linear(keras.layers.Layer):
         def __init__(self, units=32, input_dim=32):
@@ -59,7 +55,6 @@ def test_the_layer_class_weights_created_in_init():
     assert linear_layer.weights == [linear_layer.w, linear_layer.b]
 
 
-@NEEDS_SUB_ADD_WEIGHT
 def test_layers_can_have_non_trainable_weights():
     class ComputeSum(keras.layers.Layer):
         def __init__(self, input_dim):
@@ -88,7 +83,6 @@ def test_layers_can_have_non_trainable_weights():
     assert my_sum.trainable_weights == []
 
 
-@NEEDS_SUB_ADD_WEIGHT
 def test_deferring_weight_creation_until_the_input_shape_is_known():
     x = ops.ones((2, 2))
     # At instantiation, we don't know on what inputs this is going to get called
@@ -115,10 +109,6 @@ class MLPBlock(keras.layers.Layer):
         return self.linear_3(x)
 
 
-@pytest.mark.xfail(
-    reason="needs sub: add_weight without a name; sub-layers assigned as attributes are tracked",
-    strict=True,
-)
 def test_layers_are_recursively_composable():
     mlp = MLPBlock()
     y = mlp(ops.ones(shape=(3, 64)))  # The first call to the `mlp` will create the weights
@@ -139,7 +129,6 @@ class ActivityRegularizationLayer(keras.layers.Layer):
         return inputs
 
 
-@NEEDS_SUB_ADD_LOSS
 def test_the_add_loss_method():
     class OuterLayer(keras.layers.Layer):
         def __init__(self):
@@ -160,10 +149,6 @@ def test_the_add_loss_method():
     assert len(layer.losses) == 1  # This is the loss created during the call above
 
 
-@pytest.mark.xfail(
-    reason="needs sub: sub-layers assigned as attributes are tracked (their losses too)",
-    strict=True,
-)
 def test_losses_hold_the_inner_layers_weight_regularization():
     class OuterLayerWithKernelRegularizer(keras.layers.Layer):
         def __init__(self):
@@ -184,7 +169,6 @@ def test_losses_hold_the_inner_layers_weight_regularization():
     assert float(layer.losses[0]) == pytest.approx(1e-3 * np.sum(kernel**2), rel=1e-5)
 
 
-@NEEDS_SUB_ADD_LOSS
 def test_add_loss_works_with_fit():
     inputs = keras.Input(shape=(3,))
     outputs = ActivityRegularizationLayer()(inputs)
@@ -207,7 +191,6 @@ def test_add_loss_works_with_fit():
     assert np.isfinite(history.history["loss"][0])
 
 
-@NEEDS_SUB_ADD_WEIGHT
 def test_you_can_optionally_enable_serialization_on_your_layers():
     class Linear(keras.layers.Layer):
         def __init__(self, units=32):

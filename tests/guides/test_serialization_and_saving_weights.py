@@ -134,10 +134,6 @@ def test_saving_weights_to_disk_and_transfer_learning(capsys):
     assert "Total params: 54,725" in capsys.readouterr().out
 
 
-@pytest.mark.xfail(
-    reason="needs sub: sub-layers assigned as attributes are tracked; nested trainable",
-    strict=True,
-)
 def test_trainable_changes_the_weight_order_of_nested_layers():
     class NestedDenseLayer(keras.layers.Layer):
         def __init__(self, units, name=None):

@@ -166,7 +166,6 @@ class CategoricalTruePositives(keras.metrics.Metric):
         self.true_positives.assign(0.0)
 
 
-@pytest.mark.xfail(reason="needs sub: Metric.add_variable", strict=True)
 def test_custom_metrics(mnist):
     x_train, y_train = mnist[:2]
     model = get_uncompiled_model()
@@ -195,7 +194,6 @@ class ActivityRegularizationLayer(layers.Layer):
         return inputs  # Pass-through layer.
 
 
-@pytest.mark.xfail(reason="needs sub: Layer.add_loss", strict=True)
 def test_add_loss_in_a_layer(mnist):
     x_train, y_train = mnist[:2]
     inputs = keras.Input(shape=(784,), name="digits")
@@ -234,7 +232,6 @@ class LogisticEndpoint(keras.layers.Layer):
         return ops.softmax(logits)
 
 
-@pytest.mark.xfail(reason="needs sub: Layer.add_loss, compile without a loss", strict=True)
 def test_compile_without_a_loss_with_an_endpoint_layer():
     inputs = keras.Input(shape=(3,), name="inputs")
     targets = keras.Input(shape=(10,), name="targets")

@@ -77,9 +77,6 @@ def test_a_frozen_layer_is_not_updated_by_fit():
     assert not np.allclose(initial_layer2_weights_values[0], layer2.get_weights()[0])
 
 
-@pytest.mark.xfail(
-    reason="needs sub: model.trainable = False propagates to nested layers", strict=True
-)
 def test_recursive_setting_of_the_trainable_attribute():
     inner_model = keras.Sequential(
         [
