@@ -40,6 +40,7 @@ from kerasedu.compat.renames import (
     accepts_old_names,
 )
 from kerasedu.layers.conv import BaseConv
+from kerasedu.layers.pooling import BasePooling
 from kerasedu.models.trainer import Trainer
 from kerasedu.optimizers import Optimizer
 from kerasedu.saving import serializer
@@ -49,10 +50,7 @@ OLD_ARGUMENTS = [
     (layers.Dense, "__init__", KERAS1_NAMES),
     (BaseConv, "__init__", KERAS1_NAMES),  # Conv1D and Conv2D use BaseConv's __init__
     (layers.Conv2DTranspose, "__init__", KERAS1_NAMES),
-    (layers.MaxPooling1D, "__init__", KERAS1_NAMES),
-    (layers.AveragePooling1D, "__init__", KERAS1_NAMES),
-    (layers.MaxPooling2D, "__init__", KERAS1_NAMES),
-    (layers.AveragePooling2D, "__init__", KERAS1_NAMES),
+    (BasePooling, "__init__", KERAS1_NAMES),  # the window pooling layers use its __init__
     (layers.GlobalMaxPooling1D, "__init__", KERAS1_NAMES),
     (layers.GlobalAveragePooling1D, "__init__", KERAS1_NAMES),
     (layers.GlobalMaxPooling2D, "__init__", KERAS1_NAMES),
