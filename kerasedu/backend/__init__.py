@@ -75,7 +75,6 @@ from kerasedu.backend.functional_math import (
     not_equal,
     relu,
     sign,
-    square,
     std,
     var,
 )
@@ -96,3 +95,4 @@ from kerasedu.device import (
     xp,
 )
 from kerasedu.naming import clear_session
+from kerasedu.ops import square  # the same x * x as keras.ops.square
