@@ -35,7 +35,7 @@ class Adadelta(Optimizer):
         0.95
     """
 
-    config_keys = ("rho", "epsilon")  # get_config adds these to the base arguments
+    config_keys = ("rho", "epsilon")  # get_config adds them
     slots = ("accumulated_grad", "accumulated_delta_var")  # the state arrays kept per variable
 
     def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-7, name="adadelta", **kwargs):

@@ -32,10 +32,7 @@ class Adagrad(Optimizer):
         0.1
     """
 
-    config_keys = (
-        "epsilon",
-        "initial_accumulator_value",
-    )  # get_config adds these to the base arguments
+    config_keys = ("epsilon", "initial_accumulator_value")  # get_config adds them
     slots = ("accumulator",)  # the state arrays kept per variable
 
     def __init__(

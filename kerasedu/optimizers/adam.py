@@ -39,12 +39,7 @@ class Adam(Optimizer):
         0.999
     """
 
-    config_keys = (
-        "beta_1",
-        "beta_2",
-        "epsilon",
-        "amsgrad",
-    )  # get_config adds these to the base arguments
+    config_keys = ("beta_1", "beta_2", "epsilon", "amsgrad")  # get_config adds them
 
     def __init__(
         self,

@@ -33,7 +33,7 @@ class Adamax(Optimizer):
         0.9
     """
 
-    config_keys = ("beta_1", "beta_2", "epsilon")  # get_config adds these to the base arguments
+    config_keys = ("beta_1", "beta_2", "epsilon")  # get_config adds them
     slots = ("momentum", "norm")  # the state arrays kept per variable
 
     def __init__(

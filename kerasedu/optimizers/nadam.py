@@ -37,7 +37,7 @@ class Nadam(Optimizer):
         0.999
     """
 
-    config_keys = ("beta_1", "beta_2", "epsilon")  # get_config adds these to the base arguments
+    config_keys = ("beta_1", "beta_2", "epsilon")  # get_config adds them
     slots = ("momentum", "velocity")  # the state arrays kept per variable
     scalar_state = ("iterations", "u_product")  # the momentum product is saved too
 

@@ -48,12 +48,7 @@ class RMSprop(Optimizer):
         0.9
     """
 
-    config_keys = (
-        "rho",
-        "momentum",
-        "epsilon",
-        "centered",
-    )  # get_config adds these to the base arguments
+    config_keys = ("rho", "momentum", "epsilon", "centered")  # get_config adds them
 
     def __init__(
         self,

@@ -34,7 +34,7 @@ class SGD(Optimizer):
         0.01
     """
 
-    config_keys = ("momentum", "nesterov")  # get_config adds these to the base arguments
+    config_keys = ("momentum", "nesterov")  # get_config adds them
 
     def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, name="SGD", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
