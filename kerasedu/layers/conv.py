@@ -99,9 +99,9 @@ class BaseConv(Layer):
                 f"Received: input_shape={tuple(input_shape)}"
             )
         self.kernel = add_weight_from_options(self, "kernel", self._kernel_shape(in_channels))
-        self.bias = (
-            add_weight_from_options(self, "bias", (self.filters,)) if self.use_bias else None
-        )
+        self.bias = None
+        if self.use_bias:
+            self.bias = add_weight_from_options(self, "bias", (self.filters,))
         self.input_spec = InputSpec(ndim=self.rank + 2, axes={-1: in_channels})
 
     def call(self, inputs):
