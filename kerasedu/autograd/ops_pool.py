@@ -12,6 +12,7 @@ Example:
 """
 
 from kerasedu.autograd.function import Function
+from kerasedu.autograd.ops_conv import check_padding
 from kerasedu.autograd.ops_shape import reshape
 from kerasedu.autograd.windows import (
     add_windows,
@@ -93,10 +94,7 @@ def _pool_args(op_name, x, rank, pool_size, strides, padding):
         raise ValueError(
             f"{op_name}: expected an input of rank {rank + 2}. Received: x.shape={tuple(x.shape)}"
         )
-    if padding not in ("valid", "same"):
-        raise ValueError(
-            f"{op_name}: padding must be 'valid' or 'same'. Received: padding={padding!r}"
-        )
+    check_padding(op_name, padding)
     pool_size = normalize_tuple(pool_size, 2, "pool_size")
     strides = pool_size if strides is None else normalize_tuple(strides, 2, "strides")
     pads = tuple(
