@@ -53,6 +53,7 @@ class LeakyReLU(ActivationLayer):
         [[-0.3  1. ]]
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
     config_keys = ("negative_slope",)
 
     def __init__(self, negative_slope=0.3, **kwargs):
@@ -86,6 +87,8 @@ class PReLU(ActivationLayer):
         >>> layer(np.ones((1, 4, 4, 3))).shape, layer.get_weights()[0].shape
         ((1, 4, 4, 3), (1, 1, 3))
     """
+
+    supports_masking = True  # a mask on the input passes on to the output
 
     def __init__(
         self,
@@ -134,6 +137,7 @@ class ELU(ActivationLayer):
         [[0.0, 2.0]]
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
     config_keys = ("alpha",)
 
     def __init__(self, alpha=1.0, **kwargs):
@@ -187,6 +191,7 @@ class ReLU(ActivationLayer):
         [[3.0, 6.0]]
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
     config_keys = ("max_value", "negative_slope", "threshold")
 
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
