@@ -52,3 +52,32 @@ def digit_classifier():
     ``"sparse_categorical_accuracy"``) unless ``compiled=False``.
     """
     return _digit_classifier
+
+
+@pytest.fixture(scope="session")
+def thousand_digits():
+    """1,000 training and 1,000 test MNIST images as (1000, 784) floats in [0, 1], with labels."""
+    (train_images, train_labels), (test_images, test_labels) = keras.datasets.mnist.load_data()
+
+    def flatten(images):
+        return images[:1000].reshape(-1, 784).astype("float32") / 255.0
+
+    return flatten(train_images), train_labels[:1000], flatten(test_images), test_labels[:1000]
+
+
+def _one_unit_regressor():
+    # Dense(1) reading the digit's value from its pixels: MSE loss, MAE metric, a large step.
+    model = keras.Sequential()
+    model.add(keras.layers.Dense(1))
+    model.compile(
+        optimizer=keras.optimizers.RMSprop(learning_rate=0.1),
+        loss="mean_squared_error",
+        metrics=["mean_absolute_error"],
+    )
+    return model
+
+
+@pytest.fixture
+def one_unit_regressor():
+    """A factory returning a fresh compiled ``Sequential([Dense(1)])`` (built at first call)."""
+    return _one_unit_regressor

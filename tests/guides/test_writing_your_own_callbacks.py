@@ -4,34 +4,13 @@ Guide: https://keras.io/guides/writing_your_own_callbacks/. The code here is wri
 kerasedu's tests: a ``keras.callbacks.Callback`` subclass overriding every global, epoch and
 batch hook of ``fit``, ``evaluate`` and ``predict``, and callbacks reading ``logs["loss"]`` and
 metric values, with ``import kerasedu as keras`` in place of ``import keras``. The data are
-1,000 images of the offline MNIST copy, as in the guide; nothing needed leaving out.
+1,000 images of the offline MNIST copy, as in the guide (``thousand_digits`` and
+``one_unit_regressor`` in conftest.py); nothing needed leaving out.
 """
 
 import pytest
 
 import kerasedu as keras
-
-
-def one_unit_regressor():
-    """Dense(1) on flat pixels, fit to the digit value with MSE and a MAE metric."""
-    model = keras.Sequential()
-    model.add(keras.layers.Dense(1))
-    model.compile(
-        optimizer=keras.optimizers.RMSprop(learning_rate=0.1),
-        loss="mean_squared_error",
-        metrics=["mean_absolute_error"],
-    )
-    return model
-
-
-@pytest.fixture(scope="module")
-def thousand_digits():
-    (train_images, train_labels), (test_images, test_labels) = keras.datasets.mnist.load_data()
-
-    def flatten(images):
-        return images[:1000].reshape(-1, 784).astype("float32") / 255.0
-
-    return flatten(train_images), train_labels[:1000], flatten(test_images), test_labels[:1000]
 
 
 class HookTrace(keras.callbacks.Callback):
@@ -87,7 +66,7 @@ class HookTrace(keras.callbacks.Callback):
         self._note("predict_batch_end", batch, logs)
 
 
-def test_every_hook_and_the_log_keys_it_receives(thousand_digits):
+def test_every_hook_and_the_log_keys_it_receives(thousand_digits, one_unit_regressor):
     x_fit, y_fit, x_test, y_test = thousand_digits
     model = one_unit_regressor()
     trace = HookTrace()
@@ -138,7 +117,7 @@ class LossNotes(keras.callbacks.Callback):
         self.notes.append(("epoch", epoch, (logs["loss"], logs["mean_absolute_error"])))
 
 
-def test_reading_values_from_logs(thousand_digits):
+def test_reading_values_from_logs(thousand_digits, one_unit_regressor):
     x_fit, y_fit, x_test, y_test = thousand_digits
     model = one_unit_regressor()
     notes = LossNotes()
