@@ -43,8 +43,7 @@ def test_compile_fit_evaluate_predict_with_objects(flat_digits, digit_classifier
     scores = net.evaluate(data["x_test"], data["y_test"], batch_size=128, verbose=0)
     assert len(scores) == 2 and scores[1] > 0.75  # [loss, accuracy]
 
-    probs = net.predict(data["x_test"][:3], verbose=0)
-    assert probs.shape == (3, 10)
+    assert net.predict(data["x_test"][:3], verbose=0).shape == (3, 10)
 
     # Recompiling is allowed, with objects (and keyword arguments) or with string names.
     net.compile(

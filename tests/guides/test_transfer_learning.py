@@ -125,7 +125,6 @@ def test_train_a_new_head_then_fine_tune_the_base(pet_pictures, capsys):
     # The base's weights train now. Its BN statistics are not checked: Keras 3 itself lets
     # fit's training=True override the stored training=False (keras-team/keras#20285).
     assert not np.array_equal(base.layers[1].kernel.numpy(), kernel_before)
-
     loss, accuracy = model.evaluate(*held_out)
     assert np.isfinite(loss) and 0 <= accuracy <= 1
 
