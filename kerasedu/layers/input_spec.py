@@ -149,7 +149,7 @@ def to_tensors(inputs, dtype):
     if isinstance(inputs, (list, tuple)):
         return [to_tensors(x, dtype) for x in inputs]
     tensor = inputs if isinstance(inputs, Tensor) else Tensor(inputs)
-    if tensor.dtype.kind == "f" and tensor.dtype != dtype:
+    if tensor.data.dtype.kind == "f" and tensor.data.dtype != dtype:
         tensor = tensor.astype(dtype) if not tensor.requires_grad else tensor
     return tensor
 
