@@ -135,7 +135,7 @@ def adjust_input_rank(input_spec, inputs):
 
 
 def _with_last_axis(spec, x):
-    shape = tuple(x.shape)
+    shape = x.data.shape  # x is a Tensor: Layer.__call__ converted the data
     if spec.shape is not None and len(shape) == len(spec.shape) - 1 and spec.shape[-1] == 1:
         return x.reshape(*shape, 1)
     return x
