@@ -98,10 +98,14 @@ def deserialize_layer(config, custom_objects=None):
 def serialize_keras_object(obj):
     """Keras 3's name: the JSON form of any object (layer, initializer, loss...; a function's name).
 
+    ``"module"`` names the Keras family (``"keras.regularizers"``); for your own
+    classes it is their Python module (``None`` in a script), as Keras writes it.
+
     Example:
         >>> from kerasedu import initializers
-        >>> serialize_keras_object(initializers.Constant(2.0))["class_name"]
-        'Constant'
+        >>> config = serialize_keras_object(initializers.Constant(2.0))
+        >>> config["module"], config["class_name"]
+        ('keras.initializers', 'Constant')
         >>> serialize_keras_object([1, (2, 3)])
         [1, [2, 3]]
     """
@@ -116,9 +120,14 @@ def serialize_keras_object(obj):
     if isinstance(obj, layers.Layer):
         config = serialize_layer(obj)
     elif hasattr(obj, "get_config") and not isinstance(obj, type):
-        config = serialize_object(obj)
+        name = type(obj).__name__
+        module = next((key for key, (_, table) in FAMILIES.items() if _in_table(name, table)), None)
+        config = {"module": module, **serialize_object(obj)}
     else:
         return get_registered_name(obj)  # a function: its name
+    module = type(obj).__module__
+    if not module.startswith("kerasedu."):  # your own class: its Python module, as in Keras
+        config["module"] = None if module == "__main__" else module
     registered = get_registered_name(type(obj))
     config["registered_name"] = registered if ">" in registered else None
     return config

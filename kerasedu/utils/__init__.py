@@ -1,5 +1,6 @@
 """Utilities: data helpers, downloads with a cache, plots of models and training curves."""
 
+from kerasedu.preprocessing.sequence import pad_sequences  # Keras 3's keras.utils.pad_sequences
 from kerasedu.utils import fonts
 from kerasedu.utils.data_adapter_utils import unpack_x_y_sample_weight
 from kerasedu.utils.file_utils import get_file

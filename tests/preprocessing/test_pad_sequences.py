@@ -58,3 +58,9 @@ def test_pad_sequences_errors():
         pad_sequences([[1], 5])
     with pytest.raises(ValueError, match="shape"):
         pad_sequences([np.ones((2, 3)), np.ones((2, 4))])
+
+
+def test_pad_sequences_is_also_keras_utils_pad_sequences():
+    from kerasedu import utils
+
+    assert utils.pad_sequences is pad_sequences  # where Keras 3's guides call it

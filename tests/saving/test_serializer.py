@@ -252,6 +252,18 @@ def test_sequential_from_config_accepts_built_layers_and_configs():
         same_predictions(model, clone, np.random.randn(2, 3))
 
 
+def test_serialize_keras_object_names_the_keras_module_as_keras_does():
+    from kerasedu import regularizers
+    from kerasedu.layers import Layer
+
+    class Custom(Layer):
+        pass
+
+    assert serialize_keras_object(regularizers.L1(0.005))["module"] == "keras.regularizers"
+    assert serialize_keras_object(Dense(2))["module"] == "keras.layers"
+    assert serialize_keras_object(Custom())["module"] == __name__  # Keras: None in __main__
+
+
 def test_serialize_round_trip_for_other_families():
     config = serialize_keras_object(initializers.Constant(2.0))
     assert deserialize_keras_object(config)((2,)).tolist() == [2.0, 2.0]
