@@ -52,6 +52,7 @@ from kerasedu.layers.merging import (
     Subtract,
 )
 from kerasedu.layers.node import KerasTensor
+from kerasedu.layers.padding_cropping import Cropping1D, Cropping3D, ZeroPadding1D, ZeroPadding3D
 from kerasedu.layers.permute import Permute
 from kerasedu.layers.pooling import (
     AveragePooling1D,
@@ -72,6 +73,13 @@ from kerasedu.layers.pooling import (
     MaxPooling2D,
 )
 from kerasedu.layers.repeat_vector import RepeatVector
+from kerasedu.layers.resampling import (
+    CenterCrop,
+    Resizing,
+    UpSampling1D,
+    UpSampling2D,
+    UpSampling3D,
+)
 from kerasedu.layers.reshape import Reshape
 from kerasedu.layers.simple_rnn import SimpleRNN
 from kerasedu.layers.time_distributed import TimeDistributed

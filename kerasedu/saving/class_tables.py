@@ -33,6 +33,10 @@ LAYERS = {cls.__name__: cls for cls in (
     layers.MaxPooling2D, layers.AveragePooling1D, layers.AveragePooling2D,
     layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D, layers.GlobalAveragePooling1D,
     layers.GlobalAveragePooling2D, layers.ZeroPadding2D, layers.Cropping2D,
+    # resizing, padding and cropping
+    layers.UpSampling1D, layers.UpSampling2D, layers.UpSampling3D, layers.Resizing,
+    layers.CenterCrop, layers.ZeroPadding1D, layers.ZeroPadding3D, layers.Cropping1D,
+    layers.Cropping3D,
     # normalization, recurrent layers and wrappers
     layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
     layers.GRU, layers.Bidirectional, layers.TimeDistributed,
