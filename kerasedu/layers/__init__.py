@@ -52,6 +52,16 @@ from kerasedu.layers.merging import (
     Subtract,
 )
 from kerasedu.layers.node import KerasTensor
+from kerasedu.layers.noise import (
+    ActivityRegularization,
+    AlphaDropout,
+    GaussianDropout,
+    GaussianNoise,
+    Identity,
+    SpatialDropout1D,
+    SpatialDropout2D,
+    SpatialDropout3D,
+)
 from kerasedu.layers.padding_cropping import Cropping1D, Cropping3D, ZeroPadding1D, ZeroPadding3D
 from kerasedu.layers.permute import Permute
 from kerasedu.layers.pooling import (

@@ -37,6 +37,10 @@ LAYERS = {cls.__name__: cls for cls in (
     layers.UpSampling1D, layers.UpSampling2D, layers.UpSampling3D, layers.Resizing,
     layers.CenterCrop, layers.ZeroPadding1D, layers.ZeroPadding3D, layers.Cropping1D,
     layers.Cropping3D,
+    # noise and regularization
+    layers.GaussianNoise, layers.GaussianDropout, layers.AlphaDropout, layers.SpatialDropout1D,
+    layers.SpatialDropout2D, layers.SpatialDropout3D, layers.ActivityRegularization,
+    layers.Identity,
     # normalization, recurrent layers and wrappers
     layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
     layers.GRU, layers.Bidirectional, layers.TimeDistributed,
