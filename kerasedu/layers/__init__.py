@@ -18,12 +18,25 @@ from kerasedu.layers.advanced_activations import (
 from kerasedu.layers.batch_normalization import BatchNormalization
 from kerasedu.layers.bidirectional import Bidirectional
 from kerasedu.layers.conv import Conv1D, Conv2D
+from kerasedu.layers.conv1d_transpose import Conv1DTranspose
 from kerasedu.layers.conv2d_transpose import Conv2DTranspose
+from kerasedu.layers.conv_variants import (
+    DepthwiseConv1D,
+    DepthwiseConv2D,
+    SeparableConv1D,
+    SeparableConv2D,
+)
 from kerasedu.layers.cropping2d import Cropping2D
 from kerasedu.layers.dense import Dense
 from kerasedu.layers.dropout import Dropout
 from kerasedu.layers.embedding import Embedding
 from kerasedu.layers.flatten import Flatten
+from kerasedu.layers.global_pooling3d import (
+    GlobalAveragePooling3D,
+    GlobalAvgPool3D,
+    GlobalMaxPool3D,
+    GlobalMaxPooling3D,
+)
 from kerasedu.layers.gru import GRU
 from kerasedu.layers.input_layer import Input, InputLayer
 from kerasedu.layers.input_spec import InputSpec
@@ -94,6 +107,12 @@ from kerasedu.layers.reshape import Reshape
 from kerasedu.layers.simple_rnn import SimpleRNN
 from kerasedu.layers.time_distributed import TimeDistributed
 from kerasedu.layers.zero_padding2d import ZeroPadding2D
+
+# Keras's longer spellings of the same classes
+Convolution1DTranspose = Conv1DTranspose
+Convolution2DTranspose = Conv2DTranspose
+SeparableConvolution1D = SeparableConv1D
+SeparableConvolution2D = SeparableConv2D
 
 
 # Keras's `layers.serialize` / `layers.deserialize`. The serializer sits in saving, above

@@ -33,6 +33,9 @@ LAYERS = {cls.__name__: cls for cls in (
     layers.MaxPooling2D, layers.AveragePooling1D, layers.AveragePooling2D,
     layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D, layers.GlobalAveragePooling1D,
     layers.GlobalAveragePooling2D, layers.ZeroPadding2D, layers.Cropping2D,
+    layers.Conv1DTranspose, layers.DepthwiseConv1D, layers.DepthwiseConv2D,
+    layers.SeparableConv1D, layers.SeparableConv2D, layers.GlobalMaxPooling3D,
+    layers.GlobalAveragePooling3D,
     # resizing, padding and cropping
     layers.UpSampling1D, layers.UpSampling2D, layers.UpSampling3D, layers.Resizing,
     layers.CenterCrop, layers.ZeroPadding1D, layers.ZeroPadding3D, layers.Cropping1D,
@@ -57,6 +60,8 @@ LAYERS.update({
     "GlobalMaxPool1D": layers.GlobalMaxPooling1D, "GlobalMaxPool2D": layers.GlobalMaxPooling2D,
     "GlobalAvgPool1D": layers.GlobalAveragePooling1D,
     "GlobalAvgPool2D": layers.GlobalAveragePooling2D,
+    "GlobalMaxPool3D": layers.GlobalMaxPooling3D,
+    "GlobalAvgPool3D": layers.GlobalAveragePooling3D,
 })
 # fmt: on
 
