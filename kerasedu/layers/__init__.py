@@ -37,6 +37,7 @@ from kerasedu.layers.global_pooling3d import (
     GlobalMaxPool3D,
     GlobalMaxPooling3D,
 )
+from kerasedu.layers.group_unit_normalization import GroupNormalization, UnitNormalization
 from kerasedu.layers.gru import GRU
 from kerasedu.layers.input_layer import Input, InputLayer
 from kerasedu.layers.input_spec import InputSpec
@@ -95,6 +96,7 @@ from kerasedu.layers.pooling import (
     MaxPooling1D,
     MaxPooling2D,
 )
+from kerasedu.layers.preprocessing_layers import CategoryEncoding, Normalization, Rescaling
 from kerasedu.layers.repeat_vector import RepeatVector
 from kerasedu.layers.resampling import (
     CenterCrop,

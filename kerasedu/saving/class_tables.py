@@ -46,7 +46,10 @@ LAYERS = {cls.__name__: cls for cls in (
     layers.Identity,
     # normalization, recurrent layers and wrappers
     layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
-    layers.GRU, layers.Bidirectional, layers.TimeDistributed,
+    layers.GRU, layers.Bidirectional, layers.TimeDistributed, layers.GroupNormalization,
+    layers.UnitNormalization,
+    # preprocessing inside the model
+    layers.Rescaling, layers.Normalization, layers.CategoryEncoding,
     # activation layers
     layers.ReLU, layers.LeakyReLU, layers.PReLU, layers.ELU, layers.ThresholdedReLU,
     layers.Softmax,

@@ -86,6 +86,11 @@ LAYERS = {
     "Conv1DTranspose": (lambda: L.Conv1DTranspose(2, 3, strides=2), (4, 2)),
     "GlobalMaxPooling3D": (lambda: L.GlobalMaxPooling3D(), (2, 2, 2, 3)),
     "GlobalAveragePooling3D": (lambda: L.GlobalAveragePooling3D(), (2, 2, 2, 3)),
+    "GroupNormalization": (lambda: L.GroupNormalization(2), (3, 4)),
+    "UnitNormalization": (lambda: L.UnitNormalization(), (4,)),
+    "Rescaling": (lambda: L.Rescaling(0.5, offset=1.0), (4,)),
+    "Normalization": (lambda: L.Normalization(), (4,)),
+    "CategoryEncoding": (lambda: L.CategoryEncoding(10, output_mode="count"), "tokens"),
 }
 NOT_STANDALONE = {"Layer", "InputLayer"}  # the base class and the input placeholder
 
