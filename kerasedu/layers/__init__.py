@@ -15,6 +15,7 @@ from kerasedu.layers.advanced_activations import (
     Softmax,
     ThresholdedReLU,
 )
+from kerasedu.layers.attention import AdditiveAttention, Attention
 from kerasedu.layers.batch_normalization import BatchNormalization
 from kerasedu.layers.bidirectional import Bidirectional
 from kerasedu.layers.conv import Conv1D, Conv2D
@@ -65,6 +66,7 @@ from kerasedu.layers.merging import (
     Multiply,
     Subtract,
 )
+from kerasedu.layers.multi_head_attention import MultiHeadAttention
 from kerasedu.layers.node import KerasTensor
 from kerasedu.layers.noise import (
     ActivityRegularization,

@@ -48,6 +48,8 @@ LAYERS = {cls.__name__: cls for cls in (
     layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
     layers.GRU, layers.Bidirectional, layers.TimeDistributed, layers.GroupNormalization,
     layers.UnitNormalization,
+    # attention
+    layers.Attention, layers.AdditiveAttention, layers.MultiHeadAttention,
     # preprocessing inside the model
     layers.Rescaling, layers.Normalization, layers.CategoryEncoding,
     # activation layers

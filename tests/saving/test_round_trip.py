@@ -14,6 +14,10 @@ def double(x):
     return x * 2.0
 
 
+def self_attention(x):
+    return L.MultiHeadAttention(num_heads=2, key_dim=3)(x, x)
+
+
 # class name -> (factory, per-sample input shape(s)); two shapes mean a two-input merge layer
 LAYERS = {
     "Dense": (lambda: L.Dense(3, activation="relu"), (4,)),
@@ -86,6 +90,9 @@ LAYERS = {
     "Conv1DTranspose": (lambda: L.Conv1DTranspose(2, 3, strides=2), (4, 2)),
     "GlobalMaxPooling3D": (lambda: L.GlobalMaxPooling3D(), (2, 2, 2, 3)),
     "GlobalAveragePooling3D": (lambda: L.GlobalAveragePooling3D(), (2, 2, 2, 3)),
+    "Attention": (lambda: L.Attention(score_mode="concat"), [(3, 4), (5, 4)]),
+    "AdditiveAttention": (lambda: L.AdditiveAttention(), [(3, 4), (5, 4)]),
+    "MultiHeadAttention": (lambda: self_attention, (3, 4)),  # called on (x, x)
     "GroupNormalization": (lambda: L.GroupNormalization(2), (3, 4)),
     "UnitNormalization": (lambda: L.UnitNormalization(), (4,)),
     "Rescaling": (lambda: L.Rescaling(0.5, offset=1.0), (4,)),
