@@ -46,3 +46,14 @@ def assert_matches_keras(ours, theirs, x, atol=1e-5, **call_kwargs):
 
 def _class_name(config):
     return config.get("class_name") if isinstance(config, dict) else config
+
+
+def assert_call_matches_keras(ours, theirs, *args, **kwargs):
+    """Same output(s) of ``layer(*args, **kwargs)``, Keras given kerasedu's weights."""
+    y = ours(*args, **kwargs)
+    theirs(*args, **kwargs)  # build
+    theirs.set_weights(ours.get_weights())
+    expected = theirs(*args, **kwargs)
+    pairs = zip(y, expected) if isinstance(y, tuple) else [(y, expected)]
+    for a, b in pairs:
+        np.testing.assert_allclose(a.numpy(), np.asarray(b), atol=1e-5, rtol=1e-5)

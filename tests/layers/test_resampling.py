@@ -40,17 +40,6 @@ def test_resizing_one_image_and_bad_arguments():
         L.Resizing(2, 2, antialias=True)
 
 
-def test_padding_and_cropping_shapes_and_gradients():
-    assert L.ZeroPadding1D((2, 1))(np.ones((1, 3, 2))).shape == (1, 6, 2)
-    assert L.Cropping1D(1)(np.ones((1, 3, 2))).shape == (1, 1, 2)
-    check_layer_gradients(L.ZeroPadding3D(1, dtype="float64"), RNG.random((1, 2, 2, 2, 1)))
-    check_layer_gradients(L.Cropping3D((1, 0, 1), dtype="float64"), RNG.random((1, 3, 3, 3, 1)))
-    with pytest.raises(ValueError, match="removes the whole"):
-        L.Cropping1D(2)(np.ones((1, 3, 2)))
-    with pytest.raises(ValueError, match="padding"):
-        L.ZeroPadding3D((1, 2))
-
-
 @pytest.mark.reference
 def test_resampling_matches_keras():
     keras = import_keras()
@@ -70,10 +59,6 @@ def test_resampling_matches_keras():
          kl.Resizing(4, 4, crop_to_aspect_ratio=True), big),
         (L.CenterCrop(3, 2), kl.CenterCrop(3, 2), big),
         (L.CenterCrop(6, 6), kl.CenterCrop(6, 6), IMAGES),  # smaller input: crop + resize
-        (L.ZeroPadding1D((1, 2)), kl.ZeroPadding1D((1, 2)), seq),
-        (L.ZeroPadding3D((1, 0, 2)), kl.ZeroPadding3D((1, 0, 2)), vol),
-        (L.Cropping1D((2, 1)), kl.Cropping1D((2, 1)), seq),
-        (L.Cropping3D(((1, 0), (1, 1), (0, 1))), kl.Cropping3D(((1, 0), (1, 1), (0, 1))), vol),
     ]  # fmt: skip
     for ours, theirs, x in cases:
         assert_matches_keras(ours, theirs, x)
