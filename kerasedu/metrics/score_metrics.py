@@ -46,6 +46,7 @@ class ArrayMetric(Metric):
             setattr(self, name, 0.0)
 
     def as_result(self, value):
+        """``value`` (a number or an array) as a Tensor of the metric's dtype."""
         return Tensor(to_device(np.asarray(value), dtype=self.dtype))
 
 
