@@ -99,6 +99,8 @@ from kerasedu.layers.pooling import (
     MaxPooling2D,
 )
 from kerasedu.layers.preprocessing_layers import CategoryEncoding, Normalization, Rescaling
+from kerasedu.layers.random_affine import RandomRotation, RandomTranslation, RandomZoom
+from kerasedu.layers.random_image import RandomBrightness, RandomContrast, RandomFlip
 from kerasedu.layers.repeat_vector import RepeatVector
 from kerasedu.layers.resampling import (
     CenterCrop,

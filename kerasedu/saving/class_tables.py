@@ -51,7 +51,9 @@ LAYERS = {cls.__name__: cls for cls in (
     # attention
     layers.Attention, layers.AdditiveAttention, layers.MultiHeadAttention,
     # preprocessing inside the model
-    layers.Rescaling, layers.Normalization, layers.CategoryEncoding,
+    layers.Rescaling, layers.Normalization, layers.CategoryEncoding, layers.RandomFlip,
+    layers.RandomRotation, layers.RandomTranslation, layers.RandomZoom, layers.RandomContrast,
+    layers.RandomBrightness,
     # activation layers
     layers.ReLU, layers.LeakyReLU, layers.PReLU, layers.ELU, layers.ThresholdedReLU,
     layers.Softmax,

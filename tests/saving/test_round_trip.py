@@ -98,6 +98,12 @@ LAYERS = {
     "Rescaling": (lambda: L.Rescaling(0.5, offset=1.0), (4,)),
     "Normalization": (lambda: L.Normalization(), (4,)),
     "CategoryEncoding": (lambda: L.CategoryEncoding(10, output_mode="count"), "tokens"),
+    "RandomFlip": (lambda: L.RandomFlip(), (4, 4, 2)),
+    "RandomRotation": (lambda: L.RandomRotation(0.1), (4, 4, 2)),
+    "RandomTranslation": (lambda: L.RandomTranslation(0.1, 0.2), (4, 4, 2)),
+    "RandomZoom": (lambda: L.RandomZoom(0.1), (4, 4, 2)),
+    "RandomContrast": (lambda: L.RandomContrast(0.2), (4, 4, 2)),
+    "RandomBrightness": (lambda: L.RandomBrightness(0.2), (4, 4, 2)),
 }
 NOT_STANDALONE = {"Layer", "InputLayer"}  # the base class and the input placeholder
 
