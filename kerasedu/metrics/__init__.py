@@ -31,6 +31,12 @@ from kerasedu.metrics.confusion_metrics import (
     TrueNegatives,
     TruePositives,
 )
+from kerasedu.metrics.constrained_metrics import (
+    PrecisionAtRecall,
+    RecallAtPrecision,
+    SensitivityAtSpecificity,
+    SpecificityAtSensitivity,
+)
 from kerasedu.metrics.error_metrics import (
     BinaryCrossentropy,
     CategoricalCrossentropy,
@@ -112,6 +118,10 @@ METRIC_CLASSES = {
         Precision,
         Recall,
         AUC,
+        SensitivityAtSpecificity,
+        SpecificityAtSensitivity,
+        PrecisionAtRecall,
+        RecallAtPrecision,
         R2Score,
         FBetaScore,
         F1Score,
