@@ -38,7 +38,6 @@ from kerasedu.layers.global_pooling3d import (
     GlobalMaxPool3D,
     GlobalMaxPooling3D,
 )
-from kerasedu.layers.group_unit_normalization import GroupNormalization, UnitNormalization
 from kerasedu.layers.gru import GRU
 from kerasedu.layers.input_layer import Input, InputLayer
 from kerasedu.layers.input_spec import InputSpec
@@ -77,6 +76,11 @@ from kerasedu.layers.noise import (
     SpatialDropout1D,
     SpatialDropout2D,
     SpatialDropout3D,
+)
+from kerasedu.layers.normalization_variants import (
+    GroupNormalization,
+    RMSNormalization,
+    UnitNormalization,
 )
 from kerasedu.layers.padding_cropping import Cropping1D, Cropping3D, ZeroPadding1D, ZeroPadding3D
 from kerasedu.layers.permute import Permute

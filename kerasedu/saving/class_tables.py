@@ -47,7 +47,7 @@ LAYERS = {cls.__name__: cls for cls in (
     # normalization, recurrent layers and wrappers
     layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
     layers.GRU, layers.Bidirectional, layers.TimeDistributed, layers.GroupNormalization,
-    layers.UnitNormalization,
+    layers.UnitNormalization, layers.RMSNormalization,
     # attention
     layers.Attention, layers.AdditiveAttention, layers.MultiHeadAttention,
     # preprocessing inside the model

@@ -95,6 +95,7 @@ LAYERS = {
     "MultiHeadAttention": (lambda: self_attention, (3, 4)),  # called on (x, x)
     "GroupNormalization": (lambda: L.GroupNormalization(2), (3, 4)),
     "UnitNormalization": (lambda: L.UnitNormalization(), (4,)),
+    "RMSNormalization": (lambda: L.RMSNormalization(axis=[1, 2]), (3, 4)),
     "Rescaling": (lambda: L.Rescaling(0.5, offset=1.0), (4,)),
     "Normalization": (lambda: L.Normalization(), (4,)),
     "CategoryEncoding": (lambda: L.CategoryEncoding(10, output_mode="count"), "tokens"),

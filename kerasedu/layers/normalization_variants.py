@@ -1,10 +1,11 @@
-"""`GroupNormalization` and `UnitNormalization`: normalisation without batch statistics.
+"""GroupNormalization, UnitNormalization, RMSNormalization: normalisation without batch statistics.
 
 GroupNormalization splits the channels into ``groups`` and normalises each
 group of each sample over its channels and positions, then scales and shifts
 per channel (Wu & He, 2018): ``groups=1`` is LayerNormalization over all
 features, ``groups=C`` is instance normalisation. UnitNormalization rescales
-each vector to length 1.
+each vector to length 1; RMSNormalization divides by the root mean square
+(LayerNormalization without centring, as in many Transformers).
 
 Example:
     >>> GroupNormalization(groups=2)(np.arange(8.0).reshape(1, 2, 4)).shape
@@ -104,3 +105,44 @@ class UnitNormalization(Layer):
 
     def get_config(self):
         return {**super().get_config(), "axis": self.axis}
+
+
+class RMSNormalization(Layer):
+    """``y = scale * x / sqrt(mean(x^2, axis) + epsilon)`` (Zhang & Sennrich, 2019).
+
+    Args:
+        axis: Axis (or list of axes) to normalise over; each position there gets
+            its own learned ``scale``. Defaults to ``-1``.
+        epsilon: Added to the mean square. Defaults to ``1e-6``.
+
+    Shapes:
+        any input shape -> the same shape; ``scale`` has the sizes of ``axis``.
+
+    Example:
+        >>> RMSNormalization()(np.array([[3.0, -3.0]])).numpy().round(4).tolist()
+        [[1.0, -1.0]]
+    """
+
+    def __init__(self, axis=-1, epsilon=1e-6, **kwargs):
+        super().__init__(**kwargs)
+        self.axis, self.epsilon = axis, epsilon
+
+    def build(self, input_shape):
+        self.axis = sorted(self.axis) if isinstance(self.axis, (list, tuple)) else [self.axis]
+        self._axes = tuple(sorted(a % len(input_shape) for a in self.axis))  # as Keras: a list
+        shape = tuple(input_shape[a] for a in self._axes)
+        self.scale = self.add_weight("scale", shape, "ones")
+        self._broadcast_shape = tuple(
+            input_shape[a] if a in self._axes else 1 for a in range(1, len(input_shape))
+        )  # the scale's shape, with 1 on the other non-batch axes
+
+    def call(self, inputs):
+        mean_square = (inputs * inputs).mean(axis=self._axes, keepdims=True)
+        y = inputs / (mean_square + self.epsilon).sqrt()
+        return y * self.scale.reshape(self._broadcast_shape)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return {**super().get_config(), "axis": self.axis, "epsilon": self.epsilon}
