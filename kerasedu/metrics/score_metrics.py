@@ -169,6 +169,11 @@ class FBetaScore(ArrayMetric):
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Add one batch's per-class true positives, false positives and false negatives."""
         y_true, y_pred = as_float_array(y_true), as_float_array(y_pred)
+        if y_true.shape != y_pred.shape:
+            raise ValueError(
+                f"{type(self).__name__} needs one-hot (or multi-label) y_true of y_pred's shape "
+                f"{y_pred.shape}. Received: y_true.shape={y_true.shape}"
+            )
         if self.threshold is None:  # the top class (ties included), never a zero score
             top = y_pred.max(axis=-1, keepdims=True)
             predicted = (y_pred >= top) & (np.abs(y_pred) > 1e-9)

@@ -3,6 +3,7 @@ import pytest
 
 from kerasedu import layers as L
 from kerasedu.layers.random_affine import FILL_MODES, affine_transform
+from kerasedu.models import Sequential
 from tests.layers.keras_reference import assert_matches_keras, import_keras
 
 RNG = np.random.default_rng(0)
@@ -53,3 +54,9 @@ def test_fixed_draws_match_keras():
     for name, kwargs in cases:
         assert_matches_keras(getattr(L, name)(**kwargs), getattr(kl, name)(**kwargs), IMAGES,
                              atol=1e-3, training=True)  # fmt: skip
+
+
+def test_augmentation_only_in_fit_not_in_predict():
+    model = Sequential([L.Input((5, 6, 3)), L.RandomRotation(0.3), L.RandomZoom(0.2)])
+    np.testing.assert_allclose(model.predict(IMAGES, verbose=0), IMAGES, rtol=1e-6)
+    assert not np.allclose(model(IMAGES).numpy(), IMAGES)  # a direct call augments, as Keras

@@ -46,3 +46,8 @@ def test_score_metrics_match_keras():
         assert_metric_matches_keras(ours, theirs, batches, rtol=1e-4)
     values = [(TARGETS[:, 0],), (TARGETS[:, 1], WEIGHTS)]
     assert_metric_matches_keras(metrics.Sum(), km.Sum(), values, rtol=1e-4)
+
+
+def test_f1_asks_for_one_hot_labels():
+    with pytest.raises(ValueError, match="one-hot"):
+        metrics.F1Score()(np.array([0, 2]), SCORES[:2])
