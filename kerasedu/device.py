@@ -1,4 +1,5 @@
-"""The array module: NumPy on the CPU, CuPy on the GPU.
+"""The numeric environment: the array module (NumPy on the CPU, CuPy on the GPU), the
+default float type and the fuzz factor.
 
 This is the only file in kerasedu that knows CuPy exists. Everything else asks
 for the array module (``xp``) and calls ``xp.exp``, ``xp.zeros`` and so on, so
@@ -7,12 +8,18 @@ the same code runs on both devices.
 Pick the device with the environment variable ``KERASEDU_DEVICE=gpu`` before
 importing kerasedu, or at run time with ``set_device("gpu")``.
 
+The settings Keras keeps in ``keras.config`` (`floatx`, `epsilon`,
+`image_data_format`) are here too, with Keras's names and defaults, and
+re-exported as ``kerasedu.config``: every array kerasedu makes reads them.
+
 Example:
     >>> from kerasedu.device import get_device, xp
     >>> get_device()
     'cpu'
     >>> xp().zeros(3).shape
     (3,)
+    >>> floatx(), epsilon(), image_data_format()
+    ('float32', 1e-07, 'channels_last')
 """
 
 import os
@@ -112,6 +119,48 @@ def to_numpy(array):
 def to_device(array, dtype=None):
     """Return ``array`` as an array of the current device's module, optionally cast."""
     return xp().asarray(array, dtype=dtype)
+
+
+# --- the numeric settings (kerasedu.config) -------------------------------------------
+_config = {"floatx": "float32", "epsilon": 1e-7, "image_data_format": "channels_last"}
+
+
+def floatx():
+    """Return the default float type name, ``'float32'`` as in Keras."""
+    return _config["floatx"]
+
+
+def set_floatx(value):
+    """Set the default float type: ``'float16'``, ``'float32'`` or ``'float64'``."""
+    if value not in ("float16", "float32", "float64"):
+        raise ValueError(f"Unknown floatx type. Received: value={value!r}")
+    _config["floatx"] = value
+
+
+def epsilon():
+    """Return the fuzz factor used to avoid division by zero and log(0): ``1e-7``."""
+    return _config["epsilon"]
+
+
+def set_epsilon(value):
+    """Set the fuzz factor returned by `epsilon`."""
+    _config["epsilon"] = float(value)
+
+
+def image_data_format():
+    """Return ``'channels_last'``: images are ``(N, H, W, C)`` as in Keras."""
+    return _config["image_data_format"]
+
+
+def set_image_data_format(value):
+    """Set the image layout; only ``'channels_last'`` is implemented in kerasedu."""
+    if value != "channels_last":
+        raise ValueError(
+            "kerasedu implements only 'channels_last' (N, H, W, C) images. "
+            f"Received: value={value!r}. Transpose channels-first data with "
+            "np.transpose(x, (0, 2, 3, 1))."
+        )
+    _config["image_data_format"] = value
 
 
 if os.environ.get("KERASEDU_DEVICE", "cpu").lower() == "gpu":

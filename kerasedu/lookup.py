@@ -4,7 +4,10 @@ Activations, initializers, regularizers, constraints, losses, metrics and
 optimizers each keep an explicit table of the names a user may write
 (``"glorot_uniform"``, ``"GlorotUniform"``...); layers and models have theirs in
 `kerasedu.saving.serializer`. Every table is read through `lookup`, so every
-family behaves the same: the ``custom_objects`` a user passes come first, and
+family behaves the same: your own objects come first (the ``custom_objects``
+you pass, an open ``custom_object_scope``, and what you registered with
+``@register_keras_serializable(package="my")`` as ``"my>name"``; its plain
+``"name"`` comes after kerasedu's names, so it never hides one), and
 an unknown name fails with the closest valid names ("did you mean") and the
 full list. Nothing is ever imported by name: a name that is in no table is an
 error, which is also what keeps loading a saved file from running code.
@@ -24,9 +27,12 @@ Example:
 
 import difflib
 
+REGISTERED = {}  # "package>name" -> your class or function (`register_keras_serializable`)
+SCOPES = []  # the dicts of the open `custom_object_scope`s, innermost last
+
 
 def lookup(name, kind, table, custom_objects=None):
-    """Return the object ``table`` (or ``custom_objects``, looked at first) holds for ``name``.
+    """Return the object ``name`` stands for: yours (`your_object`) first, then ``table``'s.
 
     Args:
         name: What the user or the file wrote, e.g. ``"relu"`` or ``"Dense"``.
@@ -36,7 +42,9 @@ def lookup(name, kind, table, custom_objects=None):
             objects. Defaults to ``None``.
 
     Returns:
-        The class or function found (not called).
+        The class or function found (not called). A name you registered as
+        ``"my>name"`` is found by that name, and by ``"name"`` when the table has
+        no such name.
 
     Raises:
         ValueError: For a name in neither dict; the message suggests the closest
@@ -50,10 +58,11 @@ def lookup(name, kind, table, custom_objects=None):
         ...
         ValueError: Unknown letter 'bb'. Did you mean 'b'? Valid names: ['a', 'b']. ...
     """
-    if custom_objects and name in custom_objects:
-        return custom_objects[name]
-    if isinstance(name, str) and name in table:
-        return table[name]
+    found = your_object(name, custom_objects) if isinstance(name, str) else None
+    if found is None and isinstance(name, str):  # kerasedu's names before your plain ones
+        found = table.get(name) or _registered_by_plain_name(name)
+    if found is not None:
+        return found
     close = difflib.get_close_matches(str(name), [str(key) for key in table], n=3)
     hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     raise ValueError(
@@ -62,11 +71,43 @@ def lookup(name, kind, table, custom_objects=None):
     )
 
 
+def your_object(name, custom_objects=None):
+    """What you named ``name``: in ``custom_objects``, an open scope, or registered; else None.
+
+    Example:
+        >>> your_object("twice", {"twice": abs}) is abs
+        True
+        >>> your_object("relu") is None
+        True
+    """
+    for objects in (custom_objects or {}, *reversed(SCOPES), REGISTERED):
+        if name in objects:
+            return objects[name]
+    return None
+
+
+def registered_name(obj):
+    """The ``"package>name"`` ``obj`` was registered under, or None.
+
+    Example:
+        >>> registered_name(abs) is None
+        True
+    """
+    return next((key for key, value in REGISTERED.items() if value is obj), None)
+
+
+def _registered_by_plain_name(name):
+    """The latest object registered as ``"<any package>>name"``, or None."""
+    found = [obj for key, obj in REGISTERED.items() if key.rpartition(">")[2] == name]
+    return found[-1] if found else None
+
+
 def serialize_object(obj):
     """Return what a config stores for ``obj``: ``None``, a name, or a ``{"class_name", "config"}``.
 
     An object with ``get_config`` (an instance, not a class) gives the dict; a
-    plain function gives its ``__name__``.
+    plain function gives its ``__name__``, or the ``"package>name"`` you
+    registered it under (as Keras 3 writes it).
 
     Example:
         >>> from kerasedu import initializers
@@ -78,8 +119,11 @@ def serialize_object(obj):
     if obj is None:
         return None
     if hasattr(obj, "get_config") and not isinstance(obj, type):
-        return {"class_name": type(obj).__name__, "config": obj.get_config()}
-    return getattr(obj, "__name__", str(obj))
+        config = {"class_name": type(obj).__name__, "config": obj.get_config()}
+        if registered_name(type(obj)):  # Keras 3 finds your class by this name
+            config["registered_name"] = registered_name(type(obj))
+        return config
+    return registered_name(obj) or getattr(obj, "__name__", str(obj))
 
 
 def serialize_layer(layer):
@@ -153,9 +197,10 @@ def get_object(identifier, kind, table, custom_objects=None):
     if identifier is None:
         return None
     if isinstance(identifier, str):
-        if custom_objects and identifier in custom_objects:
-            return get_object(custom_objects[identifier], kind, table)  # yours, as given
-        return lookup(identifier, kind, table)()  # a class or factory of the family: make one
+        found = lookup(identifier, kind, table, custom_objects)
+        if table.get(identifier) is found:
+            return found()  # a class or factory of the family: make one
+        return get_object(found, kind, table)  # yours, as given
     if isinstance(identifier, dict):
         return deserialize_object(identifier, kind, table, custom_objects)
     if isinstance(identifier, type):

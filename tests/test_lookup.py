@@ -1,5 +1,6 @@
 """The one name -> object lookup that every family's get/serialize/deserialize goes through."""
 
+import numpy as np
 import pytest
 
 from kerasedu import (
@@ -11,7 +12,10 @@ from kerasedu import (
     optimizers,
     regularizers,
 )
+from kerasedu.layers import Dense, Input
 from kerasedu.lookup import deserialize_object, get_object, lookup, serialize_object
+from kerasedu.models import Sequential
+from kerasedu.saving import custom_object_scope, get_custom_objects, register_keras_serializable
 
 TABLE = {"relu": "the relu", "Dense": "the Dense"}
 
@@ -90,3 +94,98 @@ def test_deserialize_object_refuses_what_is_not_a_config():
         deserialize_object("L2", "regularizer", regularizers.REGULARIZERS)
     with pytest.raises(ValueError, match="Unknown regularizer class 'os.system'"):
         deserialize_object({"class_name": "os.system"}, "regularizer", regularizers.REGULARIZERS)
+
+
+# --- your registered objects, by name, in every family ------------------------------------
+def doubled(x):
+    return 2 * x
+
+
+def squared_error(y_true, y_pred):
+    return ((y_true - y_pred) ** 2).mean(axis=-1)
+
+
+class OnesInit(initializers.Initializer):
+    def __call__(self, shape, dtype=None):
+        return np.ones(shape, dtype or "float32")
+
+    def get_config(self):
+        return {}
+
+
+class Silent(regularizers.Regularizer):
+    def __call__(self, x):
+        return (x * 0.0).sum()
+
+    def get_config(self):
+        return {}
+
+
+@pytest.fixture
+def mine():
+    objects = [doubled, squared_error, OnesInit, Silent]
+    for obj in objects:
+        register_keras_serializable(package="my")(obj)
+    yield
+    for obj in objects:
+        del get_custom_objects()[f"my>{obj.__name__}"]
+
+
+@pytest.mark.parametrize("name", ["my>doubled", "doubled"])
+def test_registered_activation_by_name(mine, name):
+    assert activations.get(name) is doubled
+    assert Dense(3, activation=name).activation is doubled
+
+
+@pytest.mark.parametrize("name", ["my>squared_error", "squared_error"])
+def test_registered_loss_and_metric_by_name(mine, name):
+    assert losses.get(name) is squared_error
+    assert metrics.get(name).fn is squared_error
+
+
+@pytest.mark.parametrize("name", ["my>OnesInit", "OnesInit"])
+def test_registered_initializer_and_regularizer_by_name(mine, name):
+    assert isinstance(initializers.get(name), OnesInit)
+    assert isinstance(regularizers.get(name.replace("OnesInit", "Silent")), Silent)
+
+
+def test_registered_optimizer_by_name():
+    class Careful(optimizers.SGD):
+        pass
+
+    register_keras_serializable(package="my")(Careful)
+    try:
+        assert type(optimizers.get("my>Careful")) is Careful
+        assert type(optimizers.get("Careful")) is Careful
+        assert type(optimizers.get("ADAM")) is optimizers.Adam  # kerasedu's names: any case
+    finally:
+        del get_custom_objects()["my>Careful"]
+
+
+def test_a_model_compiles_and_trains_with_registered_names(mine):
+    model = Sequential(
+        [Input((2,)), Dense(1, "my>doubled", kernel_initializer="my>OnesInit",
+                            kernel_regularizer="my>Silent", bias_initializer="zeros")]
+    )  # fmt: skip
+    model.compile(optimizer="sgd", loss="my>squared_error", metrics=["squared_error"])
+    history = model.fit(np.ones((4, 2)), np.ones((4, 1)), verbose=0).history
+    assert history["loss"] == pytest.approx([9.0])  # (2 * (1 + 1) - 1) ** 2
+    assert model.layers[0].get_config()["activation"] == "my>doubled"  # as Keras 3 writes it
+
+
+def test_registered_plain_name_never_hides_kerasedu_s_own(mine):
+    register_keras_serializable(package="my", name="relu")(doubled)
+    try:
+        assert activations.get("relu") is activations.relu
+        assert activations.get("my>relu") is doubled
+    finally:
+        del get_custom_objects()["my>relu"]
+
+
+def test_scoped_names_work_in_every_family_and_end_with_the_scope():
+    with custom_object_scope({"twice": doubled, "ones": OnesInit, "nonneg": constraints.NonNeg}):
+        assert Dense(2, activation="twice").activation is doubled
+        assert isinstance(initializers.get("ones"), OnesInit)
+        assert isinstance(constraints.get("nonneg"), constraints.NonNeg)
+    with pytest.raises(ValueError, match="Unknown activation function 'twice'"):
+        activations.get("twice")

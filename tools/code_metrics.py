@@ -37,7 +37,15 @@ CORE_LINES_CEILING = 18_200
 # and the course's exercise checks (they test students' code; the library never imports them).
 NON_CORE_DIRS = ("compat", "applications", "preprocessing", "exercises")
 NON_CORE_FILES = ("compat.py", "legacy.py")
-RNN_LAYERS = ("rnn_base", "simple_rnn", "lstm", "gru", "bidirectional", "time_distributed")
+RNN_LAYERS = (
+    "rnn_base",
+    "simple_rnn",
+    "lstm",
+    "gru",
+    "bidirectional",
+    "time_distributed",
+    "time_steps",
+)
 
 
 def package_files():

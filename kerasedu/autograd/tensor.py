@@ -2,7 +2,7 @@
 
 A Tensor wraps an array of the current device (NumPy or CuPy) in ``.data``.
 Ops on Tensors that require a gradient record themselves (``_creator``); calling
-``backward()`` on the final scalar walks that graph in reverse topological order (`backprop`)
+``backward()`` on the final scalar walks that graph in reverse topological order (`backpropagate`)
 and applies the chain rule, leaving ``d loss / d t`` in ``t.grad`` for every leaf
 Tensor ``t`` created with ``requires_grad=True``.
 
@@ -22,7 +22,7 @@ import numpy as np
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd import ops_index, ops_linalg, ops_reduce, ops_shape
 from kerasedu.autograd import ops_select as sel
-from kerasedu.autograd.backprop import backpropagate
+from kerasedu.autograd.function import backpropagate
 from kerasedu.config import floatx
 from kerasedu.device import get_array_module, to_numpy, xp
 
@@ -31,11 +31,10 @@ def _to_array(data, dtype=None):
     """Convert ``data`` to an array of the current device; Python floats become floatx."""
     if isinstance(data, Tensor):
         data = data.data
+    if isinstance(data, np.ndarray):  # the common case (every op's output): no conversion
+        return data if dtype is None else data.astype(dtype, copy=False)
     module = xp() if isinstance(data, (list, tuple, numbers.Number)) else get_array_module(data)
-    if isinstance(data, np.ndarray) and module is np:
-        array = data if dtype is None else data.astype(dtype, copy=False)
-    else:
-        array = module.asarray(data, dtype=dtype)
+    array = module.asarray(data, dtype=dtype)
     python_float = isinstance(data, (list, tuple, float)) and not isinstance(data, np.generic)
     if dtype is None and python_float and array.dtype.kind == "f":
         array = array.astype(floatx(), copy=False)  # Python floats are float64; Keras uses float32
@@ -50,8 +49,8 @@ def as_tensor(value, like=None):
     """
     if isinstance(value, Tensor):
         return value
-    if isinstance(value, numbers.Number) and like is not None and like.dtype.kind == "f":
-        return Tensor(_to_array(value, dtype=like.dtype))
+    if isinstance(value, numbers.Number) and like is not None and like.data.dtype.kind == "f":
+        return Tensor(_to_array(value, dtype=like.data.dtype))
     return Tensor(value)
 
 
@@ -166,14 +165,14 @@ class Tensor:
                 "(no input of its computation had requires_grad=True)."
             )
         if grad is None:
-            if self.size != 1:
+            if self.data.size != 1:
                 raise RuntimeError(
                     "backward() without a gradient needs a scalar (one-element) Tensor; this "
                     f"one has shape {self.shape}. Reduce it first (e.g. loss.sum()) or pass "
                     "grad= of that shape."
                 )
             grad = get_array_module(self.data).ones_like(self.data)
-        return _to_array(grad, dtype=self.dtype)
+        return _to_array(grad, dtype=self.data.dtype)
 
     # --- operators: each is one line that calls the op function ---------------
     def __add__(self, other):

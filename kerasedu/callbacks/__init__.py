@@ -6,11 +6,10 @@ Example:
     3
 """
 
-from kerasedu.callbacks.callback import Callback
+from kerasedu.callbacks.callback import Callback, History
 from kerasedu.callbacks.callback_list import CallbackList
 from kerasedu.callbacks.csv_logger import CSVLogger
 from kerasedu.callbacks.early_stopping import EarlyStopping
-from kerasedu.callbacks.history import History
 from kerasedu.callbacks.lambda_callback import LambdaCallback
 from kerasedu.callbacks.learning_rate_scheduler import LearningRateScheduler
 from kerasedu.callbacks.model_checkpoint import ModelCheckpoint

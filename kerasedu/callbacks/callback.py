@@ -1,5 +1,7 @@
 """`Callback`: code that ``fit``, ``evaluate`` and ``predict`` call at fixed moments.
 
+This module also holds `History`, the callback every ``fit`` adds and returns.
+
 Override only the hooks you need. ``self.model`` is the model being trained
 (set ``self.model.stop_training = True`` to end ``fit`` after this epoch) and
 ``self.params`` holds ``{"epochs", "steps", "verbose"}``. ``logs`` is a dict of
@@ -111,3 +113,35 @@ def higher_is_better(monitor, mode="auto"):
         return mode == "max"
     name = monitor[4:] if monitor.startswith("val_") else monitor
     return any(word in name for word in _HIGHER_IS_BETTER)
+
+
+class History(Callback):
+    """Collects the results of each epoch in ``history`` (a dict of lists); ``fit`` returns it.
+
+    ``history.history["loss"][i]`` is the training loss of epoch ``i``;
+    ``history.epoch`` lists the epoch numbers (from 0). Every ``fit`` creates
+    a new History and stores it as ``model.history``.
+
+    Example:
+        >>> history = History()
+        >>> history.on_train_begin()
+        >>> history.on_epoch_end(0, {"loss": 0.9, "val_loss": 1.1})
+        >>> history.on_epoch_end(1, {"loss": 0.5, "val_loss": 0.8})
+        >>> history.history["val_loss"], history.epoch
+        ([1.1, 0.8], [0, 1])
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.history = {}
+        self.epoch = []
+
+    def on_train_begin(self, logs=None):
+        self.epoch = []
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.epoch.append(epoch)
+        for name, value in (logs or {}).items():
+            self.history.setdefault(name, []).append(value)
+        if self.model is not None:
+            self.model.history = self

@@ -1,4 +1,4 @@
-"""`CallbackList`: calls one hook on every callback, in order.
+"""`CallbackList`: calls one hook on every callback that does something there, in order.
 
 ``fit`` wraps the user's callbacks in a CallbackList, with a `ProgbarLogger`
 first (so it prints before the others speak) and the `History` last (so it
@@ -13,13 +13,41 @@ Example:
     {'loss': [0.5]}
 """
 
-from kerasedu.callbacks.callback import Callback
-from kerasedu.callbacks.history import History
+from kerasedu.callbacks.callback import Callback, History
 from kerasedu.callbacks.progbar_logger import ProgbarLogger
+
+# the training-batch hooks of Callback call these Keras 2 names unless overridden
+_KERAS2_NAMES = {"on_train_batch_begin": "on_batch_begin", "on_train_batch_end": "on_batch_end"}
+
+
+def hook_methods(callbacks, hook):
+    """The methods to call for ``hook``: only those of callbacks that do something there.
+
+    The base class's hooks do nothing, so a callback that does not override
+    ``hook`` (nor set it, as `LambdaCallback` does) is skipped. For the
+    training-batch hooks a callback written for Keras 2 may override
+    ``on_batch_begin``/``on_batch_end`` instead: that method is the one called.
+
+    Example:
+        >>> [m.__name__ for m in hook_methods([Callback(), History()], "on_epoch_end")]
+        ['on_epoch_end']
+    """
+    names = (hook, _KERAS2_NAMES[hook]) if hook in _KERAS2_NAMES else (hook,)
+    methods = []
+    for callback in callbacks:
+        for name in names:
+            method = getattr(callback, name)
+            if getattr(method, "__func__", None) is not getattr(Callback, name):
+                methods.append(method)
+                break
+    return methods
 
 
 class CallbackList(Callback):
-    """A list of callbacks that acts as one callback.
+    """A list of callbacks that acts as one callback: each hook calls theirs, in order.
+
+    Which callbacks do something at a hook is worked out the first time the hook is called
+    (see `hook_methods`): a new CallbackList is made for every ``fit``.
 
     Args:
         callbacks: List of `Callback` instances (or ``None``).
@@ -32,18 +60,21 @@ class CallbackList(Callback):
     def __init__(self, callbacks=None, add_history=False, add_progbar=False, model=None, **params):
         super().__init__()
         self.callbacks = list(callbacks or [])
+        self.history = None
         for callback in self.callbacks:
             if not isinstance(callback, Callback):
                 raise TypeError(
                     "Every callback must be an instance of kerasedu.callbacks.Callback. "
                     f"Received: {callback!r}"
                 )
-        self.history = next((c for c in self.callbacks if isinstance(c, History)), None)
+            if self.history is None and isinstance(callback, History):
+                self.history = callback
         if add_history and self.history is None:
             self.history = History()
             self.callbacks.append(self.history)
         if add_progbar and not any(isinstance(c, ProgbarLogger) for c in self.callbacks):
             self.callbacks.insert(0, ProgbarLogger())
+        self._hooks = {}  # hook name -> hook_methods(self.callbacks, hook name)
         if model is not None:
             self.set_model(model)
         self.set_params(params)
@@ -64,8 +95,10 @@ class CallbackList(Callback):
         # every hook of every callback may read or add keys; one dict is shared by the
         # callbacks of this call, so what one adds the next sees (History records it).
         logs = {} if logs is None else logs
-        for callback in self.callbacks:
-            getattr(callback, hook)(*before, logs)
+        if hook not in self._hooks:
+            self._hooks[hook] = hook_methods(self.callbacks, hook)
+        for method in self._hooks[hook]:
+            method(*before, logs)
 
     def on_train_begin(self, logs=None):
         self._call("on_train_begin", logs)

@@ -145,9 +145,11 @@ def accepts_old_names(function, names=KERAS1_NAMES):
         3
     """
 
+    old_names = set(names) | set(SPECIAL) | set(MEANINGLESS)
+
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        if any(k in names or k in SPECIAL or k in MEANINGLESS for k in kwargs):
+        if not old_names.isdisjoint(kwargs):  # a Keras 3 call goes straight through
             owner = args[0].__class__.__name__ if args else function.__name__
             kwargs = modernize_kwargs(owner, kwargs, names)
         return function(*args, **kwargs)

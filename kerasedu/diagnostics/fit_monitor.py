@@ -66,7 +66,8 @@ class FitMonitor:
         outputs = getattr(self.model, "outputs", None)
         y_pred = None
         if needs_values or not outputs:
-            y_pred = self._predict(x)
+            with no_grad():
+                y_pred = to_numpy(self.model(x, training=False).data)
             output_shape = (None, *y_pred.shape[1:])
         else:
             output_shape = outputs[0].shape
@@ -115,10 +116,6 @@ class FitMonitor:
                     dead.append(layer.name)
         return dead
 
-    def _predict(self, x):
-        with no_grad():
-            return to_numpy(self.model(x, training=False).data)
-
 
 def trainable_flags(model):
     """``{layer name: layer.trainable}`` for every layer inside ``model`` (to spot changes).
@@ -144,16 +141,23 @@ def output_layer(model):
 
 
 def activation_name(layer):
-    """``"softmax"``, ``"relu"``... for a layer with an activation, else ``None``."""
+    """``"softmax"``, ``"sigmoid"`` or ``"relu"`` if ``layer`` ends with one of them, else ``None``.
+
+    These are the activations the checks look for: softmax and sigmoid outputs
+    give probabilities, ReLU units can die.
+
+    Example:
+        >>> from kerasedu.layers import Dense
+        >>> activation_name(Dense(2, activation="softmax")), activation_name(Dense(2))
+        ('softmax', None)
+    """
     if type(layer).__name__ in ("Softmax", "ReLU"):
         return type(layer).__name__.lower()
     fn = getattr(layer, "activation", None)
-    if not callable(fn):
-        return None
-    try:
-        return activations.serialize(fn)
-    except (ValueError, TypeError):
-        return None
+    for name in ("softmax", "sigmoid", "relu"):
+        if fn is getattr(activations, name):  # by identity, as activations.serialize does
+            return name
+    return None
 
 
 def _describe_loss(loss):

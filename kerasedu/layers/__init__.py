@@ -45,6 +45,7 @@ from kerasedu.layers.lambda_layer import Lambda
 from kerasedu.layers.layer import Layer
 from kerasedu.layers.layer_normalization import LayerNormalization
 from kerasedu.layers.lstm import LSTM
+from kerasedu.layers.masking import Masking
 from kerasedu.layers.merge_functions import (
     add,
     average,

@@ -28,6 +28,8 @@ class Activation(Layer):
         [[0.5, 0.5]]
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
+
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
         self.activation = activations.get(activation)

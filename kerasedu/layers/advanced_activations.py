@@ -40,6 +40,8 @@ class LeakyReLU(Layer):
         [[-0.3  1. ]]
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
+
     def __init__(self, negative_slope=0.3, **kwargs):
         super().__init__(**kwargs)
         _check_non_negative("LeakyReLU", "negative_slope", negative_slope)
@@ -77,6 +79,8 @@ class PReLU(Layer):
         >>> layer(np.ones((1, 4, 4, 3))).shape, layer.get_weights()[0].shape
         ((1, 4, 4, 3), (1, 1, 3))
     """
+
+    supports_masking = True  # a mask on the input passes on to the output
 
     def __init__(
         self,
@@ -138,6 +142,8 @@ class ELU(Layer):
         [[0.0, 2.0]]
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
+
     def __init__(self, alpha=1.0, **kwargs):
         super().__init__(**kwargs)
         self.alpha = alpha
@@ -198,6 +204,8 @@ class ReLU(Layer):
         >>> ReLU(max_value=6.0)(np.array([[3.0, 8.0]])).numpy().tolist()
         [[3.0, 6.0]]
     """
+
+    supports_masking = True  # a mask on the input passes on to the output
 
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
         super().__init__(**kwargs)

@@ -31,6 +31,8 @@ class BaseNormalization(Layer):
         beta_constraint, gamma_constraint: Optional constraints.
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
+
     def __init__(
         self,
         axis=-1,

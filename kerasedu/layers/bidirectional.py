@@ -20,7 +20,9 @@ class Bidirectional(Layer):
     Two copies of ``layer`` are made: ``forward_<name>`` reads the sequence
     in order, ``backward_<name>`` from the end (``go_backwards`` flipped). With
     ``return_sequences`` the backward outputs are flipped back into time order
-    before merging, so step ``t`` pairs the two views of step ``t``.
+    before merging, so step ``t`` pairs the two views of step ``t``. Both read
+    the input's mask; with ``return_sequences`` their masked steps output zeros
+    (``zero_output_for_mask``, as in Keras).
 
     Args:
         layer: A `SimpleRNN`, `LSTM` or `GRU` instance (a template: it is copied).
@@ -41,6 +43,8 @@ class Bidirectional(Layer):
         >>> bi(np.ones((1, 4, 2))).shape, len(bi.weights)
         ((1, 3), 6)
     """
+
+    supports_masking = True
 
     def __init__(self, layer, merge_mode="concat", backward_layer=None, **kwargs):
         if not isinstance(layer, Layer):
@@ -64,6 +68,8 @@ class Bidirectional(Layer):
                     "(its go_backwards must differ from the forward layer's)."
                 )
             self.backward_layer = backward_layer
+        for copy in (self.forward_layer, self.backward_layer):
+            copy.zero_output_for_mask = layer.return_sequences  # padded steps merge as zeros
         self.merge_mode = merge_mode
         self.return_sequences = layer.return_sequences
         self.return_state = layer.return_state
@@ -75,13 +81,14 @@ class Bidirectional(Layer):
         self.forward_layer.maybe_build(input_shape)
         self.backward_layer.maybe_build(input_shape)
 
-    def call(self, inputs, initial_state=None, training=None):
+    def call(self, inputs, initial_state=None, mask=None, training=None):
         forward_state = backward_state = None
         if initial_state is not None:
             half = len(initial_state) // 2  # first the forward layer's states, then the backward's
             forward_state, backward_state = initial_state[:half], initial_state[half:]
-        y_f = self.forward_layer(inputs, initial_state=forward_state, training=training)
-        y_b = self.backward_layer(inputs, initial_state=backward_state, training=training)
+        kwargs = {"mask": mask, "training": training}
+        y_f = self.forward_layer(inputs, initial_state=forward_state, **kwargs)
+        y_b = self.backward_layer(inputs, initial_state=backward_state, **kwargs)
         states = []
         if self.return_state:
             y_f, *states_f = y_f
@@ -105,6 +112,12 @@ class Bidirectional(Layer):
         if self.merge_mode == "ave":
             return (y_f + y_b) * 0.5
         return [y_f, y_b]
+
+    def compute_mask(self, inputs, previous_mask):
+        """The input's mask with ``return_sequences`` (twice if ``merge_mode`` is None)."""
+        mask = previous_mask[0] if isinstance(previous_mask, list) else previous_mask
+        output_mask = mask if self.return_sequences else None
+        return output_mask if self.merge_mode else [output_mask, output_mask]
 
     def compute_output_shape(self, input_shape):
         shape = self.forward_layer.compute_output_shape(input_shape)

@@ -43,6 +43,8 @@ class Dense(Layer):
         10
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
+
     def __init__(
         self,
         units,

@@ -44,6 +44,8 @@ class Dropout(Layer):
         0.2
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
+
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)
         if not 0 <= rate < 1:

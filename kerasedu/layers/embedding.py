@@ -28,8 +28,9 @@ class Embedding(Layer):
             ``"uniform"`` (uniform on ``[-0.05, 0.05]``).
         embeddings_regularizer: Optional regularizer of the matrix.
         embeddings_constraint: Optional constraint of the matrix.
-        mask_zero: Accepted for compatibility; kerasedu does not propagate masks,
-            so id 0 is embedded like any other. Defaults to ``False``.
+        mask_zero: Treat id 0 as padding: the output carries a mask (``False``
+            where the id is 0) that later layers honour (see `mask_flow`), so
+            the vocabulary's real ids start at 1. Defaults to ``False``.
         input_length: Keras 2's fixed sequence length; sets ``input_shape`` when
             that is not given (Keras 3 deprecates it). Defaults to ``None``.
 
@@ -41,6 +42,8 @@ class Embedding(Layer):
         >>> layer = Embedding(5, 2, embeddings_initializer="ones")
         >>> layer(np.array([[0, 4]])).numpy().tolist()
         [[[1.0, 1.0], [1.0, 1.0]]]
+        >>> Embedding(5, 2, mask_zero=True)(np.array([[3, 1, 0]]))._keras_mask.tolist()
+        [[True, True, False]]
     """
 
     def __init__(
@@ -75,6 +78,7 @@ class Embedding(Layer):
         self.embeddings_regularizer = regularizers.get(embeddings_regularizer)
         self.embeddings_constraint = constraints.get(embeddings_constraint)
         self.mask_zero = mask_zero
+        self.supports_masking = mask_zero
 
     def build(self, input_shape):
         self.embeddings = self.add_weight(
@@ -95,6 +99,12 @@ class Embedding(Layer):
                 f"Received ids from {int(ids.min())} to {int(ids.max())}."
             )
         return take(self.embeddings, ids)  # (N, T) -> (N, T, output_dim)
+
+    def compute_mask(self, inputs, previous_mask=None):
+        """``ids != 0`` with ``mask_zero``, shape ``(N, T)``; otherwise no mask."""
+        if not self.mask_zero:
+            return None
+        return inputs.data != 0
 
     def compute_output_shape(self, input_shape):
         return (*input_shape, self.output_dim)

@@ -16,9 +16,6 @@ Example:
     [(4, 3), (3,)]
 """
 
-import functools
-import inspect
-
 import numpy as np
 
 from kerasedu import constraints, initializers, regularizers
@@ -27,7 +24,7 @@ from kerasedu.autograd.tensor import Tensor
 from kerasedu.autograd.variable import Variable
 from kerasedu.config import floatx
 from kerasedu.device import to_device, to_numpy
-from kerasedu.layers import input_spec, node
+from kerasedu.layers import input_spec, mask_flow, node
 from kerasedu.layers.input_spec import adjust_input_rank, assert_input_compatibility
 from kerasedu.naming import to_snake_case, unique_name
 
@@ -56,6 +53,9 @@ class Layer:
     Shapes:
         Set by each subclass; ``N`` is the batch axis.
     """
+
+    supports_masking = False  # Keras: whether compute_mask passes masks on (mask_flow.py)
+    compute_mask = mask_flow.compute_mask  # by default the outputs keep the input's mask
 
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         self._set_input_shape_kwargs(kwargs)
@@ -192,8 +192,11 @@ class Layer:
         if self.input_spec is not None:
             inputs = adjust_input_rank(self.input_spec, inputs)  # Keras: 1-D data as a column
             assert_input_compatibility(self.input_spec, inputs, self.name)
-        if "training" in kwargs and "training" not in _call_parameters(type(self)):
+        if "training" in kwargs and "training" not in mask_flow.call_parameters(type(self)):
             del kwargs["training"]  # only layers that behave differently in training take it
+        in_play = "mask" in kwargs or type(self).compute_mask is not Layer.compute_mask
+        if in_play or getattr(inputs, "_keras_mask", None) is not None:  # see mask_flow.py
+            return mask_flow.call_with_masks(self, inputs, args, kwargs)
         return self.call(inputs, *args, **kwargs)
 
     def maybe_build(self, input_shape):
@@ -283,12 +286,6 @@ class Layer:
 
     def __repr__(self):
         return f"<{type(self).__name__} name={self.name}, built={self.built}>"
-
-
-@functools.lru_cache(maxsize=None)
-def _call_parameters(layer_class):
-    """The argument names of ``layer_class.call``, computed once per class (asked every call)."""
-    return frozenset(inspect.signature(layer_class.call).parameters)
 
 
 def _is_shape_list(shape):

@@ -24,6 +24,7 @@ import numpy as np
 from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.config import floatx
+from kerasedu.layers import mask_flow
 from kerasedu.layers.input_spec import assert_input_compatibility
 from kerasedu.naming import unique_name
 from kerasedu.tree import flatten, map_structure
@@ -164,7 +165,28 @@ def symbolic_call(layer, inputs, *args, **kwargs):
     else:
         outputs = KerasTensor(output_shapes, layer.dtype)
     Node(layer, inputs, outputs, args, kwargs)
+    _attach_symbolic_masks(layer, inputs, outputs)
     return outputs
+
+
+def _attach_symbolic_masks(layer, inputs, outputs):
+    """Give the outputs the masks ``compute_mask`` would give them, as bool KerasTensors.
+
+    As in Keras, ``Embedding(10, 4, mask_zero=True)(Input((5,)))._keras_mask`` is a
+    symbolic ``(None, 5)`` mask. Its shape comes from ``compute_mask`` run on zeros.
+    """
+    previous = mask_flow.get_mask(inputs)
+    makes_masks = type(layer).compute_mask is not mask_flow.compute_mask
+    if not (makes_masks or (layer.supports_masking and flatten(previous))):
+        return
+    with no_grad():
+        masks = layer.compute_mask(_zeros_like(inputs), _zeros_like(previous))
+    batch = keras_tensors(inputs)[0].shape[0]
+    masks = masks if isinstance(masks, (list, tuple)) else [masks]
+    for tensor, mask in zip(keras_tensors(outputs), masks):
+        if mask is not None:
+            shape = (batch, *mask.shape[1:])
+            tensor._keras_mask = KerasTensor(shape, "bool", name=f"{tensor.name}_mask")
 
 
 def _infer_output_shapes(layer, inputs, args, kwargs):

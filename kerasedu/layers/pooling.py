@@ -13,6 +13,7 @@ Example:
 """
 
 from kerasedu.autograd.ops_pool import avg_pool1d, avg_pool2d, max_pool1d, max_pool2d
+from kerasedu.autograd.ops_select import where
 from kerasedu.autograd.windows import normalize_tuple
 from kerasedu.layers.conv_utils import (
     check_data_format,
@@ -199,16 +200,31 @@ class GlobalMaxPooling1D(BaseGlobalPooling):
 class GlobalAveragePooling1D(BaseGlobalPooling):
     """Mean over all time steps: ``(N, T, C) -> (N, C)``.
 
+    With a mask ``(N, T)`` (from ``Embedding(mask_zero=True)``...), the mean is
+    over the unmasked steps only, and the output carries no mask.
+
     Example:
         >>> GlobalAveragePooling1D()(np.arange(6.0).reshape(1, 3, 2)).numpy().tolist()
         [[2.0, 3.0]]
+        >>> mask = np.array([[True, True, False]])
+        >>> GlobalAveragePooling1D()(np.arange(6.0).reshape(1, 3, 2), mask=mask).numpy().tolist()
+        [[1.0, 2.0]]
     """
+
+    supports_masking = True
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):
         super().__init__(1, data_format, keepdims, **kwargs)
 
-    def call(self, inputs):
-        return inputs.mean(axis=self._axes, keepdims=self.keepdims)
+    def call(self, inputs, mask=None):
+        if mask is None:
+            return inputs.mean(axis=self._axes, keepdims=self.keepdims)
+        keep = mask[:, :, None]  # (N, T, 1): broadcast over the channels
+        total = where(keep, inputs, 0.0).sum(axis=1, keepdims=self.keepdims)
+        return total / keep.sum(axis=1, keepdims=self.keepdims).astype(inputs.dtype)
+
+    def compute_mask(self, inputs, previous_mask):
+        return None  # the time axis is gone
 
 
 class GlobalMaxPooling2D(BaseGlobalPooling):

@@ -5,6 +5,8 @@ A recurrent layer reads a sequence one step at a time, carrying a state
 its ``step``: how one input and the old state make the new state. This class
 runs the loop, applies dropout and returns the last output or the whole
 sequence. The loop is over time steps; each step is vectorised over the batch.
+With a mask (from ``Embedding(mask_zero=True)`` or `Masking`), a masked step
+leaves the state as it was, so padding does not change what the layer returns.
 
 Example:
     >>> from kerasedu.layers import SimpleRNN
@@ -16,10 +18,12 @@ Example:
 
 from kerasedu import activations, constraints, initializers, regularizers
 from kerasedu.autograd.ops_join import stack
+from kerasedu.autograd.ops_select import where
 from kerasedu.autograd.tensor import Tensor, as_tensor
 from kerasedu.device import get_array_module
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
+from kerasedu.layers.time_steps import TimeSteps
 
 
 class BaseRNN(Layer):
@@ -48,8 +52,16 @@ class BaseRNN(Layer):
             Defaults to ``False``.
         stateful, unroll: Accepted for compatibility; only ``stateful=False``
             is supported, and ``unroll`` changes nothing here.
+        zero_output_for_mask: At a masked step, output zeros instead of the
+            previous output (the state is carried over either way). Defaults
+            to ``False``; `Bidirectional` sets it to ``return_sequences``.
+
+    Call arguments:
+        mask: Boolean ``(N, T)``, ``False`` at the steps to skip. Filled in from
+            the input's mask (see `mask_flow`) when not given.
     """
 
+    supports_masking = True
     gate_count = 1  # blocks of `units` columns in the kernel: SimpleRNN 1, GRU 3, LSTM 4
     state_count = 1  # states carried between steps: h (LSTM: h and c)
 
@@ -74,6 +86,7 @@ class BaseRNN(Layer):
         go_backwards=False,
         stateful=False,
         unroll=False,
+        zero_output_for_mask=False,
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -110,6 +123,7 @@ class BaseRNN(Layer):
         self.go_backwards = go_backwards
         self.stateful = stateful
         self.unroll = unroll
+        self.zero_output_for_mask = zero_output_for_mask
 
     # --- weights -------------------------------------------------------------------
     def build(self, input_shape):
@@ -152,7 +166,7 @@ class BaseRNN(Layer):
         return self.bias_initializer
 
     # --- the loop over time ------------------------------------------------------------
-    def call(self, inputs, initial_state=None, training=None):
+    def call(self, inputs, initial_state=None, mask=None, training=None):
         n, steps = inputs.shape[0], inputs.shape[1]
         if n == 0 or steps == 0:
             raise ValueError(
@@ -161,18 +175,28 @@ class BaseRNN(Layer):
             )
         states = self._initial_states(inputs, initial_state)
         input_mask, state_mask = self._dropout_masks(inputs, training)
+        sequence = TimeSteps(inputs)
         order = range(steps - 1, -1, -1) if self.go_backwards else range(steps)
         outputs = []
         for t in order:
-            x_t = inputs[:, t, :]  # (N, D): step t of every sequence
+            x_t = sequence[t]  # (N, D): step t of every sequence
             if input_mask is not None:
                 x_t = x_t * input_mask
-            output, states = self.step(x_t, states, state_mask)
+            output, new_states = self.step(x_t, states, state_mask)
+            if mask is not None:
+                output, new_states = self._skip_masked(mask[:, t, None], output, states, new_states)
+            states = new_states
             outputs.append(output)
         result = stack(outputs, axis=1) if self.return_sequences else outputs[-1]
         if self.return_state:
             return [result, *states]
         return result
+
+    def _skip_masked(self, keep, output, states, new_states):
+        """Where ``keep`` (N, 1) is False: the old states, and the previous output (or 0)."""
+        previous = 0.0 if self.zero_output_for_mask else states[0]  # states[0] is h_{t-1}
+        new_states = [where(keep, new, old) for new, old in zip(new_states, states)]
+        return where(keep, output, previous), new_states
 
     def step(self, x_t, states, state_mask):
         """Return ``(output, new_states)`` for one time step; implemented by each subclass."""
@@ -208,6 +232,14 @@ class BaseRNN(Layer):
         return input_mask, state_mask
 
     # --- shapes and config ---------------------------------------------------------------
+    def compute_mask(self, inputs, previous_mask):
+        """The input's mask with ``return_sequences`` (one per step), else none; none for states."""
+        mask = previous_mask[0] if isinstance(previous_mask, list) else previous_mask
+        output_mask = mask if self.return_sequences else None
+        if self.return_state:
+            return [output_mask] + [None] * self.state_count
+        return output_mask
+
     def compute_output_shape(self, input_shape):
         n, steps = input_shape[0], input_shape[1]
         output = (n, steps, self.units) if self.return_sequences else (n, self.units)
@@ -237,4 +269,5 @@ class BaseRNN(Layer):
             "go_backwards": self.go_backwards,
             "stateful": self.stateful,
             "unroll": self.unroll,
+            "zero_output_for_mask": self.zero_output_for_mask,
         }

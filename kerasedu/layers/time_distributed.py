@@ -30,6 +30,8 @@ class TimeDistributed(Layer):
         (2, 5, 6, 6, 4)
     """
 
+    supports_masking = True  # a mask on the input passes on to the output
+
     def __init__(self, layer, **kwargs):
         if not isinstance(layer, Layer):
             raise ValueError(

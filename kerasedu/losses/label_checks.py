@@ -66,15 +66,18 @@ def prepare_inputs(y_true, y_pred, loss_name="loss"):
     """
     if not isinstance(y_pred, Tensor):
         y_pred = Tensor(y_pred)
-    if y_pred.dtype.kind != "f":
-        y_pred = y_pred.astype(floatx())
+    dtype = y_pred.data.dtype
+    if dtype.kind != "f":
+        dtype = np.dtype(floatx())
+        y_pred = y_pred.astype(dtype)
     if not isinstance(y_true, Tensor):
         # labels carry no gradient: put them on y_pred's device, in its dtype
-        y_true = Tensor(get_array_module(y_pred.data).asarray(y_true, dtype=y_pred.dtype))
-    elif y_true.dtype != y_pred.dtype:
-        y_true = y_true.astype(y_pred.dtype)
-    y_true, y_pred = match_ranks(y_true, y_pred)
-    check_broadcastable(loss_name, y_true.shape, y_pred.shape)
+        y_true = Tensor(get_array_module(y_pred.data).asarray(y_true, dtype=dtype))
+    elif y_true.data.dtype != dtype:
+        y_true = y_true.astype(dtype)
+    if y_true.data.shape != y_pred.data.shape:  # equal shapes need no matching
+        y_true, y_pred = match_ranks(y_true, y_pred)
+        check_broadcastable(loss_name, y_true.shape, y_pred.shape)
     return y_true, y_pred
 
 

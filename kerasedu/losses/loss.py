@@ -53,6 +53,44 @@ def reduce_weighted_values(values, sample_weight=None, reduction="sum_over_batch
     return total / max(values.size, 1)
 
 
+def apply_mask(sample_weight, mask, reduction="sum_over_batch_size", dtype="float32"):
+    """Fold an output's mask (``True`` = a real step) into the sample weights, as Keras does.
+
+    Masked steps weigh 0. For ``"sum_over_batch_size"`` the kept ones weigh
+    ``mask.size / kept``, so that dividing by the number of values gives the mean
+    over the kept values only; for other reductions they weigh 1.
+
+    Args:
+        sample_weight: ``None``, or weights ``(N,)`` / ``(N, 1)`` / the mask's shape.
+        mask: Boolean array, e.g. ``(N, T)`` for a sequence output.
+        reduction: The loss's reduction. Defaults to ``"sum_over_batch_size"``.
+        dtype: Of the weights returned. Defaults to ``"float32"``.
+
+    Returns:
+        An array of weights that broadcasts against the per-step losses.
+
+    Example:
+        >>> apply_mask(None, np.array([[True, True, False, False]])).tolist()
+        [[2.0, 2.0, 0.0, 0.0]]
+        >>> apply_mask([1.0, 3.0], np.array([[True, False], [True, True]]), "sum").tolist()
+        [[1.0, 0.0], [3.0, 3.0]]
+    """
+    xp = get_array_module(mask)
+    weights = mask.astype(dtype)
+    kept = float(weights.sum())
+    if reduction == "sum_over_batch_size" and kept:
+        weights = weights * (mask.size / kept)
+    if sample_weight is None:
+        return weights
+    data = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
+    sample_weight = xp.asarray(data, dtype=dtype)
+    while sample_weight.ndim > weights.ndim and sample_weight.shape[-1] == 1:
+        sample_weight = sample_weight[..., 0]  # (N, 1) weights for an (N,) mask
+    while sample_weight.ndim < weights.ndim:
+        sample_weight = sample_weight[..., None]  # (N,) weights for an (N, T) mask
+    return weights * sample_weight
+
+
 def _as_weight(sample_weight, values):
     """The weights as a Tensor of the values' dtype (weights carry no gradient)."""
     data = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
@@ -95,10 +133,17 @@ class Loss:
         self.reduction = reduction
 
     def __call__(self, y_true, y_pred, sample_weight=None):
-        """Return the (weighted, reduced) loss as a Tensor."""
+        """Return the (weighted, reduced) loss as a Tensor.
+
+        A ``y_pred`` that carries a mask (a model's output after
+        ``Embedding(mask_zero=True)``...) counts only its unmasked steps.
+        """
         values = self.call(y_true, y_pred)
         if not isinstance(values, Tensor):
             values = Tensor(values)  # a custom call() may return a plain array
+        mask = getattr(y_pred, "_keras_mask", None)
+        if mask is not None:
+            sample_weight = apply_mask(sample_weight, mask, self.reduction, values.dtype)
         return reduce_weighted_values(values, sample_weight, self.reduction)
 
     def call(self, y_true, y_pred):

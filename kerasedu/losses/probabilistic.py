@@ -88,8 +88,9 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
     """
     name = "categorical_crossentropy"
     y_true_shape, y_pred_shape = _shape(y_true), _shape(y_pred)
-    checks.check_not_integer_labels(name, y_true_shape, y_pred_shape)
-    checks.check_same_shape(name, y_true_shape, y_pred_shape)
+    if y_true_shape != y_pred_shape:  # say why, integer labels being the usual mistake
+        checks.check_not_integer_labels(name, y_true_shape, y_pred_shape)
+        checks.check_same_shape(name, y_true_shape, y_pred_shape)
     y_true, y_pred = checks.prepare_inputs(y_true, y_pred, name)
     if label_smoothing:
         num_classes = y_pred.shape[axis]
@@ -160,7 +161,7 @@ def _softmax_logits(y_pred, axis):
     creator = getattr(y_pred, "_creator", None)
     if not isinstance(creator, Softmax):
         return None
-    ndim = y_pred.ndim
+    ndim = y_pred.data.ndim
     return creator.inputs[0] if creator.axis % ndim == axis % ndim else None
 
 

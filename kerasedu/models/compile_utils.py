@@ -19,7 +19,7 @@ import inspect
 from kerasedu import losses as losses_module
 from kerasedu import metrics as metrics_module
 from kerasedu.autograd.function import no_grad
-from kerasedu.losses.loss import Loss, LossFunctionWrapper
+from kerasedu.losses.loss import Loss, LossFunctionWrapper, apply_mask
 from kerasedu.metrics.metric import Mean, MeanMetricWrapper
 from kerasedu.tree import flatten
 
@@ -233,7 +233,10 @@ class CompiledMetrics:
         return [metric for _, metric, _ in self.entries or []]
 
     def update_state(self, y_true, y_pred, sample_weight=None):
-        """Update every metric with one batch (no graph is recorded)."""
+        """Update every metric with one batch (no graph is recorded).
+
+        An output's mask weighs the mean-type metrics (accuracy...), as in Keras.
+        """
         if self.entries is None:
             self.build(y_pred)
         outputs = flatten(y_pred)
@@ -244,6 +247,9 @@ class CompiledMetrics:
                 if targets[index] is None:
                     continue
                 sw = weights[index] if weighted else None
+                mask = getattr(outputs[index], "_keras_mask", None)
+                if mask is not None and isinstance(metric, MeanMetricWrapper):
+                    sw = apply_mask(sw, mask, reduction="sum")  # Keras: masked steps count 0
                 metric.update_state(targets[index], outputs[index], sample_weight=sw)
 
 

@@ -147,15 +147,21 @@ class Functional(Model):
         )
 
     # --- running -------------------------------------------------------------------
-    def call(self, inputs, training=None):
+    def call(self, inputs, training=None, mask=None):
         """Replay the graph on ``inputs`` (Tensors), passing ``training`` to each layer.
 
         ``Layer.__call__`` has already checked the inputs against ``input_spec``
         (one `InputSpec` per `Input`); a dict of inputs is ordered by input name.
+        A ``mask`` (one per input) is attached to the inputs: the layers read it
+        from there, as every mask travels with its tensor (see `mask_flow`).
         """
         if isinstance(inputs, dict):
             inputs = self._inputs_from_dict(inputs)
         flat = inputs if isinstance(inputs, (list, tuple)) else [inputs]
+        masks = mask if isinstance(mask, (list, tuple)) else [mask]
+        for x, given in zip(flat, masks):
+            if given is not None:
+                x._keras_mask = given
         values = {id(t): x for t, x in zip(self.inputs, flat)}
         for node in self._nodes:
             if node.is_input or all(id(t) in values for t in node.output_tensors):

@@ -11,7 +11,7 @@ Example:
     ('RMSprop', 0.001)
 """
 
-from kerasedu.lookup import lookup, serialize_object
+from kerasedu.lookup import lookup, serialize_object, your_object
 from kerasedu.optimizers import schedules
 from kerasedu.optimizers.adadelta import Adadelta
 from kerasedu.optimizers.adagrad import Adagrad
@@ -81,7 +81,7 @@ def deserialize(config, custom_objects=None):
         0.01
     """
     name = config.get("class_name")
-    if not (custom_objects and name in custom_objects):
+    if your_object(name, custom_objects) is None and str(name).lower() in OPTIMIZERS:
         name = str(name).lower()  # "Adam", "adam" and "ADAM" all name Adam, as in Keras
     cls = lookup(name, "optimizer", OPTIMIZERS, custom_objects)
     return cls.from_config(config.get("config") or {}, custom_objects)

@@ -152,11 +152,13 @@ class Optimizer:
                 are arrays (or Tensors) of the variable's shape. ``None``
                 gradients are skipped.
         """
-        pairs = [(g, v) for g, v in grads_and_vars if g is not None]
-        if not pairs:
+        variables, grads = [], []
+        for grad, variable in grads_and_vars:
+            if grad is not None:
+                variables.append(variable)
+                grads.append(self._as_gradient(grad, variable))
+        if not variables:
             raise ValueError("No gradients provided for any variable.")
-        variables = [v for _, v in pairs]
-        grads = [self._as_gradient(g, v) for g, v in pairs]
         self.build(variables)
         grads = self.clip_gradients(grads)
         lr = self.current_learning_rate()
@@ -174,7 +176,8 @@ class Optimizer:
         """The gradient as an array of the variable's dtype; shape checked."""
         if isinstance(grad, Tensor):
             grad = grad.data
-        grad = get_array_module(variable.data).asarray(grad)
+        if type(grad) is not type(variable.data):  # a list, or a NumPy gradient on the GPU
+            grad = get_array_module(variable.data).asarray(grad)
         if grad.shape != variable.data.shape:
             raise ValueError(
                 f"Gradient of shape {tuple(grad.shape)} does not match variable "

@@ -25,6 +25,7 @@ LAYERS = {cls.__name__: cls for cls in (
     # core
     layers.InputLayer, layers.Dense, layers.Activation, layers.Dropout, layers.Flatten,
     layers.Reshape, layers.Permute, layers.RepeatVector, layers.Lambda, layers.Embedding,
+    layers.Masking,
     # merging
     layers.Add, layers.Subtract, layers.Multiply, layers.Average, layers.Maximum,
     layers.Minimum, layers.Concatenate, layers.Dot,

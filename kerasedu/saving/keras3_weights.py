@@ -79,7 +79,7 @@ def load_weights_from_file(h5file, model, path):
     """
     plan, used = [], set()
     for group_path, weights in layout(model):
-        arrays = _read_group(h5file, group_path, path) if weights else []
+        arrays = read_group(h5file, group_path, path) if weights else []
         if len(arrays) != len(weights):
             raise KerasEduFileError(
                 path,
@@ -100,7 +100,8 @@ def load_weights_from_file(h5file, model, path):
         variable.assign(array.astype(variable.dtype, copy=False))
 
 
-def _read_group(h5file, group_path, path):
+def read_group(h5file, group_path, path):
+    """The arrays ``0, 1, ...`` of the group ``group_path``, checked to be there."""
     group = h5file.get(group_path)
     if group is None or not hasattr(group, "keys"):
         raise KerasEduFileError(path, f"it has no group {group_path!r} for the model's weights.")

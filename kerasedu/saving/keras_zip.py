@@ -10,9 +10,10 @@ A ``.keras`` file is a zip archive of three members::
 Loading never extracts anything to the disk: `archive_safety.read_keras_archive` checks
 the archive's names and sizes and reads the members into memory, then the
 config goes through `safety.check_config` and the weights through
-`safety.check_hdf5_tree`, as for an ``.h5`` file. The optimizer's state is not
-stored (Keras 3 keeps its slots in its own order): a loaded model resumes
-training with a fresh optimizer.
+`safety.check_hdf5_tree`, as for an ``.h5`` file. The optimizer's state (step
+count, rate and slots) is stored in model.weights.h5 as Keras 3 stores it
+(`keras3_optimizer`), so a loaded model resumes training where it stopped, in
+kerasedu or in Keras.
 
 Example:
     >>> import os, tempfile
@@ -29,7 +30,14 @@ import io
 import json
 import zipfile
 
-from kerasedu.saving import archive_safety, keras3_weights, safety, training_config
+from kerasedu.lookup import REGISTERED
+from kerasedu.saving import (
+    archive_safety,
+    keras3_optimizer,
+    keras3_weights,
+    safety,
+    training_config,
+)
 from kerasedu.saving.errors import KerasEduFileError
 from kerasedu.saving.h5_file import checked_h5, guarded, h5_bytes
 from kerasedu.saving.model_json import json_default
@@ -44,7 +52,8 @@ def model_to_bytes(model, include_optimizer=True):
 
     Args:
         model: The model.
-        include_optimizer: Store the compile settings. Defaults to ``True``.
+        include_optimizer: Store the compile settings and the optimizer's state.
+            Defaults to ``True``.
     """
     config = _with_keras3_modules(serialize_layer(model))
     compile_config = training_config.to_compile_config(model) if include_optimizer else None
@@ -58,14 +67,25 @@ def model_to_bytes(model, include_optimizer=True):
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(METADATA, json.dumps(metadata))
         archive.writestr(CONFIG, json.dumps(config, default=json_default))
-        archive.writestr(WEIGHTS, h5_bytes(keras3_weights.save_weights_to_file, model))
+        archive.writestr(WEIGHTS, h5_bytes(_write_weights, model, compile_config is not None))
     return buffer.getvalue()
 
 
+def _write_weights(h5file, model, with_optimizer):
+    keras3_weights.save_weights_to_file(h5file, model)
+    if with_optimizer:
+        keras3_optimizer.save_to_file(h5file, model)
+
+
 def _with_keras3_modules(config):
-    """Keras 3 finds its functional class in the module ``keras.src.models.functional``."""
+    """Keras 3 finds its functional class in ``keras.src.models.functional``, and your registered
+    functions (``"my>fn"``) in a ``{"class_name": "function"}`` dict (`_with_function_names`
+    reads it back)."""
     if isinstance(config, list):
         return [_with_keras3_modules(item) for item in config]
+    if isinstance(config, str) and callable(REGISTERED.get(config)):
+        if not isinstance(REGISTERED[config], type):
+            return {**_FUNCTION, "config": config}
     if not isinstance(config, dict):
         return config
     config = {key: _with_keras3_modules(value) for key, value in config.items()}
@@ -74,16 +94,32 @@ def _with_keras3_modules(config):
     return config
 
 
+_FUNCTION = {"module": "builtins", "class_name": "function", "registered_name": "function"}
+
+
+def _with_function_names(config):
+    """Keras 3's ``{"class_name": "function", "config": "my>fn"}`` -> ``"my>fn"``, everywhere."""
+    if isinstance(config, list):
+        return [_with_function_names(item) for item in config]
+    if not isinstance(config, dict):
+        return config
+    if config.get("class_name") == "function" and isinstance(config.get("config"), str):
+        return config["config"]
+    return {key: _with_function_names(value) for key, value in config.items()}
+
+
 def load_model(filepath, custom_objects=None, compile=True):
     """Rebuild the model a ``.keras`` archive holds (see `kerasedu.saving.hdf5.load_model`)."""
     parts = read_archive(filepath)
     config = safety.parse_json(parts[CONFIG].decode("utf8", "replace"), CONFIG, filepath)
     safety.check_config(config, custom_objects, filepath)
+    config = _with_function_names(config)  # after the check: it bounds the nesting
     model = guarded(filepath, f"its {CONFIG} is invalid", deserialize_layer, config, custom_objects)
-    with checked_h5(io.BytesIO(parts[WEIGHTS]), filepath) as f:
-        keras3_weights.load_weights_from_file(f, model, filepath)
     compile_config = config.get("compile_config") if isinstance(config, dict) else None
-    if compile and isinstance(compile_config, dict) and compile_config.get("optimizer"):
+    compiled = (
+        compile and isinstance(compile_config, dict) and bool(compile_config.get("optimizer"))
+    )
+    if compiled:
         training = training_config.from_compile_config(compile_config)
         guarded(
             filepath,
@@ -93,6 +129,10 @@ def load_model(filepath, custom_objects=None, compile=True):
             training,
             custom_objects,
         )
+    with checked_h5(io.BytesIO(parts[WEIGHTS]), filepath) as f:
+        keras3_weights.load_weights_from_file(f, model, filepath)
+        if compiled:
+            keras3_optimizer.load_from_file(f, model, filepath)
     return model
 
 

@@ -3,7 +3,10 @@
 Loading a model that holds your own layer needs to know its class. Pass it in
 ``custom_objects={"MyLayer": MyLayer}``, or register it once with the
 decorator, as in Keras 3; either way the serializer looks at your objects
-before kerasedu's own tables (`custom_objects_with`). Registration is an
+before kerasedu's own tables (`custom_objects_with`). The same names work
+wherever a name is accepted: ``Dense(3, activation="demo>double")``,
+``compile(loss="demo>my_loss")``, an initializer or regularizer by name, all
+through `kerasedu.lookup`, which keeps the registry. Registration is an
 explicit dict, not a discovery: only what you register can be named by a file.
 
 Example:
@@ -19,8 +22,7 @@ Example:
 
 import contextlib
 
-_GLOBAL_CUSTOM_OBJECTS = {}  # "package>name" -> class or function
-_SCOPES = []  # the dicts of the open `custom_object_scope`s, innermost last
+from kerasedu.lookup import REGISTERED, SCOPES, registered_name
 
 
 def register_keras_serializable(package="Custom", name=None):
@@ -38,7 +40,7 @@ def register_keras_serializable(package="Custom", name=None):
         key = f"{package}>{name or obj.__name__}"
         if isinstance(obj, type) and not hasattr(obj, "get_config"):
             raise ValueError(f"Cannot register {obj.__name__}: it has no get_config() method.")
-        _GLOBAL_CUSTOM_OBJECTS[key] = obj
+        REGISTERED[key] = obj
         return obj
 
     return decorator
@@ -46,10 +48,7 @@ def register_keras_serializable(package="Custom", name=None):
 
 def get_registered_name(obj):
     """The ``"package>name"`` ``obj`` was registered under, or its plain ``__name__``."""
-    for key, value in _GLOBAL_CUSTOM_OBJECTS.items():
-        if value is obj:
-            return key
-    return getattr(obj, "__name__", type(obj).__name__)
+    return registered_name(obj) or getattr(obj, "__name__", type(obj).__name__)
 
 
 def get_custom_objects():
@@ -61,7 +60,7 @@ def get_custom_objects():
         True
         >>> del get_custom_objects()["my_name"]
     """
-    return _GLOBAL_CUSTOM_OBJECTS
+    return REGISTERED
 
 
 @contextlib.contextmanager
@@ -78,11 +77,11 @@ def custom_object_scope(*dicts):
     scope = {}
     for objects in dicts:
         scope.update(objects or {})
-    _SCOPES.append(scope)
+    SCOPES.append(scope)
     try:
         yield scope
     finally:
-        _SCOPES.remove(scope)
+        SCOPES.remove(scope)
 
 
 def custom_objects_with(custom_objects):
@@ -92,10 +91,10 @@ def custom_objects_with(custom_objects):
     files (which store the plain class name), to their plain ``__name__``.
     """
     merged = {}
-    for key, value in _GLOBAL_CUSTOM_OBJECTS.items():
+    for key, value in REGISTERED.items():
         merged[key.rpartition(">")[2]] = value
-    merged.update(_GLOBAL_CUSTOM_OBJECTS)
-    for scope in _SCOPES:
+    merged.update(REGISTERED)
+    for scope in SCOPES:
         merged.update(scope)
     merged.update(custom_objects or {})
     return merged

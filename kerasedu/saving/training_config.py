@@ -24,7 +24,7 @@ import warnings
 
 from kerasedu import losses, optimizers
 from kerasedu import metrics as metrics_module
-from kerasedu.saving import hdf5_weights
+from kerasedu.saving import hdf5_weights, keras3_optimizer
 from kerasedu.saving.keras_keys import clean_object_config
 
 
@@ -42,11 +42,21 @@ def training_config(model):
     }
 
 
+class _Keras3State(list):
+    """Keras 3's optimizer variables in its own order (see `keras3_optimizer`)."""
+
+    def __init__(self, arrays, path):
+        super().__init__(arrays)
+        self.path = path
+
+
 def optimizer_state(f, filepath):
-    """The saved optimizer state, if kerasedu wrote it (Keras orders its slots differently)."""
+    """The saved optimizer state, if kerasedu or Keras 3 wrote it (Keras 2 orders its own way)."""
     state = hdf5_weights.read_optimizer_state(f, filepath)
     version = f.attrs.get("keras_version", b"")
     version = version.decode("utf8", "replace") if isinstance(version, bytes) else str(version)
+    if state and version.startswith("3."):  # the order of Keras 3's .keras files
+        return _Keras3State([array for _, array in state], filepath)
     if state and not version.startswith("kerasedu"):
         warnings.warn(
             f"{filepath} was saved by Keras {version}: its optimizer state is not "
@@ -81,7 +91,9 @@ def compile_from_config(model, training, custom_objects, state=()):
         ),
         loss_weights=training.get("loss_weights"),
     )
-    if state:
+    if isinstance(state, _Keras3State):
+        keras3_optimizer.restore(model, state, state.path)
+    elif state:
         optimizer.set_state(state)  # slots are restored when the optimizer first builds
 
 

@@ -63,13 +63,13 @@ def as_arrays(data):
         >>> [a.shape for a in as_arrays([np.zeros((3, 2)), np.zeros((3, 1))])]
         [(3, 2), (3, 1)]
     """
-    if _is_number_list(data):
-        return _as_array(data)
+    if data is None:
+        return None
     if isinstance(data, dict):  # several inputs or outputs by name
         return {key: as_arrays(value) for key, value in data.items()}
-    if isinstance(data, (list, tuple)):
+    if isinstance(data, (list, tuple)) and not _is_number_list(data):
         return type(data)(as_arrays(value) for value in data)
-    return map_structure(_as_array, data)
+    return _as_array(data)
 
 
 def _to_batch(array, cast_uint8=False):
@@ -130,21 +130,18 @@ class ArrayBatches:
                     index = slice(start, start + self.batch_size)  # a view, no copy
                 else:
                     index = order[start : start + self.batch_size]  # gathers this batch only
-                yield self._take(index)
+                x = _rows(self.x, index, cast_uint8=True)
+                yield x, _rows(self.y, index), _rows(self.sample_weight, index)
                 step += 1
 
-    def _take(self, index):
-        def take_x(array):
-            return _to_batch(array[index], cast_uint8=True)
 
-        def take(array):
-            return _to_batch(array[index])
-
-        return (
-            map_structure(take_x, self.x),
-            map_structure(take, self.y),
-            map_structure(take, self.sample_weight),
-        )
+def _rows(data, index, cast_uint8=False):
+    """The rows ``index`` of ``data`` (one array, or a list/dict of arrays), as a batch."""
+    if data is None:
+        return None
+    if isinstance(data, (list, tuple, dict)):  # several inputs or outputs
+        return map_structure(lambda array: _to_batch(array[index], cast_uint8), data)
+    return _to_batch(data[index], cast_uint8)
 
 
 def _warn_if_nan(data, label):

@@ -89,15 +89,8 @@ def train_validation_split(arrays, validation_split):
             f"validation_split={validation_split} leaves no training or no validation "
             f"samples out of {total}. Use more data or another fraction."
         )
-
-    def head(array):
-        return array[:split_at]
-
-    def tail(array):
-        return array[split_at:]
-
-    train = tuple(map_structure(head, a) for a in arrays)
-    val = tuple(map_structure(tail, a) for a in arrays)
+    train = tuple(map_structure(lambda array: array[:split_at], a) for a in arrays)
+    val = tuple(map_structure(lambda array: array[split_at:], a) for a in arrays)
     return train, val
 
 

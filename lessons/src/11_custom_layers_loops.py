@@ -66,7 +66,7 @@ arrays**:
 
 You never call `forward` yourself: `SoftClip.apply(x, limit=2.0)` (`Function.apply`) unwraps the Tensors, runs
 `forward`, and records the op as the result's *creator*, so that `Tensor.backward` finds it later
-(`kerasedu/autograd/backprop.py`, `backpropagate`, visits creators in reverse topological order).
+(`backpropagate`, in the same `kerasedu/autograd/function.py`, visits creators in reverse topological order).
 """,
         """
 ## 1. 一个新的运算：`SoftClip`
@@ -86,7 +86,7 @@ $$\\frac{dy}{dx} = c \\cdot \\bigl(1 - \\tanh^2(x/c)\\bigr) \\cdot \\frac{1}{c} 
 
 `forward` 不需要自己调用：`SoftClip.apply(x, limit=2.0)`（即 `Function.apply`）会取出张量里的数组、运行 `forward`，
 并把这个运算记为结果的 *creator*，之后 `Tensor.backward` 就能找到它
-（`kerasedu/autograd/backprop.py` 中的 `backpropagate` 按逆拓扑顺序依次访问各个 creator）。
+（同在 `kerasedu/autograd/function.py` 中的 `backpropagate` 按逆拓扑顺序依次访问各个 creator）。
 """,
     ),
     code("""

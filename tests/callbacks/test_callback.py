@@ -1,8 +1,8 @@
-"""The Callback base: do-nothing hooks, Keras 2's batch hooks, and higher_is_better."""
+"""The Callback base (do-nothing hooks, Keras 2's batch hooks, higher_is_better) and History."""
 
 import pytest
 
-from kerasedu.callbacks import Callback
+from kerasedu.callbacks import Callback, History
 from kerasedu.callbacks.callback import higher_is_better
 
 HOOKS_WITH_A_NUMBER = (
@@ -78,3 +78,30 @@ def test_higher_is_better_explicit_mode_wins_and_bad_mode_is_rejected():
     assert higher_is_better("accuracy", "min") is False
     with pytest.raises(ValueError, match="mode='maximum'"):
         higher_is_better("loss", "maximum")
+
+
+# --- History ---
+
+
+class FakeModel:
+    history = None
+
+
+def test_history_collects_each_epoch_and_sets_model_history():
+    history, model = History(), FakeModel()
+    history.set_model(model)
+    history.on_train_begin()
+    history.on_epoch_end(0, {"loss": 0.9, "accuracy": 0.5})
+    history.on_epoch_end(1, {"loss": 0.4, "accuracy": 0.75})
+    assert history.history == {"loss": [0.9, 0.4], "accuracy": [0.5, 0.75]}
+    assert history.epoch == [0, 1]
+    assert model.history is history
+
+
+def test_second_fit_restarts_the_epoch_list_but_keeps_appending_values():
+    history = History()
+    history.on_train_begin()
+    history.on_epoch_end(0, {"loss": 1.0})
+    history.on_train_begin()  # a second fit with the same History
+    history.on_epoch_end(1, {"loss": 0.5})
+    assert history.epoch == [1] and history.history["loss"] == [1.0, 0.5]

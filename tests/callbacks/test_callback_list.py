@@ -1,9 +1,10 @@
-"""CallbackList: one hook on every callback in order, a ProgbarLogger first and a History last."""
+"""CallbackList: one hook on every callback in order, a ProgbarLogger first and a History last;
+only the hooks a callback overrides are called."""
 
 import pytest
 
-from kerasedu.callbacks import Callback, History, ProgbarLogger
-from kerasedu.callbacks.callback_list import CallbackList
+from kerasedu.callbacks import Callback, History, LambdaCallback, ProgbarLogger
+from kerasedu.callbacks.callback_list import CallbackList, hook_methods
 
 
 class Recorder(Callback):
@@ -45,3 +46,15 @@ def test_model_and_params_reach_every_callback():
 def test_a_non_callback_is_rejected_with_its_repr():
     with pytest.raises(TypeError, match="instance of kerasedu.callbacks.Callback.*'print'"):
         CallbackList(["print"])
+
+
+def test_only_the_hooks_a_callback_overrides_are_called():
+    class Keras2(Callback):
+        def on_batch_end(self, batch, logs=None):  # the Keras 2 name of on_train_batch_end
+            pass
+
+    keras2, printer = Keras2(), LambdaCallback(on_epoch_end=print)
+    callbacks = [Callback(), History(), keras2, printer]
+    assert hook_methods(callbacks, "on_train_batch_begin") == []
+    assert hook_methods(callbacks, "on_train_batch_end") == [keras2.on_batch_end]
+    assert hook_methods(callbacks, "on_epoch_end") == [callbacks[1].on_epoch_end, print]

@@ -183,3 +183,16 @@ def test_no_warning_without_legacy_arguments():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         SGD(learning_rate=0.1, momentum=0.9)
+
+
+def test_gradients_may_be_lists_or_tensors_and_none_ones_are_skipped():
+    w, frozen = Variable(np.ones(2, dtype="float32")), Variable(np.ones(2, dtype="float32"))
+    optimizer = SGD(0.5)
+    optimizer.apply_gradients([([1.0, 2.0], w), (None, frozen)])
+    optimizer.apply_gradients([(Tensor(np.array([1.0, 0.0])), w)])
+    np.testing.assert_allclose(w.numpy(), [0.0, 0.0])
+    assert w.dtype == np.float32 and frozen.numpy().tolist() == [1.0, 1.0]
+    with pytest.raises(ValueError, match=r"Gradient of shape \(3,\) does not match"):
+        optimizer.apply_gradients([(np.ones(3), w)])
+    with pytest.raises(ValueError, match="No gradients provided"):
+        optimizer.apply_gradients([(None, w)])

@@ -54,6 +54,7 @@ LAYERS = {
     "BatchNormalization": (lambda: L.BatchNormalization(), (4,)),
     "LayerNormalization": (lambda: L.LayerNormalization(), (4,)),
     "Embedding": (lambda: L.Embedding(10, 3), "tokens"),
+    "Masking": (lambda: L.Masking(mask_value=0.5), (5, 2)),
     "SimpleRNN": (lambda: L.SimpleRNN(3, return_sequences=True), (5, 2)),
     "LSTM": (lambda: L.LSTM(3), (5, 2)),
     "GRU": (lambda: L.GRU(3), (5, 2)),
