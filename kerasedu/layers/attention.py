@@ -48,11 +48,22 @@ def masked_softmax(scores, mask=None):
     return softmax(scores, axis=-1)
 
 
-def combine_masks(value_mask, use_causal_mask, query_steps, value_steps):
-    """The ``(N or 1, T, S)`` mask from a value padding mask and/or causality, or ``None``."""
+def combine_masks(value_mask, use_causal_mask, query_steps, value_steps, query_mask=None):
+    """The ``(N or 1, T, S)`` mask from padding masks and/or causality, or ``None``.
+
+    Args:
+        value_mask: Optional ``(N, S)`` booleans, False at padded value steps.
+        use_causal_mask: Whether step ``t`` may only see steps ``<= t``.
+        query_steps, value_steps: ``T`` and ``S``.
+        query_mask: Optional ``(N, T)`` booleans (`MultiHeadAttention` masks
+            padded query rows too, as Keras). Defaults to ``None``.
+    """
     mask = None
     if value_mask is not None:
         mask = np.asarray(to_numpy(value_mask), dtype=bool)[:, None, :]  # (N, 1, S)
+    if query_mask is not None:
+        rows = np.asarray(to_numpy(query_mask), dtype=bool)[:, :, None]  # (N, T, 1)
+        mask = rows if mask is None else mask & rows
     if use_causal_mask:
         causal = causal_mask(query_steps, value_steps)[None]
         mask = causal if mask is None else mask & causal
@@ -87,7 +98,9 @@ class BaseAttention(Layer):
             )
         query, value = inputs[0], inputs[1]
         key = inputs[2] if len(inputs) == 3 else value
-        query_mask, value_mask = mask if mask is not None else (None, None)
+        query_mask = value_mask = None
+        if mask is not None:  # one mask per input; a key's mask is not used (as Keras)
+            query_mask, value_mask = mask[0], mask[1]
         scores_mask = combine_masks(value_mask, use_causal_mask, query.shape[1], key.shape[1])
         weights = masked_softmax(self.scores(query, key), scores_mask)  # (N, T, S)
         if training and self.dropout > 0:
@@ -97,6 +110,10 @@ class BaseAttention(Layer):
             keep = np.asarray(to_numpy(query_mask), dtype=output.dtype)[..., None]  # (N, T, 1)
             output = output * as_tensor(keep)
         return (output, weights) if return_attention_scores else output
+
+    def compute_mask(self, inputs, mask=None):
+        """The query's mask passes on to the output (Keras's rule)."""
+        return None if mask is None else mask[0]
 
     def compute_output_shape(self, input_shape):
         return (*input_shape[0][:-1], input_shape[1][-1])

@@ -32,6 +32,13 @@ from kerasedu.layers.dense import record_activity_loss
 from kerasedu.layers.layer import Layer
 
 
+def _mask_of(x, given):
+    """The mask given by hand, else the padding mask ``x`` carries (``x._keras_mask``), or None."""
+    if given is not None:
+        return given
+    return getattr(x, "_keras_mask", None)
+
+
 class MultiHeadAttention(Layer):
     """Multi-head scaled dot-product attention.
 
@@ -54,6 +61,8 @@ class MultiHeadAttention(Layer):
         False where a query step may not look. return_attention_scores: also
         return the weights ``(N, H, T, S)``. use_causal_mask: step ``t`` attends
         to steps ``<= t`` only. training: dropout only in training.
+        query_mask, value_mask, key_mask: optional padding masks ``(N, T)`` and
+        ``(N, S)``; by default the masks the inputs carry (``Embedding(mask_zero=True)``).
 
     Shapes:
         output ``(N, T, output_shape or D_q)``.
@@ -107,6 +116,7 @@ class MultiHeadAttention(Layer):
         self.bias_constraint = constraints.get(bias_constraint)
         self._generator = None if seed is None else random.SeedGenerator(seed)
         self._projections_built = False
+        self.supports_masking = True  # the query's mask passes on to the output
 
     def _projection(self, name, kernel_shape, bias_shape):
         """Add ``name/kernel`` and (with ``use_bias``) ``name/bias``; return both."""
@@ -169,7 +179,14 @@ class MultiHeadAttention(Layer):
         return_attention_scores=False,
         training=None,
         use_causal_mask=False,
+        query_mask=None,
+        value_mask=None,
+        key_mask=None,
     ):
+        # padding masks come with the tensors (Embedding(mask_zero=True)) unless given
+        query_mask = _mask_of(query, query_mask)
+        value_mask = _mask_of(value, value_mask)
+        key_mask = value_mask if key is None else _mask_of(key, key_mask)
         value = as_tensor(value)
         key = value if key is None else as_tensor(key)
         if not self._projections_built:
@@ -181,7 +198,9 @@ class MultiHeadAttention(Layer):
             for x, w in zip(flat, (self.query_weights, self.value_weights, self.key_weights))
         )
         scores = (q * (1.0 / math.sqrt(self.key_dim))) @ k.transpose(0, 1, 3, 2)  # (N, H, T, S)
-        mask = combine_masks(None, use_causal_mask, q.shape[2], k.shape[2])
+        mask = combine_masks(key_mask, use_causal_mask, q.shape[2], k.shape[2], query_mask)
+        if value_mask is not None and value_mask is not key_mask:
+            mask = mask & combine_masks(value_mask, False, q.shape[2], k.shape[2])
         if attention_mask is not None:
             attention_mask = np.asarray(to_numpy(attention_mask), dtype=bool)  # (N, T, S)
             mask = attention_mask if mask is None else mask & attention_mask

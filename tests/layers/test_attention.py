@@ -42,6 +42,13 @@ def test_masks_give_zero_weight():
     assert np.allclose(w.numpy() * ~causal_mask(3, 3), 0)
 
 
+def test_masks_from_embedding_reach_attention():
+    x = L.Embedding(8, 4, mask_zero=True)(np.array([[3, 5, 0]]))
+    out, w = L.Attention()([x, x], return_attention_scores=True)
+    assert np.allclose(w.numpy()[..., 2], 0) and np.allclose(out.numpy()[0, 2], 0)
+    assert out._keras_mask.tolist() == [[True, True, False]]  # the query's mask goes on
+
+
 def test_config_round_trip():
     check_config_round_trip(L.AdditiveAttention(), [Q, V])
 

@@ -53,6 +53,19 @@ def test_multi_head_attention_in_a_functional_model_and_round_trip():
     np.testing.assert_array_equal(clone(Q, V).numpy(), layer(Q, V).numpy())
 
 
+def test_padding_masks_from_embedding_equal_explicit_masks():
+    tokens = np.array([[3, 5, 0, 0], [2, 0, 0, 0]])
+    embed = L.Embedding(8, 4, mask_zero=True)
+    x = embed(tokens)
+    layer = L.MultiHeadAttention(2, 2)
+    implicit = layer(x, x)
+    explicit = layer(x.numpy(), x.numpy(), query_mask=tokens != 0, value_mask=tokens != 0)
+    np.testing.assert_allclose(implicit.numpy(), explicit.numpy(), rtol=1e-6)
+    assert implicit._keras_mask.tolist() == (tokens != 0).tolist()  # the query's mask goes on
+    _, w = layer(x, x, return_attention_scores=True)
+    assert np.allclose(w.numpy()[0, :, :2, 2:], 0)  # padded keys get no weight
+
+
 @pytest.mark.reference
 def test_multi_head_attention_matches_keras():
     kl = import_keras().layers
@@ -64,6 +77,9 @@ def test_multi_head_attention_matches_keras():
     mask = RNG.random((2, 3, 5)) > 0.3
     assert_call_matches_keras(L.MultiHeadAttention(2, 2), kl.MultiHeadAttention(2, 2), Q, V,
                               attention_mask=mask)  # fmt: skip
+    query_mask, value_mask = RNG.random((2, 3)) > 0.3, RNG.random((2, 5)) > 0.3
+    assert_call_matches_keras(L.MultiHeadAttention(2, 2), kl.MultiHeadAttention(2, 2), Q, V,
+                              query_mask=query_mask, value_mask=value_mask)  # fmt: skip
     images = RNG.normal(size=(2, 2, 3, 4)).astype("float32")  # attends over both position axes
     assert_call_matches_keras(L.MultiHeadAttention(2, 2), kl.MultiHeadAttention(2, 2), images,
                               images)  # fmt: skip
