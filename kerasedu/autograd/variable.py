@@ -41,3 +41,8 @@ class Variable(Tensor):
                 f"{self.name!r} of shape {self.shape}."
             )
         self.data[...] = value
+
+    def assign_add(self, delta):
+        """Add ``delta`` in place (a metric's running total); return the Variable."""
+        self.assign(self.data + _to_array(delta, dtype=self.data.dtype))
+        return self

@@ -86,6 +86,8 @@ OLD_NAMES = [
     (layers, "merge", old_api.merge),
     (utils, "np_utils", np_utils),
     (Optimizer, "lr", old_api.optimizer_lr),
+    # Layer.add_weight also in the Keras 2 form add_weight("kernel", shape, ...)
+    (layers.Layer, "add_weight", old_api.accepts_keras2_add_weight(layers.Layer.add_weight)),
 ]
 
 # Old layer classes that saved files may name: the serializer's table learns them too.

@@ -1,4 +1,4 @@
-"""Keras 1/2 names that Keras 3 removed: ``Convolution1D/2D``, ``merge``, ``optimizer.lr``.
+"""Keras 1/2 names that Keras 3 removed: ``Convolution1D/2D``, ``merge``, ``optimizer.lr``...
 
 Each one runs the Keras 3 code it was replaced by and warns with the modern
 name. `kerasedu.compat` puts them back where old tutorials look for them
@@ -12,6 +12,7 @@ Example:
     (1, 3, 3, 4)
 """
 
+import functools
 import warnings
 
 from kerasedu.diagnostics import stacklevel_outside_kerasedu
@@ -129,3 +130,52 @@ def _set_lr(optimizer, value):
 
 
 optimizer_lr = property(_get_lr, _set_lr, doc="Keras 1/2 name of `learning_rate` (deprecated).")
+
+
+# The Keras 2 (and early kerasedu) order of add_weight's arguments, name first.
+_ADD_WEIGHT_KERAS2 = ("name", "shape", "initializer", "regularizer", "constraint", "trainable")
+
+
+def accepts_keras2_add_weight(add_weight):
+    """Wrap `Layer.add_weight` so that the Keras 2 form ``add_weight("kernel", shape, ...)`` works.
+
+    Keras 3 takes the shape first and the name as a keyword. The old form still
+    works, with a DeprecationWarning that spells out the Keras 3 call.
+
+    Example:
+        >>> import warnings
+        >>> from kerasedu.layers import Layer
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     w = Layer(name="demo").add_weight("scale", (2,), "ones")
+        >>> w.name, w.numpy().tolist()
+        ('demo/scale', [1.0, 1.0])
+        >>> print(str(caught[0].message).replace(": ", ":\n"))
+        add_weight('scale', ...) is the Keras 2 form; Keras 3 takes the name as a keyword:
+        add_weight(shape=(2,), initializer='ones', name='scale').
+    """
+
+    @functools.wraps(add_weight)  # help() and the API pages show the Keras 3 method
+    def wrapper(self, *args, **kwargs):
+        if not (args and isinstance(args[0], str)):
+            return add_weight(self, *args, **kwargs)
+        old = dict(zip(_ADD_WEIGHT_KERAS2, args))
+        both = sorted(set(old) & set(kwargs))
+        if both:
+            raise TypeError(f"add_weight() got {both} both by position and by keyword.")
+        kwargs = {**old, **kwargs}
+        shown = ", ".join(f"{k}={_short(v)}" for k, v in kwargs.items() if k != "name")
+        warnings.warn(
+            f"add_weight({args[0]!r}, ...) is the Keras 2 form; Keras 3 takes the name "
+            f"as a keyword: add_weight({shown}, name={args[0]!r}).",
+            DeprecationWarning,
+            stacklevel=stacklevel_outside_kerasedu(),
+        )
+        return add_weight(self, **kwargs)
+
+    return wrapper
+
+
+def _short(value):
+    """``repr(value)`` for what reads well in code (``'ones'``, ``(2, 3)``), else ``...``."""
+    return repr(value) if isinstance(value, (str, int, float, tuple, list)) else "..."

@@ -126,7 +126,7 @@ def trainable_flags(model):
     while stack:
         layer = stack.pop()
         flags[layer.name] = layer.trainable
-        stack.extend(layer._sublayers())
+        stack.extend(layer._tracked_layers)
     return flags
 
 

@@ -55,9 +55,9 @@ MESSAGES = {
     "weights": {
         "en": "For inputs of shape (4, 3) the layer should have one trainable weight of shape "
         "(3,), one per feature; it has {got}. Create it in build with "
-        "self.add_weight(name, (input_shape[-1],), ...).",
+        "self.add_weight(shape=(input_shape[-1],), ...).",
         "zh": "对形状为 (4, 3) 的输入，这个层应该有一个形状为 (3,) 的可训练权重（每个特征一个），"
-        "它却有 {got}。请在 build 中用 self.add_weight(name, (input_shape[-1],), ...) 创建它。",
+        "它却有 {got}。请在 build 中用 self.add_weight(shape=(input_shape[-1],), ...) 创建它。",
     },
     "output": {
         "en": "With initial=0.5 the layer should return 0.5 * inputs at first; it does not. "

@@ -102,11 +102,11 @@ class PReLU(Layer):
         shared = set(self.shared_axes or [])
         param_shape = [1 if i in shared else d for i, d in enumerate(input_shape) if i > 0]
         self.alpha = self.add_weight(
-            "alpha",
-            param_shape,
-            self.alpha_initializer,
-            self.alpha_regularizer,
-            self.alpha_constraint,
+            shape=param_shape,
+            initializer=self.alpha_initializer,
+            regularizer=self.alpha_regularizer,
+            constraint=self.alpha_constraint,
+            name="alpha",
         )
         axes = {i: d for i, d in enumerate(input_shape) if i > 0 and i not in shared}
         self.input_spec = InputSpec(ndim=len(input_shape), axes=axes)

@@ -81,19 +81,19 @@ class BaseNormalization(Layer):
         self.gamma = self.beta = None
         if self.scale:
             self.gamma = self.add_weight(
-                "gamma",
-                param_shape,
-                self.gamma_initializer,
-                self.gamma_regularizer,
-                self.gamma_constraint,
+                shape=param_shape,
+                initializer=self.gamma_initializer,
+                regularizer=self.gamma_regularizer,
+                constraint=self.gamma_constraint,
+                name="gamma",
             )
         if self.center:
             self.beta = self.add_weight(
-                "beta",
-                param_shape,
-                self.beta_initializer,
-                self.beta_regularizer,
-                self.beta_constraint,
+                shape=param_shape,
+                initializer=self.beta_initializer,
+                regularizer=self.beta_regularizer,
+                constraint=self.beta_constraint,
+                name="beta",
             )
         return feature_axes
 

@@ -89,10 +89,16 @@ class BatchNormalization(BaseNormalization):
         # statistics are taken over every other axis (batch and, for images, H and W)
         self._reduce_axes = tuple(a for a in range(len(input_shape)) if a not in feature_axes)
         self.moving_mean = self.add_weight(
-            "moving_mean", param_shape, self.moving_mean_initializer, trainable=False
+            shape=param_shape,
+            initializer=self.moving_mean_initializer,
+            trainable=False,
+            name="moving_mean",
         )
         self.moving_variance = self.add_weight(
-            "moving_variance", param_shape, self.moving_variance_initializer, trainable=False
+            shape=param_shape,
+            initializer=self.moving_variance_initializer,
+            trainable=False,
+            name="moving_variance",
         )
         self.input_spec = InputSpec(
             ndim=len(input_shape), axes={a: input_shape[a] for a in feature_axes}

@@ -74,9 +74,6 @@ class Bidirectional(Layer):
         self.return_sequences = layer.return_sequences
         self.return_state = layer.return_state
 
-    def _sublayers(self):
-        return [self.forward_layer, self.backward_layer]
-
     def build(self, input_shape):
         self.forward_layer.maybe_build(input_shape)
         self.backward_layer.maybe_build(input_shape)

@@ -105,20 +105,20 @@ class BaseConv(Layer):
                 f"Received: input_shape={tuple(input_shape)}"
             )
         self.kernel = self.add_weight(
-            "kernel",
-            self._kernel_shape(in_channels),
-            self.kernel_initializer,
-            self.kernel_regularizer,
-            self.kernel_constraint,
+            shape=self._kernel_shape(in_channels),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+            name="kernel",
         )
         self.bias = None
         if self.use_bias:
             self.bias = self.add_weight(
-                "bias",
-                (self.filters,),
-                self.bias_initializer,
-                self.bias_regularizer,
-                self.bias_constraint,
+                shape=(self.filters,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+                name="bias",
             )
         self.input_spec = InputSpec(ndim=self.rank + 2, axes={-1: in_channels})
 

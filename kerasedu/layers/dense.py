@@ -13,7 +13,6 @@ Example:
 """
 
 from kerasedu import activations, constraints, initializers, regularizers
-from kerasedu.autograd.function import is_grad_enabled
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
 
@@ -82,20 +81,20 @@ class Dense(Layer):
                 f"Received: input_shape={tuple(input_shape)}"
             )
         self.kernel = self.add_weight(
-            "kernel",
-            (d_in, self.units),
-            self.kernel_initializer,
-            self.kernel_regularizer,
-            self.kernel_constraint,
+            shape=(d_in, self.units),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+            name="kernel",
         )
         self.bias = None
         if self.use_bias:
             self.bias = self.add_weight(
-                "bias",
-                (self.units,),
-                self.bias_initializer,
-                self.bias_regularizer,
-                self.bias_constraint,
+                shape=(self.units,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+                name="bias",
             )
         self.input_spec = InputSpec(min_ndim=2, axes={-1: d_in})
 
@@ -108,7 +107,8 @@ class Dense(Layer):
         if self.bias is not None:
             y = y + self.bias  # bias broadcasts over N
         y = self.activation(y)
-        record_activity_loss(self, y)
+        if self.activity_regularizer is not None:  # a penalty on the outputs (Keras)
+            self.add_loss(self.activity_regularizer(y))
         return y
 
     def compute_output_shape(self, input_shape):
@@ -129,21 +129,3 @@ class Dense(Layer):
             "kernel_constraint": constraints.serialize(self.kernel_constraint),
             "bias_constraint": constraints.serialize(self.bias_constraint),
         }
-
-
-def record_activity_loss(layer, outputs):
-    """Store ``layer.activity_regularizer(outputs)`` in ``layer._activity_losses``.
-
-    Each call replaces the previous penalty, so ``layer.losses`` always holds the
-    one from the latest forward pass. Calls that record no gradient (``predict``,
-    shape inference) store nothing: their penalty could not be trained on.
-
-    Args:
-        layer: A layer with an ``activity_regularizer`` attribute (``None`` for none).
-        outputs: The Tensor the layer just returned.
-    """
-    regularizer = getattr(layer, "activity_regularizer", None)
-    if regularizer is None or not is_grad_enabled():
-        layer._activity_losses = []
-        return
-    layer._activity_losses = [regularizer(outputs)]

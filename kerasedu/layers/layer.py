@@ -26,7 +26,10 @@ from kerasedu.config import floatx
 from kerasedu.device import to_device, to_numpy
 from kerasedu.layers import input_spec, mask_flow, node
 from kerasedu.layers.input_spec import adjust_input_rank, assert_input_compatibility
+from kerasedu.layers.tracking import Trackable, clear_losses
 from kerasedu.naming import to_snake_case, unique_name
+
+_CALLING = []  # the layers being called, outermost first (add_loss values belong to one call)
 
 _BASE_KWARGS = (
     "name",
@@ -39,8 +42,11 @@ _BASE_KWARGS = (
 )
 
 
-class Layer:
+class Layer(Trackable):
     """Base class for layers.
+
+    Layers and variables assigned to ``self`` (also in lists and dicts) become
+    part of the layer (see `kerasedu.layers.tracking`).
 
     Args:
         name: Unique name; defaults to the class name in snake case plus a
@@ -59,13 +65,14 @@ class Layer:
 
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         self._set_input_shape_kwargs(kwargs)
+        self.__dict__.setdefault("_tracked_layers", [])  # a subclass may have set some already
+        self._trainable_weights, self._non_trainable_weights = [], []
+        self._losses = []  # what add_loss recorded during the latest call
         self.name = name or unique_name(to_snake_case(type(self).__name__))
         self.trainable = trainable
         self.dtype = dtype or floatx()
         self.built = False
         self.input_spec = None
-        self._trainable_weights, self._non_trainable_weights = [], []
-        self._activity_losses = []
         self._inbound_nodes = []  # filled when called on symbolic inputs
         self._build_input_shape = None
         self._output_shape = None
@@ -88,59 +95,52 @@ class Layer:
     # --- weights ---------------------------------------------------------------
     def add_weight(
         self,
-        name,
-        shape,
-        initializer="glorot_uniform",
+        shape=None,
+        initializer=None,
+        dtype=None,
+        trainable=True,
         regularizer=None,
         constraint=None,
-        trainable=True,
-        dtype=None,
+        name=None,
+        autocast=True,
+        aggregation="none",
     ):
         """Create, register and return a weight `Variable` named ``"<layer>/<name>"``.
 
+        Args:
+            shape: Shape of the weight. Defaults to ``()`` (a scalar).
+            initializer: Name or initializer. Defaults to ``"glorot_uniform"`` for
+                float weights and ``"zeros"`` for the others (as Keras 3).
+            dtype: Defaults to the layer's dtype.
+            trainable: Whether training updates it. Defaults to ``True``.
+            regularizer, constraint: Optional penalty (added to ``losses``) and
+                constraint (applied after each update).
+            name: Defaults to ``variable``, ``variable_1``...
+            autocast, aggregation: Accepted for Keras 3; they change nothing here.
+
         The initial value is drawn on the CPU from NumPy's global random state
         (so ``np.random.seed`` makes a model reproducible), then moved to the device.
+
+        Example:
+            >>> layer = Layer(name="scaler")
+            >>> w = layer.add_weight(shape=(2,), initializer="ones", name="scale")
+            >>> w.name, w.numpy().tolist(), layer.weights == [w]
+            ('scaler/scale', [1.0, 1.0], True)
         """
-        init = initializers.get(initializer)
-        value = np.asarray(init(tuple(shape), dtype=dtype or self.dtype), dtype=dtype or self.dtype)
+        dtype = dtype or self.dtype
+        if initializer is None:
+            initializer = "glorot_uniform" if "float" in str(dtype) else "zeros"
+        shape = () if shape is None else tuple(shape)
+        value = np.asarray(initializers.get(initializer)(shape, dtype=dtype), dtype=dtype)
         variable = Variable(
             to_device(value),
-            name=f"{self.name}/{name}",
+            name=f"{self.name}/{name or unique_name('variable')}",
             trainable=trainable,
             constraint=constraints.get(constraint),
             regularizer=regularizers.get(regularizer),
         )
         (self._trainable_weights if trainable else self._non_trainable_weights).append(variable)
         return variable
-
-    @property
-    def trainable_weights(self):
-        """The weights training updates: none when ``layer.trainable`` is False."""
-        if not self.trainable:
-            return []
-        return self._trainable_weights + [w for s in self._sublayers() for w in s.trainable_weights]
-
-    @property
-    def non_trainable_weights(self):
-        """Weights training leaves alone (frozen weights, BatchNormalization's moving stats)."""
-        own = self._non_trainable_weights
-        if not self.trainable:  # a frozen layer: all its own weights are non-trainable
-            own = self._trainable_weights + own
-        nested = [
-            w
-            for sub in self._sublayers()
-            for w in (sub.non_trainable_weights if self.trainable else sub.weights)
-        ]
-        return own + nested
-
-    @property
-    def weights(self):
-        """All weights in Keras's order: trainable first, then non-trainable."""
-        return self.trainable_weights + self.non_trainable_weights
-
-    def _sublayers(self):
-        """Layers nested inside this one (Bidirectional, TimeDistributed, models)."""
-        return []
 
     def get_weights(self):
         """Return the weights as a list of NumPy arrays, in the order of ``weights``."""
@@ -172,14 +172,6 @@ class Layer:
             )
         return int(sum(w.size for w in self.weights))
 
-    @property
-    def losses(self):
-        """Regularization penalties to add to the training loss (weights and activity)."""
-        own = self._trainable_weights + self._non_trainable_weights  # nested ones come below
-        penalties = [w.regularizer(w) for w in own if w.regularizer is not None]
-        nested = [loss for sub in self._sublayers() for loss in sub.losses]
-        return penalties + list(self._activity_losses) + nested
-
     # --- calling ---------------------------------------------------------------
     def __call__(self, inputs, *args, **kwargs):
         """Build on the first call, check the input, then run ``call``."""
@@ -194,10 +186,16 @@ class Layer:
             assert_input_compatibility(self.input_spec, inputs, self.name)
         if "training" in kwargs and "training" not in mask_flow.call_parameters(type(self)):
             del kwargs["training"]  # only layers that behave differently in training take it
+        if not _CALLING:  # called from outside any layer: forget the last call's add_loss values
+            clear_losses(self)
         in_play = "mask" in kwargs or type(self).compute_mask is not Layer.compute_mask
-        if in_play or getattr(inputs, "_keras_mask", None) is not None:  # see mask_flow.py
-            return mask_flow.call_with_masks(self, inputs, args, kwargs)
-        return self.call(inputs, *args, **kwargs)
+        _CALLING.append(self)
+        try:
+            if in_play or getattr(inputs, "_keras_mask", None) is not None:  # see mask_flow.py
+                return mask_flow.call_with_masks(self, inputs, args, kwargs)
+            return self.call(inputs, *args, **kwargs)
+        finally:
+            _CALLING.pop()
 
     def maybe_build(self, input_shape):
         """Call ``build`` once, remembering the shape it was built for (``None`` batch axis)."""
@@ -228,6 +226,8 @@ class Layer:
         dummy = [zeros(s) for s in input_shape] if several else zeros(input_shape)
         with no_grad():
             output = self(dummy)
+        if not _CALLING:  # working out a shape is no call whose losses count
+            clear_losses(self)
         batch = (input_shape[0] if several else input_shape)[0]
         if isinstance(output, (list, tuple)):
             return [(batch, *o.shape[1:]) for o in output]

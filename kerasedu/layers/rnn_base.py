@@ -135,27 +135,27 @@ class BaseRNN(Layer):
             )
         input_dim, width = input_shape[-1], self.gate_count * self.units
         self.kernel = self.add_weight(
-            "kernel",
-            (input_dim, width),
-            self.kernel_initializer,
-            self.kernel_regularizer,
-            self.kernel_constraint,
+            shape=(input_dim, width),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+            name="kernel",
         )
         self.recurrent_kernel = self.add_weight(
-            "recurrent_kernel",
-            (self.units, width),
-            self.recurrent_initializer,
-            self.recurrent_regularizer,
-            self.recurrent_constraint,
+            shape=(self.units, width),
+            initializer=self.recurrent_initializer,
+            regularizer=self.recurrent_regularizer,
+            constraint=self.recurrent_constraint,
+            name="recurrent_kernel",
         )
         self.bias = None
         if self.use_bias:
             self.bias = self.add_weight(
-                "bias",
-                self._bias_shape(),
-                self._bias_initializer(),
-                self.bias_regularizer,
-                self.bias_constraint,
+                shape=self._bias_shape(),
+                initializer=self._bias_initializer(),
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+                name="bias",
             )
         self.input_spec = InputSpec(ndim=3, axes={-1: input_dim})
 

@@ -41,9 +41,6 @@ class TimeDistributed(Layer):
         super().__init__(**kwargs)
         self.layer = layer
 
-    def _sublayers(self):
-        return [self.layer]
-
     def build(self, input_shape):
         if len(input_shape) < 3:
             raise ValueError(

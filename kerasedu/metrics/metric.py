@@ -13,8 +13,12 @@ Example:
     3.0
 """
 
+import numpy as np
+
+from kerasedu import initializers
 from kerasedu.autograd.function import no_grad
 from kerasedu.autograd.tensor import Tensor
+from kerasedu.autograd.variable import Variable
 from kerasedu.config import floatx
 from kerasedu.device import get_array_module, to_device
 from kerasedu.losses.label_checks import match_ranks
@@ -24,7 +28,8 @@ from kerasedu.naming import to_snake_case
 class Metric:
     """Base class of stateful metrics.
 
-    Subclasses implement ``update_state(...)``, ``result()`` and ``reset_state()``.
+    Subclasses implement ``update_state(...)`` and ``result()``; a metric that
+    keeps its state in `add_variable` variables gets ``reset_state()`` for free.
 
     Args:
         name: Name shown in logs. Defaults to the class name in snake case.
@@ -34,6 +39,50 @@ class Metric:
     def __init__(self, name=None, dtype=None):
         self.name = name or to_snake_case(type(self).__name__)
         self.dtype = dtype or floatx()
+        self._variables = []
+
+    def add_variable(self, shape, initializer, dtype=None, aggregation="sum", name=None):
+        """Create and return a state `Variable` (never trained) that `reset_state` sets to 0.
+
+        Args:
+            shape: Shape of the state (``()`` for a running total).
+            initializer: Name or initializer of the first value (``"zeros"``).
+            dtype: Defaults to the metric's dtype.
+            aggregation: Accepted for Keras 3 (how devices would combine it); unused here.
+            name: Defaults to ``"variable"``.
+
+        Example:
+            >>> class Total(Metric):
+            ...     def __init__(self, name="total"):
+            ...         super().__init__(name=name)
+            ...         self.total = self.add_variable(shape=(), initializer="zeros")
+            ...     def update_state(self, values):
+            ...         self.total.assign_add(np.sum(values))
+            ...     def result(self):
+            ...         return self.total
+            >>> total = Total()
+            >>> float(total([1.0, 2.0])), float(total([3.0]))
+            (3.0, 6.0)
+            >>> total.reset_state()
+            >>> float(total.result())
+            0.0
+        """
+        dtype = dtype or self.dtype
+        value = np.asarray(initializers.get(initializer)(tuple(shape), dtype=dtype), dtype=dtype)
+        variable = Variable(
+            to_device(value), name=f"{self.name}/{name or 'variable'}", trainable=False
+        )
+        self._variables.append(variable)
+        return variable
+
+    def add_weight(self, shape=(), initializer=None, dtype=None, name=None):
+        """Keras's older name for `add_variable` (the initializer defaults to zeros)."""
+        return self.add_variable(shape, initializer or "zeros", dtype=dtype, name=name)
+
+    @property
+    def variables(self):
+        """The state variables made with `add_variable`."""
+        return list(self._variables)
 
     def update_state(self, *args, **kwargs):
         """Add one batch to the running state."""
@@ -44,8 +93,17 @@ class Metric:
         raise NotImplementedError(f"{type(self).__name__} must implement result().")
 
     def reset_state(self):
-        """Forget all batches seen (called at the start of each epoch)."""
-        raise NotImplementedError(f"{type(self).__name__} must implement reset_state().")
+        """Forget all batches seen (at each epoch's start): every variable back to 0, as Keras 3.
+
+        A metric that keeps its state elsewhere than in `add_variable` variables overrides it.
+        """
+        if not self._variables:
+            raise NotImplementedError(
+                f"{type(self).__name__} must implement reset_state() "
+                "(or keep its state in self.add_variable(...))."
+            )
+        for variable in self._variables:
+            variable.assign(np.zeros(variable.shape, dtype=variable.dtype))
 
     def __call__(self, *args, **kwargs):
         """``update_state(...)`` then return ``result()``."""

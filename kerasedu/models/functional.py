@@ -77,17 +77,6 @@ class Functional(Model):
         return list(self._layers)
 
     @property
-    def weights(self):
-        """All weights, layer after layer (each one's trainable, then non-trainable), as Keras 3."""
-        seen, weights = set(), []
-        for layer in self._sublayers():
-            for w in layer.weights:
-                if id(w) not in seen:
-                    seen.add(id(w))
-                    weights.append(w)
-        return weights
-
-    @property
     def input(self):
         """The input KerasTensor(s), in the structure given to the constructor."""
         return self._inputs_struct

@@ -11,7 +11,6 @@ Lesson: lessons/en/02_mnist.ipynb
 """
 
 from kerasedu.autograd.function import no_grad
-from kerasedu.layers.layer import Layer
 from kerasedu.models.compile_utils import as_float_logs
 from kerasedu.models.summary import print_summary
 from kerasedu.models.trainer import Trainer
@@ -74,16 +73,8 @@ class Model(Trainer):
 
     @property
     def layers(self):
-        """The layers assigned as attributes (or in lists), in assignment order."""
-        found = []
-        for value in vars(self).values():
-            for item in value if isinstance(value, (list, tuple)) else [value]:
-                if isinstance(item, Layer) and not any(item is f for f in found):
-                    found.append(item)
-        return found
-
-    def _sublayers(self):
-        return self.layers
+        """The layers assigned as attributes (or in lists and dicts), in assignment order."""
+        return list(self._tracked_layers)
 
     @property
     def trainable_variables(self):

@@ -81,13 +81,9 @@ class Sequential(Functional):
                 f"All layers of Sequential '{self.name}' need unique names; "
                 f"'{layer.name}' is already in it."
             )
-        if (
-            not self._stack
-            and not isinstance(layer, InputLayer)
-            and layer._batch_input_shape is not None
-        ):
-            self._stack.append(InputLayer(batch_shape=layer._batch_input_shape))
-        self._stack.append(layer)
+        # assign a new list (not append): assignment is what tracks the layers it holds
+        shape = None if self._stack or isinstance(layer, InputLayer) else _known_input(layer)
+        self._stack = [*self._stack, *([InputLayer(batch_shape=shape)] if shape else []), layer]
         if self.inputs:
             self._connect(self._stack[-1:])
         elif isinstance(self._stack[0], InputLayer):
@@ -101,7 +97,7 @@ class Sequential(Functional):
         """
         if not self.layers:
             raise ValueError(f"Sequential '{self.name}' has no layers to pop.")
-        layer = self._stack.pop()
+        *self._stack, layer = self._stack
         self._nodes, self._layers, self.inputs, self.outputs = [], [], [], []
         self.input_spec = None
         self.built = False
@@ -117,7 +113,7 @@ class Sequential(Functional):
                     f"Sequential '{self.name}' does not know its input shape: pass "
                     "build(input_shape=(None, ...)) or start it with Input(shape)."
                 )
-            self._stack.insert(0, InputLayer(batch_shape=tuple(input_shape)))
+            self._stack = [InputLayer(batch_shape=tuple(input_shape)), *self._stack]
         if not self.inputs:
             self._connect(self._stack[1:])
 
@@ -187,3 +183,15 @@ class Sequential(Functional):
         if not model.inputs and config.get("build_input_shape") is not None:
             model.build(config["build_input_shape"])
         return model
+
+
+def _known_input(layer):
+    """The batch input shape that a first layer gives a Sequential: declared, or built for."""
+    if layer._batch_input_shape is not None:
+        return layer._batch_input_shape
+    try:  # a built layer or model: Keras 3 builds the Sequential on its input shape
+        shape = layer.input_shape if layer.built else None
+    except AttributeError:
+        return None
+    is_one_shape = isinstance(shape, tuple) and all(d is None or isinstance(d, int) for d in shape)
+    return shape if is_one_shape else None

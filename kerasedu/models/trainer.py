@@ -138,10 +138,16 @@ class Trainer(Layer):
         return self.compute_metrics(x, y, y_pred, sample_weight)
 
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None):
-        """The compiled loss plus the layers' regularization penalties, as a Tensor."""
-        loss, _ = self.compiled_loss(y, y_pred, sample_weight)
-        for penalty in self.losses:
-            loss = loss + penalty
+        """The compiled loss plus the model's `losses` (penalties, `add_loss` values), a Tensor.
+
+        Compiled without a loss (``compile(optimizer="adam")``), a model that calls
+        ``add_loss`` trains on those losses alone, as in Keras.
+        """
+        losses, loss = self.losses, None
+        if self.loss is not None or not losses:
+            loss, _ = self.compiled_loss(y, y_pred, sample_weight)
+        for penalty in losses:
+            loss = penalty if loss is None else loss + penalty
         return loss
 
     def compute_metrics(self, x, y, y_pred, sample_weight=None):

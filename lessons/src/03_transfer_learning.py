@@ -223,7 +223,7 @@ def new_head():
     return [Flatten(), Dropout(0.5), Dense(5, activation="softmax")]
 
 
-kerasedu.utils.set_random_seed(0)
+kerasedu.utils.set_random_seed(2)
 base = vgg_style_base()
 pretrain = Sequential([base] + new_head())
 pretrain.compile(

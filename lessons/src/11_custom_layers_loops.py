@@ -216,7 +216,7 @@ A `Layer` (`kerasedu/layers/layer.py`) splits its work in four methods, as in Ke
 
 - `__init__(self, ..., **kwargs)` stores the **hyper-parameters** (numbers you choose) and passes the rest
   (`name`, `dtype`...) to `super().__init__`;
-- `build(self, input_shape)` creates the **weights** with `self.add_weight(name, shape, initializer=...)`.
+- `build(self, input_shape)` creates the **weights** with `self.add_weight(shape=..., initializer=..., name=...)`.
   It runs once, on the first call (`Layer.__call__` → `Layer.maybe_build`), when the input's size is known;
 - `call(self, inputs)` is the computation, with Tensor ops (ours uses the `SoftClip` op);
 - `get_config(self)` returns the constructor's arguments as a dict, so that saving can write them and loading
@@ -230,7 +230,7 @@ A `Layer` (`kerasedu/layers/layer.py`) splits its work in four methods, as in Ke
 和 Keras 3 一样，`Layer`（`kerasedu/layers/layer.py`）把工作分给四个方法：
 
 - `__init__(self, ..., **kwargs)` 保存**超参数**（由你选定的数），其余参数（`name`、`dtype` 等）交给 `super().__init__`；
-- `build(self, input_shape)` 用 `self.add_weight(name, shape, initializer=...)` 创建**权重**。它只运行一次，
+- `build(self, input_shape)` 用 `self.add_weight(shape=..., initializer=..., name=...)` 创建**权重**。它只运行一次，
   在第一次调用时（`Layer.__call__` → `Layer.maybe_build`），这时输入的尺寸已经知道了；
 - `call(self, inputs)` 是计算本身，用张量运算写（这里用到了我们的 `SoftClip` 运算）；
 - `get_config(self)` 以字典形式返回构造函数的参数，保存模型时把它写进文件，加载时再调用 `cls(**config)`
@@ -248,7 +248,9 @@ class SoftClipLayer(Layer):
         self.limit = limit  # «a hyper-parameter|超参数»
 
     def build(self, input_shape):
-        self.scale = self.add_weight("scale", (input_shape[-1],), initializer="ones")
+        self.scale = self.add_weight(
+            shape=(input_shape[-1],), initializer="ones", name="scale"
+        )
         super().build(input_shape)
 
     def call(self, inputs):
@@ -612,7 +614,7 @@ class Scale(Layer):
     def build(self, input_shape):
         ### BEGIN SOLUTION
         self.scale = self.add_weight(
-            "scale", (input_shape[-1],), initializer=Constant(self.initial)
+            shape=(input_shape[-1],), initializer=Constant(self.initial), name="scale"
         )
         super().build(input_shape)
         ### END SOLUTION

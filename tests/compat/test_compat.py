@@ -104,3 +104,19 @@ def test_keras1_names_warn_and_work():
             nb_filter=4, filter_length=3, border_mode="causal", subsample_length=1
         )
     assert layer(np.ones((1, 6, 2))).shape == (1, 6, 4)
+
+
+def test_keras2_add_weight_with_the_name_first_warns_with_the_keras3_call():
+    layer = layers.Layer(name="old_style")
+    with pytest.warns(DeprecationWarning) as record:
+        kernel = layer.add_weight("kernel", (2, 3), "ones", None, None, False)
+    assert record[0].filename == __file__
+    message = str(record[0].message)
+    assert "add_weight(shape=(2, 3), initializer='ones'" in message and "name='kernel'" in message
+    assert kernel.name == "old_style/kernel" and float(kernel.numpy().sum()) == 6.0
+    assert layer.non_trainable_weights == [kernel]  # the 6th old argument: trainable
+    with pytest.raises(TypeError, match="both by position and by keyword"):
+        layer.add_weight("bias", (2,), shape=(3,))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the Keras 3 form does not warn
+        layer.add_weight(shape=(2,), name="bias")

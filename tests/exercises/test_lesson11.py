@@ -47,7 +47,7 @@ class Scale(Layer):
 
     def build(self, input_shape):
         self.scale = self.add_weight(
-            "scale", (input_shape[-1],), initializer=Constant(self.initial)
+            shape=(input_shape[-1],), initializer=Constant(self.initial), name="scale"
         )
         super().build(input_shape)
 

@@ -19,9 +19,11 @@ class Scale(Layer):
         self.build_calls.append(input_shape)
         features = input_shape[-1]
         self.kernel = self.add_weight(
-            "kernel", (features,), initializer="ones", regularizer=self.regularizer
+            shape=(features,), initializer="ones", regularizer=self.regularizer, name="kernel"
         )
-        self.offset = self.add_weight("offset", (features,), initializer="zeros", trainable=False)
+        self.offset = self.add_weight(
+            shape=(features,), initializer="zeros", trainable=False, name="offset"
+        )
 
     def call(self, inputs):
         return inputs * self.kernel + self.offset
@@ -151,3 +153,54 @@ def test_input_and_output_are_the_first_calls_keras_tensors():
     np.testing.assert_allclose(features.predict(x, verbose=0), hidden(x).numpy())
     with pytest.raises(AttributeError, match="never called on an Input: no output"):
         Dense(2).output
+
+
+def test_add_weight_keras3_defaults_name_initializer_and_shape():
+    layer = Layer(name="defaults")
+    kernel = layer.add_weight(shape=(50, 40))
+    counter = layer.add_weight(shape=(3,), dtype="int32", trainable=False)
+    scalar = layer.add_weight(initializer="ones")
+    assert kernel.name.startswith("defaults/variable") and counter.name != kernel.name
+    limit = np.sqrt(6 / (50 + 40))  # Keras 3: glorot_uniform for float weights...
+    assert 0 < np.abs(kernel.numpy()).max() <= limit
+    assert counter.numpy().tolist() == [0, 0, 0] and counter.dtype == np.int32  # ...zeros otherwise
+    assert scalar.shape == () and float(scalar) == 1.0
+    assert layer.trainable_weights == [kernel, scalar] and layer.non_trainable_weights == [counter]
+
+
+class ActivityPenalty(Layer):
+    """The Keras guide's ActivityRegularizationLayer: add_loss(rate * mean(inputs)) in call."""
+
+    def call(self, inputs):
+        self.add_loss(0.5 * inputs.mean())
+        return inputs
+
+
+class Outer(Layer):
+    def __init__(self):
+        super().__init__()
+        self.penalty = ActivityPenalty()
+
+    def call(self, inputs):
+        return self.penalty(self.penalty(inputs))  # called twice: two losses in one call
+
+
+def test_add_loss_values_belong_to_the_latest_outer_call():
+    layer = Outer()
+    assert layer.losses == []  # never called
+    layer(np.ones((1, 2), dtype="float32"))
+    assert [float(loss) for loss in layer.losses] == [0.5, 0.5]
+    assert len(layer.penalty.losses) == 2
+    layer(np.full((1, 2), 3.0, dtype="float32"))  # Keras: each outer call starts afresh
+    assert [float(loss) for loss in layer.losses] == [1.5, 1.5]
+
+
+def test_add_loss_leaves_nothing_from_building_a_graph_and_takes_only_tensors():
+    symbolic = ActivityPenalty()
+    symbolic(Input((2,)))
+    assert symbolic.losses == []
+    layer = ActivityPenalty()
+    assert layer.compute_output_shape((None, 2)) == (None, 2)
+    assert layer.losses == []  # working out a shape is not a call that counts
+    with pytest.raises(TypeError, match="add_loss\\(\\) takes Tensors"):
+        layer.add_loss(0.5)

@@ -1,10 +1,12 @@
-"""Metric, Mean and MeanMetricWrapper: running weighted means over batches, reset."""
+"""Metric, Mean and MeanMetricWrapper: running weighted means over batches, reset; add_variable."""
 
 import numpy as np
 import pytest
 
-from kerasedu import metrics
+from kerasedu import metrics, ops
 from kerasedu.autograd import Tensor
+from kerasedu.layers import Dense, Input
+from kerasedu.models import Sequential
 
 RNG = np.random.default_rng(1)
 
@@ -64,3 +66,50 @@ def test_base_metric_methods_must_be_implemented():
     for method in (unfinished.update_state, unfinished.result, unfinished.reset_state):
         with pytest.raises(NotImplementedError, match="Unfinished must implement"):
             method()
+
+
+class CategoricalTruePositives(metrics.Metric):
+    """The Keras guide's custom metric: add_variable, update_state, result (reset: the base's)."""
+
+    def __init__(self, name="categorical_true_positives", **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.true_positives = self.add_variable(shape=(), name="ctp", initializer="zeros")
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        y_pred = ops.reshape(ops.argmax(y_pred, axis=1), (-1, 1))
+        values = ops.cast(ops.cast(y_true, "int32") == ops.cast(y_pred, "int32"), "float32")
+        if sample_weight is not None:
+            values = ops.multiply(values, ops.cast(sample_weight, "float32"))
+        self.true_positives.assign_add(ops.sum(values))
+
+    def result(self):
+        return self.true_positives
+
+
+def test_add_variable_state_resets_to_zero_and_add_weight_is_an_alias():
+    metric = CategoricalTruePositives()
+    assert metric.variables == [metric.true_positives]
+    assert metric.true_positives.name == "categorical_true_positives/ctp"
+    metric.update_state(np.array([[0], [1]]), np.array([[0.9, 0.1], [0.8, 0.2]]))
+    assert float(metric.result()) == 1.0
+    ones = metric.add_weight(shape=(2,), initializer="ones", name="ones")
+    assert ones.numpy().tolist() == [1.0, 1.0] and not ones.trainable
+    metric.reset_state()  # Keras 3: every state variable back to zero
+    assert float(metric.result()) == 0.0 and ones.numpy().tolist() == [0.0, 0.0]
+
+
+def test_custom_metric_counts_in_fit_and_evaluate():
+    np.random.seed(0)
+    x = np.random.rand(40, 5).astype("float32")
+    y = np.random.randint(0, 3, size=(40, 1))
+    model = Sequential([Input((5,)), Dense(3, activation="softmax")])
+    model.compile(
+        optimizer="sgd",
+        loss="sparse_categorical_crossentropy",
+        metrics=[CategoricalTruePositives()],
+    )
+    history = model.fit(x, y, batch_size=10, epochs=2, verbose=0)
+    assert 0 <= history.history["categorical_true_positives"][-1] <= 40
+    counted = model.evaluate(x, y, batch_size=10, verbose=0, return_dict=True)
+    expected = (model.predict(x, verbose=0).argmax(axis=1) == y[:, 0]).sum()
+    assert counted["categorical_true_positives"] == expected  # reset at the start, 4 batches

@@ -107,3 +107,24 @@ def test_dropout_training_flag_in_sequential():
     x = np.ones((4, 50), dtype="float32")
     np.testing.assert_array_equal(model(x).numpy(), x)
     assert (model(x, training=True).numpy() == 0).any()
+
+
+def test_sequential_starting_with_a_built_model_builds_the_layers_after_it(capsys):
+    inner = Sequential([Input(shape=(3,)), Dense(4)])
+    outer = Sequential([inner, Dense(10)])
+    assert outer.built and outer.input_shape == (None, 3) and outer.output_shape == (None, 10)
+    assert len(outer.layers[1].weights) == 2 and len(outer.weights) == 4
+    assert outer.predict(np.ones((2, 3), dtype="float32"), verbose=0).shape == (2, 10)
+    outer.summary()
+    assert "Total params: 66" in capsys.readouterr().out  # 16 + 50
+
+
+def test_sequential_of_one_built_sequential_without_input(capsys):
+    inner = Sequential([Input(shape=(3,)), Dense(4)])
+    wrapper = Sequential([inner])
+    assert wrapper.built and wrapper.count_params() == 16
+    wrapper.summary()
+    assert "Total params: 16" in capsys.readouterr().out
+    eager = Dense(2)
+    eager(np.ones((1, 5), dtype="float32"))  # a layer built by an eager call gives its shape too
+    assert Sequential([eager]).input_shape == (None, 5)

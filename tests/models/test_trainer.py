@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from kerasedu.callbacks import Callback
-from kerasedu.layers import Dense, Input
-from kerasedu.models import Sequential
+from kerasedu.layers import Dense, Input, Layer
+from kerasedu.models import Model, Sequential
 from kerasedu.models.trainer import Trainer
 
 
@@ -81,3 +81,25 @@ def test_fit_calls_the_hooks_in_keras_order():
 def test_fit_before_compile_says_what_to_do():
     with pytest.raises(RuntimeError, match=r"compile\(\) before fit"):
         Sequential([Input(shape=(2,)), Dense(1)]).fit(np.zeros((2, 2)), np.zeros((2, 1)))
+
+
+class ActivityRegularization(Layer):
+    """The Keras guide's layer: add_loss(rate * mean(inputs)) in call, inputs unchanged."""
+
+    def call(self, inputs):
+        self.add_loss(0.5 * inputs.mean())
+        return inputs
+
+
+def test_compute_loss_adds_add_loss_values_and_works_without_a_compiled_loss():
+    x = np.full((4, 2), 2.0, dtype="float32")
+    inputs = Input((2,))
+    model = Model(inputs, ActivityRegularization()(inputs))
+    model.compile(optimizer="sgd", loss="mse")
+    assert model.evaluate(x, x, verbose=0) == pytest.approx(1.0)  # mse 0 + 0.5 * 2
+    model.compile(optimizer="sgd")  # Keras: the add_loss values are the loss to minimize
+    assert model.fit(x, x, verbose=0).history["loss"] == [pytest.approx(1.0)]
+    plain = linear_model()
+    plain.compile(optimizer="sgd")  # nothing to minimize at all: say so
+    with pytest.raises(ValueError, match="No loss to compute"):
+        plain.fit(x, x[:, :1], verbose=0)
