@@ -28,7 +28,6 @@ from kerasedu.autograd.ops_shape import reshape
 from kerasedu.autograd.tensor import as_tensor
 from kerasedu.device import to_numpy
 from kerasedu.layers.attention import combine_masks, masked_softmax
-from kerasedu.layers.dense import record_activity_loss
 from kerasedu.layers.layer import Layer
 
 
@@ -214,7 +213,8 @@ class MultiHeadAttention(Layer):
         if bias is not None:
             output = output + bias
         output = reshape(output, (n, *q_positions, d_out))
-        record_activity_loss(self, output)
+        if self.activity_regularizer is not None:  # a penalty on the outputs, as Dense's
+            self.add_loss(self.activity_regularizer(output))
         return (output, weights) if return_attention_scores else output
 
     def compute_output_shape(self, query_shape, value_shape=None, key_shape=None):

@@ -19,7 +19,6 @@ Example:
 import math
 
 from kerasedu import random, regularizers
-from kerasedu.autograd.function import is_grad_enabled
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.device import get_array_module
 from kerasedu.layers.conv_utils import check_data_format
@@ -238,10 +237,8 @@ class ActivityRegularization(Layer):
         self.activity_regularizer = regularizers.L1L2(l1=l1, l2=l2)
 
     def call(self, inputs):
-        self._activity_losses = []
-        if is_grad_enabled():  # as `record_activity_loss`: no penalty from predict
-            # Keras 3 divides by the batch size, so the strength does not depend on it
-            self._activity_losses = [self.activity_regularizer(inputs) / inputs.shape[0]]
+        # Keras 3 divides by the batch size, so the strength does not depend on it
+        self.add_loss(self.activity_regularizer(inputs) / inputs.shape[0])
         return inputs
 
     def compute_output_shape(self, input_shape):

@@ -19,9 +19,6 @@ class WithValue(L.Layer):
         super().__init__(dtype="float64")
         self.inner, self.value = inner, value.astype("float64")
 
-    def _sublayers(self):
-        return [self.inner]
-
     def call(self, x):
         return self.inner([x, self.value])
 

@@ -20,9 +20,6 @@ class SelfAttention(L.Layer):
         super().__init__(dtype="float64")
         self.mha = L.MultiHeadAttention(2, 3, dtype="float64")
 
-    def _sublayers(self):
-        return [self.mha]
-
     def call(self, x):
         return self.mha(x, x, use_causal_mask=True)
 
