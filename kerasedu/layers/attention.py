@@ -154,10 +154,14 @@ class Attention(BaseAttention):
         self.use_scale, self.score_mode = use_scale, score_mode
 
     def build(self, input_shape):
-        self.scale = self.add_weight("scale", (), "ones") if self.use_scale else None
+        self.scale = None
+        if self.use_scale:
+            self.scale = self.add_weight(shape=(), initializer="ones", name="scale")
         self.concat_score_weight = None
         if self.score_mode == "concat":
-            self.concat_score_weight = self.add_weight("concat_score_weight", (), "ones")
+            self.concat_score_weight = self.add_weight(
+                shape=(), initializer="ones", name="concat_score_weight"
+            )
 
     def scores(self, query, key):
         """``(N, T, D), (N, S, D) -> (N, T, S)``."""
@@ -198,7 +202,9 @@ class AdditiveAttention(BaseAttention):
     def build(self, input_shape):
         self.scale = None
         if self.use_scale:
-            self.scale = self.add_weight("scale", (input_shape[0][-1],), "glorot_uniform")
+            self.scale = self.add_weight(
+                shape=(input_shape[0][-1],), initializer="glorot_uniform", name="scale"
+            )
 
     def scores(self, query, key):
         """``(N, T, D), (N, S, D) -> (N, T, S)``."""

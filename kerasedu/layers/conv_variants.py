@@ -104,21 +104,21 @@ class BaseDepthwiseConv(Layer):
     def build(self, input_shape):
         channels = input_shape[-1]
         self.kernel = self.add_weight(
-            self._kernel_name,
-            (*self.kernel_size, channels, self.depth_multiplier),
-            self.depthwise_initializer,
-            self.depthwise_regularizer,
-            self.depthwise_constraint,
+            shape=(*self.kernel_size, channels, self.depth_multiplier),
+            initializer=self.depthwise_initializer,
+            regularizer=self.depthwise_regularizer,
+            constraint=self.depthwise_constraint,
+            name=self._kernel_name,
         )
         self.build_pointwise(channels * self.depth_multiplier)
         self.bias = None
         if self.use_bias:
             self.bias = self.add_weight(
-                "bias",
-                (self._out_channels(channels),),
-                self.bias_initializer,
-                self.bias_regularizer,
-                self.bias_constraint,
+                shape=(self._out_channels(channels),),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+                name="bias",
             )
         self.input_spec = InputSpec(ndim=self.rank + 2, axes={-1: channels})
 
@@ -239,11 +239,11 @@ class BaseSeparableConv(BaseDepthwiseConv):
 
     def build_pointwise(self, channels):
         self.pointwise_kernel = self.add_weight(
-            "pointwise_kernel",
-            (*[1] * self.rank, channels, self.filters),
-            self.pointwise_initializer,
-            self.pointwise_regularizer,
-            self.pointwise_constraint,
+            shape=(*[1] * self.rank, channels, self.filters),
+            initializer=self.pointwise_initializer,
+            regularizer=self.pointwise_regularizer,
+            constraint=self.pointwise_constraint,
+            name="pointwise_kernel",
         )
 
     def _out_channels(self, channels):

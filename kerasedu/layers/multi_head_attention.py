@@ -120,20 +120,20 @@ class MultiHeadAttention(Layer):
     def _projection(self, name, kernel_shape, bias_shape):
         """Add ``name/kernel`` and (with ``use_bias``) ``name/bias``; return both."""
         kernel = self.add_weight(
-            f"{name}/kernel",
-            kernel_shape,
-            self.kernel_initializer,
-            self.kernel_regularizer,
-            self.kernel_constraint,
+            shape=kernel_shape,
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+            name=f"{name}/kernel",
         )
         bias = None
         if self.use_bias:
             bias = self.add_weight(
-                f"{name}/bias",
-                bias_shape,
-                self.bias_initializer,
-                self.bias_regularizer,
-                self.bias_constraint,
+                shape=bias_shape,
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+                name=f"{name}/bias",
             )
         return kernel, bias
 

@@ -131,7 +131,7 @@ class RMSNormalization(Layer):
         self.axis = sorted(self.axis) if isinstance(self.axis, (list, tuple)) else [self.axis]
         self._axes = tuple(sorted(a % len(input_shape) for a in self.axis))  # as Keras: a list
         shape = tuple(input_shape[a] for a in self._axes)
-        self.scale = self.add_weight("scale", shape, "ones")
+        self.scale = self.add_weight(shape=shape, initializer="ones", name="scale")
         self._broadcast_shape = tuple(
             input_shape[a] if a in self._axes else 1 for a in range(1, len(input_shape))
         )  # the scale's shape, with 1 on the other non-batch axes

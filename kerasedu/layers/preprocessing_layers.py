@@ -89,10 +89,16 @@ class Normalization(Layer):
         )
         if self.input_mean is None:
             shape = tuple(input_shape[a] for a in self._keep_axes)
-            self.mean = self.add_weight("mean", shape, "zeros", trainable=False)
-            self.variance = self.add_weight("variance", shape, "ones", trainable=False)
+            self.mean = self.add_weight(
+                shape=shape, initializer="zeros", trainable=False, name="mean"
+            )
+            self.variance = self.add_weight(
+                shape=shape, initializer="ones", trainable=False, name="variance"
+            )
             # Keras's third weight, never updated there either: kept for its file layout
-            self.count = self.add_weight("count", (), "zeros", trainable=False, dtype="int32")
+            self.count = self.add_weight(
+                shape=(), initializer="zeros", trainable=False, dtype="int32", name="count"
+            )
 
     def adapt(self, data):
         """Set ``mean`` and ``variance`` from ``data``: an array, or an iterable of batches.
