@@ -11,23 +11,14 @@ Example:
 
 from kerasedu.config import epsilon
 from kerasedu.device import get_array_module
-from kerasedu.lookup import get_object, serialize_object
+from kerasedu.lookup import Configurable, get_object, serialize_object
 
 
-class Constraint:
+class Constraint(Configurable):
     """Base class: subclasses implement ``__call__(w) -> w`` on raw arrays."""
 
     def __call__(self, w):
         return w
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {}
-
-    @classmethod
-    def from_config(cls, config):
-        """Create a constraint from the dict `get_config` returned."""
-        return cls(**config)
 
 
 def _norms(w, axis):
@@ -51,6 +42,8 @@ class MaxNorm(Constraint):
         [[0.6], [0.8]]
     """
 
+    config_keys = ("max_value", "axis")
+
     def __init__(self, max_value=2, axis=0):
         self.max_value, self.axis = max_value, axis
 
@@ -59,9 +52,6 @@ class MaxNorm(Constraint):
         norms = _norms(w, _axis(self.axis))
         desired = xp.clip(norms, 0, self.max_value)
         return w * (desired / (epsilon() + norms))
-
-    def get_config(self):
-        return {"max_value": self.max_value, "axis": self.axis}
 
 
 class NonNeg(Constraint):
@@ -88,14 +78,13 @@ class UnitNorm(Constraint):
         [[0.6], [0.8]]
     """
 
+    config_keys = ("axis",)
+
     def __init__(self, axis=0):
         self.axis = axis
 
     def __call__(self, w):
         return w / (epsilon() + _norms(w, _axis(self.axis)))
-
-    def get_config(self):
-        return {"axis": self.axis}
 
 
 class MinMaxNorm(Constraint):
@@ -115,6 +104,8 @@ class MinMaxNorm(Constraint):
         [[0.6], [0.8]]
     """
 
+    config_keys = ("min_value", "max_value", "rate", "axis")
+
     def __init__(self, min_value=0.0, max_value=1.0, rate=1.0, axis=0):
         self.min_value, self.max_value, self.rate, self.axis = min_value, max_value, rate, axis
 
@@ -124,14 +115,6 @@ class MinMaxNorm(Constraint):
         clipped = xp.clip(norms, self.min_value, self.max_value)
         desired = self.rate * clipped + (1 - self.rate) * norms
         return w * (desired / (epsilon() + norms))
-
-    def get_config(self):
-        return {
-            "min_value": self.min_value,
-            "max_value": self.max_value,
-            "rate": self.rate,
-            "axis": self.axis,
-        }
 
 
 def _axis(axis):

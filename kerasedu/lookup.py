@@ -31,6 +31,34 @@ REGISTERED = {}  # "package>name" -> your class or function (`register_keras_ser
 SCOPES = []  # the dicts of the open `custom_object_scope`s, innermost last
 
 
+class Configurable:
+    """Base of the small configurable objects: initializers, regularizers, constraints.
+
+    ``get_config`` returns the attributes named in ``config_keys`` (a subclass
+    stores its constructor's arguments under the same names), and ``from_config``
+    calls the constructor with them.
+
+    Example:
+        >>> class Scale(Configurable):
+        ...     config_keys = ("factor",)
+        ...     def __init__(self, factor=2.0):
+        ...         self.factor = factor
+        >>> Scale.from_config(Scale(3.0).get_config()).factor
+        3.0
+    """
+
+    config_keys = ()
+
+    def get_config(self):
+        """Return the constructor arguments as a dict."""
+        return {key: getattr(self, key) for key in self.config_keys}
+
+    @classmethod
+    def from_config(cls, config):
+        """Create the object from the dict `get_config` returned."""
+        return cls(**config)
+
+
 def lookup(name, kind, table, custom_objects=None):
     """Return the object ``name`` stands for: yours (`your_object`) first, then ``table``'s.
 

@@ -14,23 +14,14 @@ Example:
 
 from kerasedu.autograd import ops_elementwise as ew
 from kerasedu.autograd.tensor import as_tensor
-from kerasedu.lookup import get_object, serialize_object
+from kerasedu.lookup import Configurable, get_object, serialize_object
 
 
-class Regularizer:
+class Regularizer(Configurable):
     """Base class: subclasses implement ``__call__(variable) -> scalar Tensor``."""
 
     def __call__(self, x):
         raise NotImplementedError
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {}
-
-    @classmethod
-    def from_config(cls, config):
-        """Create a regularizer from the dict `get_config` returned."""
-        return cls(**config)
 
 
 class L1L2(Regularizer):
@@ -45,6 +36,8 @@ class L1L2(Regularizer):
         >>> round(float(L1L2(l1=1.0, l2=1.0)(np.array([-2.0], dtype="float32"))), 4)
         6.0
     """
+
+    config_keys = ("l1", "l2")
 
     def __init__(self, l1=0.0, l2=0.0):
         for name, value in (("l1", l1), ("l2", l2)):
@@ -63,9 +56,6 @@ class L1L2(Regularizer):
             penalty = penalty + self.l2 * (x * x).sum()
         return penalty
 
-    def get_config(self):
-        return {"l1": self.l1, "l2": self.l2}
-
 
 class L1(L1L2):
     """``l1 * sum(|w|)``: pushes weights to exactly zero (sparsity).
@@ -78,11 +68,10 @@ class L1(L1L2):
         2.0
     """
 
+    config_keys = ("l1",)
+
     def __init__(self, l1=0.01):
         super().__init__(l1=l1)
-
-    def get_config(self):
-        return {"l1": self.l1}
 
 
 class L2(L1L2):
@@ -96,11 +85,10 @@ class L2(L1L2):
         5.0
     """
 
+    config_keys = ("l2",)
+
     def __init__(self, l2=0.01):
         super().__init__(l2=l2)
-
-    def get_config(self):
-        return {"l2": self.l2}
 
 
 def l1(l1=0.01):

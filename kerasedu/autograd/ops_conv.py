@@ -110,6 +110,14 @@ def _check_conv_shapes(op_name, x, w, rank):
         )
 
 
+def check_padding(op_name, padding):
+    """Raise a ValueError naming ``op_name`` unless ``padding`` is ``"valid"`` or ``"same"``."""
+    if padding not in ("valid", "same"):
+        raise ValueError(
+            f"{op_name}: padding must be 'valid' or 'same'. Received: padding={padding!r}"
+        )
+
+
 def conv2d(x, w, strides=(1, 1), padding="valid", dilation_rate=(1, 1)):
     """Return the 2-D convolution (cross-correlation, as in Keras) of ``x`` with kernel ``w``.
 
@@ -132,10 +140,7 @@ def conv2d(x, w, strides=(1, 1), padding="valid", dilation_rate=(1, 1)):
     _check_conv_shapes("conv2d", x, w, 2)
     strides = normalize_tuple(strides, 2, "strides")
     dilation = normalize_tuple(dilation_rate, 2, "dilation_rate")
-    if padding not in ("valid", "same"):
-        raise ValueError(
-            f"conv2d: padding must be 'valid' or 'same'. Received: padding={padding!r}"
-        )
+    check_padding("conv2d", padding)
     pads = tuple(
         padding_amounts(x.shape[1 + a], w.shape[a], strides[a], padding, dilation[a])
         for a in range(2)
@@ -200,10 +205,7 @@ def conv2d_transpose(
         )
     strides = normalize_tuple(strides, 2, "strides")
     dilation = normalize_tuple(dilation_rate, 2, "dilation_rate")
-    if padding not in ("valid", "same"):
-        raise ValueError(
-            f"conv2d_transpose: padding must be 'valid' or 'same'. Received: padding={padding!r}"
-        )
+    check_padding("conv2d_transpose", padding)
     if output_padding is not None:
         output_padding = normalize_tuple(output_padding, 2, "output_padding", minimum=0)
     out_pad = output_padding or (None, None)

@@ -81,9 +81,8 @@ class Div(Function):
     def backward(self, grad):
         a, b = self.saved
         da = unbroadcast(grad / b, a.shape) if self.needs_input_grad[0] else None  # d(a/b)/da = 1/b
-        db = (
-            unbroadcast(-grad * a / (b * b), b.shape) if self.needs_input_grad[1] else None
-        )  # -a/b^2
+        # d(a/b)/db = -a/b^2
+        db = unbroadcast(-grad * a / (b * b), b.shape) if self.needs_input_grad[1] else None
         return da, db
 
 

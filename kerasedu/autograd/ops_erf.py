@@ -91,9 +91,7 @@ class GELU(Function):
             t = self.t
             du = _SQRT_2_OVER_PI * (1 + 3 * 0.044715 * x * x)
             return grad * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du)  # product + chain rule
-        pdf = xp.exp(-0.5 * x * x) * (
-            _TWO_OVER_SQRT_PI * _SQRT_HALF / 2
-        )  # phi(x) = e^(-x^2/2)/sqrt(2 pi)
+        pdf = xp.exp(-0.5 * x * x) * (_TWO_OVER_SQRT_PI * _SQRT_HALF / 2)  # e^(-x^2/2)/sqrt(2 pi)
         return grad * (self.cdf + x * pdf)  # d(x Phi)/dx = Phi + x phi
 
 

@@ -12,6 +12,7 @@ Example:
 """
 
 from kerasedu.autograd.function import Function
+from kerasedu.autograd.ops_conv import check_padding
 from kerasedu.autograd.ops_shape import reshape
 from kerasedu.autograd.windows import (
     add_windows,
@@ -39,9 +40,7 @@ class MaxPool2D(Function):
         x_pad = x
         if pads != ((0, 0), (0, 0)):  # padded cells must never win: pad with -inf
             x_pad = xp.pad(x, ((0, 0), pads[0], pads[1], (0, 0)), constant_values=-xp.inf)
-        windows = sliding_windows(
-            x_pad, pool_size, strides, _NO_DILATION
-        )  # (N, H_out, W_out, ph, pw, C)
+        windows = sliding_windows(x_pad, pool_size, strides, _NO_DILATION)  # (N, H', W', ph, pw, C)
         y = windows[:, :, :, 0, 0, :].copy()
         for i, j in _cells(pool_size)[1:]:
             xp.maximum(y, windows[:, :, :, i, j, :], out=y)
@@ -74,9 +73,8 @@ class AvgPool2D(Function):
         x_pad = pad_spatial(x, pads)
         windows = sliding_windows(x_pad, pool_size, strides, _NO_DILATION)
         real = pad_spatial(xp.ones((1,) + x.shape[1:3] + (1,), dtype=x.dtype), pads)
-        self.count = sliding_windows(real, pool_size, strides, _NO_DILATION).sum(
-            axis=(3, 4)
-        )  # (1, H_out, W_out, 1)
+        real_windows = sliding_windows(real, pool_size, strides, _NO_DILATION)
+        self.count = real_windows.sum(axis=(3, 4))  # (1, H_out, W_out, 1)
         self.shapes, self.strides, self.pads = (windows.shape, x_pad.shape), strides, pads
         return windows.sum(axis=(3, 4)) / self.count
 
@@ -96,10 +94,7 @@ def _pool_args(op_name, x, rank, pool_size, strides, padding):
         raise ValueError(
             f"{op_name}: expected an input of rank {rank + 2}. Received: x.shape={tuple(x.shape)}"
         )
-    if padding not in ("valid", "same"):
-        raise ValueError(
-            f"{op_name}: padding must be 'valid' or 'same'. Received: padding={padding!r}"
-        )
+    check_padding(op_name, padding)
     pool_size = normalize_tuple(pool_size, 2, "pool_size")
     strides = pool_size if strides is None else normalize_tuple(strides, 2, "strides")
     pads = tuple(

@@ -130,6 +130,5 @@ def l2_normalize(x, axis=-1, epsilon=None):
     """
     eps = default_epsilon() if epsilon is None else epsilon
     squares = sum(ew.mul(x, x), axis=axis, keepdims=True)
-    return ew.div(
-        x, ew.sqrt(sel.maximum(squares, eps**2))
-    )  # max(||x||^2, eps^2) = max(||x||, eps)^2
+    # max(||x||^2, eps^2) = max(||x||, eps)^2
+    return ew.div(x, ew.sqrt(sel.maximum(squares, eps**2)))

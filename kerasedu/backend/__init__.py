@@ -75,7 +75,6 @@ from kerasedu.backend.functional_math import (
     not_equal,
     relu,
     sign,
-    square,
     std,
     var,
 )
@@ -87,12 +86,6 @@ from kerasedu.config import (
     set_floatx,
     set_image_data_format,
 )
-from kerasedu.device import (
-    get_array_module,
-    get_device,
-    set_device,
-    to_device,
-    to_numpy,
-    xp,
-)
+from kerasedu.device import get_array_module, get_device, set_device, to_device, to_numpy, xp
 from kerasedu.naming import clear_session
+from kerasedu.ops import square  # the same x * x as keras.ops.square

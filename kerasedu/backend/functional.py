@@ -17,14 +17,10 @@ Example:
 
 from kerasedu import autograd as ag
 from kerasedu.autograd.tensor import Tensor
+from kerasedu.autograd.tensor import as_tensor as _t  # Tensors pass through, arrays wrapped
 from kerasedu.autograd.variable import Variable
 from kerasedu.config import floatx
 from kerasedu.device import get_array_module, to_numpy, xp
-
-
-def _t(x):
-    """Tensor view of ``x`` (Tensors pass through, arrays and numbers are wrapped)."""
-    return x if isinstance(x, Tensor) else Tensor(x)
 
 
 def _data(x):

@@ -13,11 +13,8 @@ Example:
 
 from kerasedu import autograd as ag
 from kerasedu.autograd.tensor import Tensor
+from kerasedu.autograd.tensor import as_tensor as _t
 from kerasedu.device import get_array_module
-
-
-def _t(x):
-    return x if isinstance(x, Tensor) else Tensor(x)
 
 
 # --- reductions ------------------------------------------------------------------
@@ -53,17 +50,6 @@ def argmin(x, axis=-1):
 
 
 # --- elementwise math ----------------------------------------------------------------
-def square(x):
-    """Return ``x * x``.
-
-    Example:
-        >>> square(np.array([-2.0])).numpy().tolist()
-        [4.0]
-    """
-    x = _t(x)
-    return x * x
-
-
 def sign(x):
     """Return the sign of ``x`` (-1, 0 or 1; no gradient)."""
     data = _t(x).data

@@ -39,6 +39,8 @@ from kerasedu.compat.renames import (
     REDUCE_LR_NAMES,
     accepts_old_names,
 )
+from kerasedu.layers.conv import BaseConv
+from kerasedu.layers.pooling import BasePooling
 from kerasedu.models.trainer import Trainer
 from kerasedu.optimizers import Optimizer
 from kerasedu.saving import serializer
@@ -46,13 +48,9 @@ from kerasedu.saving import serializer
 # (class, method, {old name: (new name, Keras version)}): the functions that accept old arguments.
 OLD_ARGUMENTS = [
     (layers.Dense, "__init__", KERAS1_NAMES),
-    (layers.Conv1D, "__init__", KERAS1_NAMES),
-    (layers.Conv2D, "__init__", KERAS1_NAMES),
+    (BaseConv, "__init__", KERAS1_NAMES),  # Conv1D and Conv2D use BaseConv's __init__
     (layers.Conv2DTranspose, "__init__", KERAS1_NAMES),
-    (layers.MaxPooling1D, "__init__", KERAS1_NAMES),
-    (layers.AveragePooling1D, "__init__", KERAS1_NAMES),
-    (layers.MaxPooling2D, "__init__", KERAS1_NAMES),
-    (layers.AveragePooling2D, "__init__", KERAS1_NAMES),
+    (BasePooling, "__init__", KERAS1_NAMES),  # the window pooling layers use its __init__
     (layers.GlobalMaxPooling1D, "__init__", KERAS1_NAMES),
     (layers.GlobalAveragePooling1D, "__init__", KERAS1_NAMES),
     (layers.GlobalMaxPooling2D, "__init__", KERAS1_NAMES),

@@ -49,14 +49,13 @@ class Constant(Initializer):
         [0.5, 0.5]
     """
 
+    config_keys = ("value",)
+
     def __init__(self, value=0.0):
         self.value = value
 
     def __call__(self, shape, dtype=None):
         return np.full(shape, self.value, dtype=dtype or floatx())
-
-    def get_config(self):
-        return {"value": self.value}
 
 
 class Identity(Initializer):
@@ -70,6 +69,8 @@ class Identity(Initializer):
         [[1.0, 0.0], [0.0, 1.0]]
     """
 
+    config_keys = ("gain",)
+
     def __init__(self, gain=1.0):
         self.gain = gain
 
@@ -77,6 +78,3 @@ class Identity(Initializer):
         if len(shape) != 2:
             raise ValueError(f"Identity needs a 2-D shape. Received: shape={tuple(shape)}")
         return np.asarray(self.gain * np.eye(*shape), dtype=dtype or floatx())
-
-    def get_config(self):
-        return {"gain": self.gain}

@@ -8,21 +8,14 @@ Example:
 
 import math
 
+from kerasedu.lookup import Configurable
 
-class Initializer:
+
+class Initializer(Configurable):
     """Base class: subclasses implement ``__call__(shape, dtype=None)`` -> NumPy array."""
 
     def __call__(self, shape, dtype=None):
         raise NotImplementedError
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {}
-
-    @classmethod
-    def from_config(cls, config):
-        """Create an initializer from the dict `get_config` returned."""
-        return cls(**config)
 
 
 def compute_fans(shape):

@@ -27,6 +27,8 @@ class RandomInitializer(Initializer):
             for a private generator that restarts from the seed on every call.
     """
 
+    config_keys = ("seed",)
+
     def __init__(self, seed=None):
         self.seed = seed
 
@@ -35,9 +37,6 @@ class RandomInitializer(Initializer):
         if self.seed is None:
             return np.random
         return np.random.default_rng(self.seed)
-
-    def get_config(self):
-        return {"seed": self.seed}
 
 
 class RandomUniform(RandomInitializer):
@@ -54,6 +53,8 @@ class RandomUniform(RandomInitializer):
         True
     """
 
+    config_keys = ("minval", "maxval", "seed")
+
     def __init__(self, minval=-0.05, maxval=0.05, seed=None):
         super().__init__(seed)
         self.minval, self.maxval = minval, maxval
@@ -61,9 +62,6 @@ class RandomUniform(RandomInitializer):
     def __call__(self, shape, dtype=None):
         values = self._rng().uniform(self.minval, self.maxval, size=shape)
         return np.asarray(values, dtype=dtype or floatx())
-
-    def get_config(self):
-        return {"minval": self.minval, "maxval": self.maxval, **super().get_config()}
 
 
 class RandomNormal(RandomInitializer):
@@ -79,6 +77,8 @@ class RandomNormal(RandomInitializer):
         (2, 3)
     """
 
+    config_keys = ("mean", "stddev", "seed")
+
     def __init__(self, mean=0.0, stddev=0.05, seed=None):
         super().__init__(seed)
         self.mean, self.stddev = mean, stddev
@@ -86,9 +86,6 @@ class RandomNormal(RandomInitializer):
     def __call__(self, shape, dtype=None):
         values = self._rng().normal(self.mean, self.stddev, size=shape)
         return np.asarray(values, dtype=dtype or floatx())
-
-    def get_config(self):
-        return {"mean": self.mean, "stddev": self.stddev, **super().get_config()}
 
 
 class TruncatedNormal(RandomNormal):
@@ -143,6 +140,8 @@ class Orthogonal(RandomInitializer):
         True
     """
 
+    config_keys = ("gain", "seed")
+
     def __init__(self, gain=1.0, seed=None):
         super().__init__(seed)
         self.gain = gain
@@ -159,6 +158,3 @@ class Orthogonal(RandomInitializer):
         if rows < cols:
             q = q.T
         return np.asarray(self.gain * q.reshape(shape), dtype=dtype or floatx())
-
-    def get_config(self):
-        return {"gain": self.gain, **super().get_config()}

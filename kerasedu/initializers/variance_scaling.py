@@ -44,6 +44,8 @@ class VarianceScaling(RandomInitializer):
         True
     """
 
+    config_keys = ("scale", "mode", "distribution", "seed")
+
     def __init__(self, scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None):
         super().__init__(seed)
         if scale <= 0:
@@ -76,20 +78,11 @@ class VarianceScaling(RandomInitializer):
             values = rng.uniform(-limit, limit, size=shape)
         return np.asarray(values, dtype=dtype or floatx())
 
-    def get_config(self):
-        return {
-            "scale": self.scale,
-            "mode": self.mode,
-            "distribution": self.distribution,
-            **super().get_config(),
-        }
-
 
 class _NamedVarianceScaling(VarianceScaling):
     """A VarianceScaling with fixed scale/mode/distribution: only the seed is configurable."""
 
-    def get_config(self):
-        return {"seed": self.seed}
+    config_keys = ("seed",)
 
 
 class GlorotUniform(_NamedVarianceScaling):

@@ -10,10 +10,11 @@ Example:
     [[-1.0, 3.0]]
 """
 
-from kerasedu import activations, constraints, initializers, regularizers
+from kerasedu import activations
 from kerasedu.autograd import ops_nn
 from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.tensor import Tensor
+from kerasedu.layers.dense import add_weight_from_options, options_config, set_weight_options
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
 
@@ -25,7 +26,19 @@ def _check_non_negative(layer, name, value):
         )
 
 
-class LeakyReLU(Layer):
+class ActivationLayer(Layer):
+    """Base of these layers: output shape = input shape; ``get_config`` adds ``config_keys``."""
+
+    config_keys = ()  # the constructor arguments, stored as attributes of the same names
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return {**super().get_config(), **{key: getattr(self, key) for key in self.config_keys}}
+
+
+class LeakyReLU(ActivationLayer):
     """Leaky rectifier: ``x`` for ``x > 0``, else ``negative_slope * x``.
 
     Args:
@@ -41,6 +54,7 @@ class LeakyReLU(Layer):
     """
 
     supports_masking = True  # a mask on the input passes on to the output
+    config_keys = ("negative_slope",)
 
     def __init__(self, negative_slope=0.3, **kwargs):
         super().__init__(**kwargs)
@@ -50,14 +64,8 @@ class LeakyReLU(Layer):
     def call(self, inputs):
         return ops_nn.leaky_relu(inputs, negative_slope=self.negative_slope)
 
-    def compute_output_shape(self, input_shape):
-        return input_shape
 
-    def get_config(self):
-        return {**super().get_config(), "negative_slope": self.negative_slope}
-
-
-class PReLU(Layer):
+class PReLU(ActivationLayer):
     """Parametric ReLU: ``x`` for ``x > 0``, else ``alpha * x`` with ``alpha`` learned.
 
     By default there is one ``alpha`` per element of a sample (shape
@@ -91,9 +99,7 @@ class PReLU(Layer):
         **kwargs,
     ):
         super().__init__(**kwargs)
-        self.alpha_initializer = initializers.get(alpha_initializer)
-        self.alpha_regularizer = regularizers.get(alpha_regularizer)
-        self.alpha_constraint = constraints.get(alpha_constraint)
+        set_weight_options(self, locals())
         if shared_axes is not None and isinstance(shared_axes, int):
             shared_axes = [shared_axes]
         self.shared_axes = None if shared_axes is None else list(shared_axes)
@@ -101,13 +107,7 @@ class PReLU(Layer):
     def build(self, input_shape):
         shared = set(self.shared_axes or [])
         param_shape = [1 if i in shared else d for i, d in enumerate(input_shape) if i > 0]
-        self.alpha = self.add_weight(
-            shape=param_shape,
-            initializer=self.alpha_initializer,
-            regularizer=self.alpha_regularizer,
-            constraint=self.alpha_constraint,
-            name="alpha",
-        )
+        self.alpha = add_weight_from_options(self, "alpha", param_shape)
         axes = {i: d for i, d in enumerate(input_shape) if i > 0 and i not in shared}
         self.input_spec = InputSpec(ndim=len(input_shape), axes=axes)
 
@@ -115,20 +115,15 @@ class PReLU(Layer):
         # relu(x) - alpha * relu(-x): x where x > 0, alpha * x elsewhere
         return ops_nn.relu(inputs) - self.alpha * ops_nn.relu(-inputs)
 
-    def compute_output_shape(self, input_shape):
-        return input_shape
-
     def get_config(self):
         return {
             **super().get_config(),
-            "alpha_initializer": initializers.serialize(self.alpha_initializer),
-            "alpha_regularizer": regularizers.serialize(self.alpha_regularizer),
-            "alpha_constraint": constraints.serialize(self.alpha_constraint),
+            **options_config(self, "alpha"),
             "shared_axes": self.shared_axes,
         }
 
 
-class ELU(Layer):
+class ELU(ActivationLayer):
     """Exponential linear unit: ``x`` for ``x > 0``, else ``alpha * (exp(x) - 1)``.
 
     Args:
@@ -143,6 +138,7 @@ class ELU(Layer):
     """
 
     supports_masking = True  # a mask on the input passes on to the output
+    config_keys = ("alpha",)
 
     def __init__(self, alpha=1.0, **kwargs):
         super().__init__(**kwargs)
@@ -151,14 +147,8 @@ class ELU(Layer):
     def call(self, inputs):
         return ops_nn.elu(inputs, alpha=self.alpha)
 
-    def compute_output_shape(self, input_shape):
-        return input_shape
 
-    def get_config(self):
-        return {**super().get_config(), "alpha": self.alpha}
-
-
-class ThresholdedReLU(Layer):
+class ThresholdedReLU(ActivationLayer):
     """``x`` where ``x > theta``, else ``0`` (a Keras 2 layer, kept for old tutorials).
 
     Args:
@@ -172,6 +162,8 @@ class ThresholdedReLU(Layer):
         [[0.0, 2.0]]
     """
 
+    config_keys = ("theta",)
+
     def __init__(self, theta=1.0, **kwargs):
         super().__init__(**kwargs)
         _check_non_negative("ThresholdedReLU", "theta", theta)
@@ -181,14 +173,8 @@ class ThresholdedReLU(Layer):
         passes = Tensor(inputs.data > self.theta)
         return sel.where(passes, inputs, 0.0)
 
-    def compute_output_shape(self, input_shape):
-        return input_shape
 
-    def get_config(self):
-        return {**super().get_config(), "theta": self.theta}
-
-
-class ReLU(Layer):
+class ReLU(ActivationLayer):
     """Rectifier with Keras's options: ``min(x, max_value)`` where ``x > threshold``,
     otherwise ``negative_slope * (x - threshold)``.
 
@@ -206,6 +192,7 @@ class ReLU(Layer):
     """
 
     supports_masking = True  # a mask on the input passes on to the output
+    config_keys = ("max_value", "negative_slope", "threshold")
 
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
         super().__init__(**kwargs)
@@ -227,19 +214,8 @@ class ReLU(Layer):
             threshold=self.threshold,
         )
 
-    def compute_output_shape(self, input_shape):
-        return input_shape
 
-    def get_config(self):
-        return {
-            **super().get_config(),
-            "max_value": self.max_value,
-            "negative_slope": self.negative_slope,
-            "threshold": self.threshold,
-        }
-
-
-class Softmax(Layer):
+class Softmax(ActivationLayer):
     """Softmax along ``axis``: each slice becomes a probability vector.
 
     Args:
@@ -253,15 +229,11 @@ class Softmax(Layer):
         [[0.5, 0.5]]
     """
 
+    config_keys = ("axis",)
+
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)
         self.axis = axis
 
     def call(self, inputs):
         return activations.softmax(inputs, axis=self.axis)
-
-    def compute_output_shape(self, input_shape):
-        return input_shape
-
-    def get_config(self):
-        return {**super().get_config(), "axis": self.axis}

@@ -12,7 +12,7 @@ Example:
     [True, True]
 """
 
-from kerasedu import constraints, initializers, regularizers
+from kerasedu.layers.dense import add_weight_from_options, options_config, set_weight_options
 from kerasedu.layers.layer import Layer
 
 
@@ -52,12 +52,7 @@ class BaseNormalization(Layer):
         self.epsilon = epsilon
         self.center = center
         self.scale = scale
-        self.beta_initializer = initializers.get(beta_initializer)
-        self.gamma_initializer = initializers.get(gamma_initializer)
-        self.beta_regularizer = regularizers.get(beta_regularizer)
-        self.gamma_regularizer = regularizers.get(gamma_regularizer)
-        self.beta_constraint = constraints.get(beta_constraint)
-        self.gamma_constraint = constraints.get(gamma_constraint)
+        set_weight_options(self, locals())
 
     def build_gamma_beta(self, input_shape):
         """Check ``axis``, create ``gamma`` and ``beta``; return the sorted feature axes.
@@ -78,23 +73,8 @@ class BaseNormalization(Layer):
         self._broadcast_shape = tuple(
             input_shape[a] if a in feature_axes else 1 for a in range(ndim)
         )
-        self.gamma = self.beta = None
-        if self.scale:
-            self.gamma = self.add_weight(
-                shape=param_shape,
-                initializer=self.gamma_initializer,
-                regularizer=self.gamma_regularizer,
-                constraint=self.gamma_constraint,
-                name="gamma",
-            )
-        if self.center:
-            self.beta = self.add_weight(
-                shape=param_shape,
-                initializer=self.beta_initializer,
-                regularizer=self.beta_regularizer,
-                constraint=self.beta_constraint,
-                name="beta",
-            )
+        self.gamma = add_weight_from_options(self, "gamma", param_shape) if self.scale else None
+        self.beta = add_weight_from_options(self, "beta", param_shape) if self.center else None
         return feature_axes
 
     def normalize(self, centered, variance):
@@ -122,10 +102,5 @@ class BaseNormalization(Layer):
             "epsilon": self.epsilon,
             "center": self.center,
             "scale": self.scale,
-            "beta_initializer": initializers.serialize(self.beta_initializer),
-            "gamma_initializer": initializers.serialize(self.gamma_initializer),
-            "beta_regularizer": regularizers.serialize(self.beta_regularizer),
-            "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
-            "beta_constraint": constraints.serialize(self.beta_constraint),
-            "gamma_constraint": constraints.serialize(self.gamma_constraint),
+            **options_config(self, "beta", "gamma"),
         }

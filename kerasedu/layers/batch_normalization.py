@@ -10,9 +10,9 @@ Example:
     ['gamma', 'beta', 'moving_mean', 'moving_variance']
 """
 
-from kerasedu import initializers
 from kerasedu.autograd.function import no_grad
 from kerasedu.layers.base_normalization import BaseNormalization
+from kerasedu.layers.dense import add_weight_from_options, options_config, set_weight_options
 from kerasedu.layers.input_spec import InputSpec
 
 
@@ -80,26 +80,15 @@ class BatchNormalization(BaseNormalization):
             **kwargs,
         )
         self.momentum = momentum
-        self.moving_mean_initializer = initializers.get(moving_mean_initializer)
-        self.moving_variance_initializer = initializers.get(moving_variance_initializer)
+        set_weight_options(self, locals())  # the moving statistics' initializers
 
     def build(self, input_shape):
         feature_axes = self.build_gamma_beta(input_shape)
         param_shape = tuple(input_shape[a] for a in feature_axes)
         # statistics are taken over every other axis (batch and, for images, H and W)
         self._reduce_axes = tuple(a for a in range(len(input_shape)) if a not in feature_axes)
-        self.moving_mean = self.add_weight(
-            shape=param_shape,
-            initializer=self.moving_mean_initializer,
-            trainable=False,
-            name="moving_mean",
-        )
-        self.moving_variance = self.add_weight(
-            shape=param_shape,
-            initializer=self.moving_variance_initializer,
-            trainable=False,
-            name="moving_variance",
-        )
+        for name in ("moving_mean", "moving_variance"):
+            setattr(self, name, add_weight_from_options(self, name, param_shape, trainable=False))
         self.input_spec = InputSpec(
             ndim=len(input_shape), axes={a: input_shape[a] for a in feature_axes}
         )
@@ -127,6 +116,5 @@ class BatchNormalization(BaseNormalization):
         return {
             **super().get_config(),
             "momentum": self.momentum,
-            "moving_mean_initializer": initializers.serialize(self.moving_mean_initializer),
-            "moving_variance_initializer": initializers.serialize(self.moving_variance_initializer),
+            **options_config(self, "moving_mean", "moving_variance"),
         }

@@ -14,14 +14,11 @@ Example:
     [(3, 3, 1, 8), (8,)]
 """
 
-from kerasedu import activations, constraints, initializers, regularizers
+from kerasedu import activations
 from kerasedu.autograd.ops_conv import conv1d, conv2d
 from kerasedu.autograd.windows import normalize_tuple
-from kerasedu.layers.conv_utils import (
-    check_data_format,
-    conv_output_length,
-    normalize_padding,
-)
+from kerasedu.layers.conv_utils import check_data_format, conv_output_length, normalize_padding
+from kerasedu.layers.dense import add_weight_from_options, options_config, set_weight_options
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
 
@@ -29,8 +26,10 @@ from kerasedu.layers.layer import Layer
 class BaseConv(Layer):
     """Shared arguments, weights and config of the convolution layers (not used directly).
 
+    A subclass sets ``rank`` (1 for sequences, 2 for images; 3 would be volumes)
+    and ``_convolve(inputs)``, the op that slides the kernel.
+
     Args:
-        rank: 1 for sequences, 2 for images.
         filters: Number of filters (output channels).
         kernel_size: Filter size, an int or a tuple of ``rank`` ints.
         strides: Step between windows. Defaults to ``1``.
@@ -46,11 +45,11 @@ class BaseConv(Layer):
         kernel_constraint, bias_constraint: Optional constraints.
     """
 
+    rank = None  # the number of spatial axes, set by each subclass
     _allowed_padding = ("valid", "same")
 
     def __init__(
         self,
-        rank,
         filters,
         kernel_size,
         strides=1,
@@ -74,7 +73,7 @@ class BaseConv(Layer):
                 f"{type(self).__name__}: `filters` must be a positive int. "
                 f"Received: filters={filters!r}"
             )
-        self.rank = rank
+        rank = self.rank
         self.filters = filters
         self.kernel_size = normalize_tuple(kernel_size, rank, "kernel_size")
         self.strides = normalize_tuple(strides, rank, "strides")
@@ -87,12 +86,7 @@ class BaseConv(Layer):
             )
         self.activation = activations.get(activation)
         self.use_bias = use_bias
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        set_weight_options(self, locals())
 
     def _kernel_shape(self, in_channels):
         return (*self.kernel_size, in_channels, self.filters)  # (kh, kw, C_in, C_out)
@@ -104,22 +98,10 @@ class BaseConv(Layer):
                 f"Layer '{self.name}': the channel axis (last) of the input must be known. "
                 f"Received: input_shape={tuple(input_shape)}"
             )
-        self.kernel = self.add_weight(
-            shape=self._kernel_shape(in_channels),
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
-            name="kernel",
-        )
+        self.kernel = add_weight_from_options(self, "kernel", self._kernel_shape(in_channels))
         self.bias = None
         if self.use_bias:
-            self.bias = self.add_weight(
-                shape=(self.filters,),
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-                name="bias",
-            )
+            self.bias = add_weight_from_options(self, "bias", (self.filters,))
         self.input_spec = InputSpec(ndim=self.rank + 2, axes={-1: in_channels})
 
     def call(self, inputs):
@@ -148,12 +130,7 @@ class BaseConv(Layer):
             "dilation_rate": list(self.dilation_rate),
             "activation": activations.serialize(self.activation),
             "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
+            **options_config(self, "kernel", "bias"),
         }
 
 
@@ -176,32 +153,8 @@ class Conv1D(BaseConv):
         (2, 10, 4)
     """
 
+    rank = 1
     _allowed_padding = ("valid", "same", "causal")
-
-    def __init__(
-        self,
-        filters,
-        kernel_size,
-        strides=1,
-        padding="valid",
-        data_format=None,
-        dilation_rate=1,
-        activation=None,
-        use_bias=True,
-        **kwargs,
-    ):
-        super().__init__(
-            1,
-            filters,
-            kernel_size,
-            strides,
-            padding,
-            data_format,
-            dilation_rate,
-            activation,
-            use_bias,
-            **kwargs,
-        )
 
     def _convolve(self, inputs):
         return conv1d(inputs, self.kernel, self.strides[0], self.padding, self.dilation_rate[0])
@@ -226,30 +179,7 @@ class Conv2D(BaseConv):
         (1, 3, 3, 2)
     """
 
-    def __init__(
-        self,
-        filters,
-        kernel_size,
-        strides=(1, 1),
-        padding="valid",
-        data_format=None,
-        dilation_rate=(1, 1),
-        activation=None,
-        use_bias=True,
-        **kwargs,
-    ):
-        super().__init__(
-            2,
-            filters,
-            kernel_size,
-            strides,
-            padding,
-            data_format,
-            dilation_rate,
-            activation,
-            use_bias,
-            **kwargs,
-        )
+    rank = 2
 
     def _convolve(self, inputs):
         return conv2d(inputs, self.kernel, self.strides, self.padding, self.dilation_rate)

@@ -31,6 +31,8 @@ class Conv2DTranspose(BaseConv):
         (1, 8, 8, 3)
     """
 
+    rank = 2
+
     def __init__(
         self,
         filters,
@@ -45,7 +47,6 @@ class Conv2DTranspose(BaseConv):
         **kwargs,
     ):
         super().__init__(
-            2,
             filters,
             kernel_size,
             strides,

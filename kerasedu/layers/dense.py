@@ -64,13 +64,7 @@ class Dense(Layer):
         self.units = units
         self.activation = activations.get(activation)
         self.use_bias = use_bias
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.activity_regularizer = regularizers.get(activity_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        set_weight_options(self, locals())
         self.input_spec = InputSpec(min_ndim=2)
 
     def build(self, input_shape):
@@ -80,22 +74,8 @@ class Dense(Layer):
                 f"Dense layer '{self.name}' needs a known last input axis. "
                 f"Received: input_shape={tuple(input_shape)}"
             )
-        self.kernel = self.add_weight(
-            shape=(d_in, self.units),
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
-            name="kernel",
-        )
-        self.bias = None
-        if self.use_bias:
-            self.bias = self.add_weight(
-                shape=(self.units,),
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-                name="bias",
-            )
+        self.kernel = add_weight_from_options(self, "kernel", (d_in, self.units))
+        self.bias = add_weight_from_options(self, "bias", (self.units,)) if self.use_bias else None
         self.input_spec = InputSpec(min_ndim=2, axes={-1: d_in})
 
     def call(self, inputs):
@@ -121,11 +101,72 @@ class Dense(Layer):
             "units": self.units,
             "activation": activations.serialize(self.activation),
             "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
+            **options_config(self, "kernel", "bias", "activity"),
         }
+
+
+OPTION_FAMILIES = {
+    "initializer": initializers,
+    "regularizer": regularizers,
+    "constraint": constraints,
+}  # the three options of a weight, each with its family's get and serialize
+
+
+def set_weight_options(layer, arguments):
+    """Set each ``<weight>_<option>`` argument on ``layer``, as an object made by its family.
+
+    Dense, the convolutions, the normalisations and PReLU take, for each weight
+    (``kernel``), an initializer, a regularizer and a constraint argument
+    (``kernel_initializer``...); this stores them, as objects, under the same names.
+
+    Args:
+        layer: The layer being constructed.
+        arguments: The arguments by name: ``locals()`` inside ``__init__``; those
+            that are not weight options are ignored.
+
+    Example:
+        >>> layer = Layer()
+        >>> set_weight_options(layer, {"kernel_initializer": "ones", "units": 3})
+        >>> type(layer.kernel_initializer).__name__
+        'Ones'
+    """
+    for name, value in arguments.items():
+        family = OPTION_FAMILIES.get(name.rpartition("_")[2])
+        if family is not None:
+            setattr(layer, name, family.get(value))
+
+
+def add_weight_from_options(layer, name, shape, **kwargs):
+    """Call ``layer.add_weight`` with the initializer, regularizer and constraint of ``name``.
+
+    Example:
+        >>> layer = Layer(name="demo")
+        >>> set_weight_options(layer, {"kernel_initializer": "ones"})
+        >>> add_weight_from_options(layer, "kernel", (1, 2)).numpy().tolist()
+        [[1.0, 1.0]]
+    """
+    options = [getattr(layer, f"{name}_{option}", None) for option in OPTION_FAMILIES]
+    initializer, regularizer, constraint = options
+    return layer.add_weight(
+        shape=shape,
+        initializer=initializer,
+        regularizer=regularizer,
+        constraint=constraint,
+        name=name,
+        **kwargs,
+    )
+
+
+def options_config(layer, *weights):
+    """The serialized options of ``weights`` for ``get_config``, grouped by option (Keras's order).
+
+    Example:
+        >>> list(options_config(Dense(2), "bias"))
+        ['bias_initializer', 'bias_regularizer', 'bias_constraint']
+    """
+    return {
+        f"{weight}_{option}": family.serialize(getattr(layer, f"{weight}_{option}"))
+        for option, family in OPTION_FAMILIES.items()
+        for weight in weights
+        if hasattr(layer, f"{weight}_{option}")
+    }

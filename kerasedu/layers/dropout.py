@@ -14,8 +14,7 @@ Example:
     [0.0, 2.0]
 """
 
-from kerasedu.autograd.tensor import Tensor
-from kerasedu.device import get_array_module
+from kerasedu import random
 from kerasedu.layers.layer import Layer
 
 
@@ -53,28 +52,13 @@ class Dropout(Layer):
         self.rate = rate
         self.noise_shape = None if noise_shape is None else tuple(noise_shape)
         self.seed = seed
-        self._rng = None  # this layer's own generator, made on first use when seeded
+        # seeded: this layer's own generator, a new (reproducible) mask at each call
+        self._seed_generator = None if seed is None else random.SeedGenerator(seed)
 
     def call(self, inputs, training=None):
         if not training or self.rate == 0:
             return inputs
-        xp = get_array_module(inputs.data)
-        keep = 1.0 - self.rate
-        draws = self._random(xp).uniform(size=self._mask_shape(inputs.shape))
-        mask = (draws < keep).astype(inputs.dtype) / inputs.dtype.type(keep)
-        return inputs * Tensor(mask)  # kept values scaled by 1 / keep, dropped ones 0
-
-    def _random(self, xp):
-        if self.seed is None:
-            return xp.random  # the global generator: np.random.seed controls it
-        if self._rng is None:
-            self._rng = xp.random.RandomState(self.seed)
-        return self._rng
-
-    def _mask_shape(self, shape):
-        if self.noise_shape is None:
-            return shape
-        return tuple(n if d is None else d for d, n in zip(self.noise_shape, shape))
+        return random.dropout(inputs, self.rate, self.noise_shape, seed=self._seed_generator)
 
     def compute_output_shape(self, input_shape):
         """The input shape, unchanged."""

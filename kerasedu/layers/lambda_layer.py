@@ -80,10 +80,8 @@ class Lambda(Layer):
                 message says how to pass it), or if the config holds code.
         """
         config = dict(config)
-        config.pop("function_type", None)  # Keras 2 field
-        config.pop("module", None)
-        config.pop("output_shape_type", None)
-        config.pop("output_shape_module", None)
+        for key in ("function_type", "module", "output_shape_type", "output_shape_module"):
+            config.pop(key, None)  # Keras 2's descriptions of the function
         function = config.pop("function")
         name = function if isinstance(function, str) else None
         if name is None or name not in (custom_objects or {}):

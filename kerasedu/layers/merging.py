@@ -14,6 +14,8 @@ Example:
     (2, 6)
 """
 
+import operator
+
 from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.ops_join import concatenate as concat_op
 from kerasedu.autograd.ops_reduce import l2_normalize
@@ -24,16 +26,24 @@ from kerasedu.layers.layer import Layer
 class Merge(Layer):
     """Base class of the merge layers: checks that the input is a list of shapes that fit.
 
-    Subclasses implement ``merge(tensors)`` (a list of Tensors -> one Tensor).
+    Subclasses set ``combine`` (a function of two Tensors, folded over the list:
+    ``combine(combine(a, b), c)``...) or implement ``merge(tensors)`` (a list of
+    Tensors -> one Tensor); ``exactly_two`` says whether they take only two inputs.
     """
 
-    min_inputs = 2
+    combine = None
+    exactly_two = False
 
     def build(self, input_shape):
-        if not isinstance(input_shape, list) or len(input_shape) < self.min_inputs:
+        if self.exactly_two and not (isinstance(input_shape, list) and len(input_shape) == 2):
+            raise ValueError(
+                f"Layer '{self.name}' ({type(self).__name__}) must be called on a list of "
+                f"exactly 2 inputs. Received: input_shape={input_shape}"
+            )
+        if not isinstance(input_shape, list) or len(input_shape) < 2:
             raise ValueError(
                 f"Layer '{self.name}' ({type(self).__name__}) must be called on a list "
-                f"of at least {self.min_inputs} inputs. Received: input_shape={input_shape}"
+                f"of at least 2 inputs. Received: input_shape={input_shape}"
             )
         self.compute_output_shape(input_shape)  # raises a clear error if the shapes do not fit
 
@@ -41,8 +51,11 @@ class Merge(Layer):
         return self.merge(list(inputs))
 
     def merge(self, tensors):
-        """Combine a list of Tensors into one; each merge layer defines this."""
-        raise NotImplementedError
+        """Combine a list of Tensors into one: fold ``combine`` over them."""
+        result = tensors[0]
+        for t in tensors[1:]:
+            result = type(self).combine(result, t)
+        return result
 
     def compute_output_shape(self, input_shape):
         """The broadcast shape of the inputs (``None`` is an unknown size)."""
@@ -78,11 +91,7 @@ class Add(Merge):
         [[2.0, 2.0]]
     """
 
-    def merge(self, tensors):
-        total = tensors[0]
-        for t in tensors[1:]:
-            total = total + t
-        return total
+    combine = operator.add
 
 
 class Subtract(Merge):
@@ -96,16 +105,8 @@ class Subtract(Merge):
         [[0.0, 0.0]]
     """
 
-    def build(self, input_shape):
-        if not isinstance(input_shape, list) or len(input_shape) != 2:
-            raise ValueError(
-                f"Layer '{self.name}' (Subtract) must be called on a list of exactly "
-                f"2 inputs. Received: input_shape={input_shape}"
-            )
-        super().build(input_shape)
-
-    def merge(self, tensors):
-        return tensors[0] - tensors[1]
+    combine = operator.sub
+    exactly_two = True
 
 
 class Multiply(Merge):
@@ -116,11 +117,7 @@ class Multiply(Merge):
         [[6.0, 6.0]]
     """
 
-    def merge(self, tensors):
-        product = tensors[0]
-        for t in tensors[1:]:
-            product = product * t
-        return product
+    combine = operator.mul
 
 
 class Average(Merge):
@@ -131,8 +128,10 @@ class Average(Merge):
         [[2.0, 2.0]]
     """
 
+    combine = operator.add
+
     def merge(self, tensors):
-        return Add.merge(self, tensors) * (1.0 / len(tensors))
+        return super().merge(tensors) * (1.0 / len(tensors))  # the sum, divided
 
 
 class Maximum(Merge):
@@ -143,11 +142,7 @@ class Maximum(Merge):
         [[3.0, 5.0]]
     """
 
-    def merge(self, tensors):
-        result = tensors[0]
-        for t in tensors[1:]:
-            result = sel.maximum(result, t)
-        return result
+    combine = sel.maximum
 
 
 class Minimum(Merge):
@@ -158,11 +153,7 @@ class Minimum(Merge):
         [[1.0, 2.0]]
     """
 
-    def merge(self, tensors):
-        result = tensors[0]
-        for t in tensors[1:]:
-            result = sel.minimum(result, t)
-        return result
+    combine = sel.minimum
 
 
 class Concatenate(Merge):
@@ -235,18 +226,12 @@ class Dot(Merge):
         [[11.0]]
     """
 
+    exactly_two = True
+
     def __init__(self, axes, normalize=False, **kwargs):
         super().__init__(**kwargs)
         self.axes = tuple(axes) if isinstance(axes, (list, tuple)) else (axes, axes)
         self.normalize = normalize
-
-    def build(self, input_shape):
-        if not isinstance(input_shape, list) or len(input_shape) != 2:
-            raise ValueError(
-                f"Layer '{self.name}' (Dot) must be called on a list of exactly 2 "
-                f"inputs. Received: input_shape={input_shape}"
-            )
-        self.compute_output_shape(input_shape)
 
     def merge(self, tensors):
         a, b = tensors

@@ -27,9 +27,12 @@ from kerasedu.layers.layer import Layer
 class BasePooling(Layer):
     """Shared arguments of the window pooling layers (not used directly).
 
+    A subclass sets ``rank`` (1 for sequences, 2 for images; 3 would be volumes)
+    and ``call``, the pooling op.
+
     Args:
-        rank: 1 for sequences, 2 for images.
-        pool_size: Window size, int or tuple of ``rank`` ints.
+        pool_size: Window size, int or tuple of ``rank`` ints. Defaults to ``2``
+            (``(2, 2)`` for images).
         strides: Step between windows; ``None`` means ``pool_size``
             (non-overlapping windows).
         padding: ``"valid"`` or ``"same"``. With ``"same"``, average pooling
@@ -37,10 +40,12 @@ class BasePooling(Layer):
         data_format: Only ``"channels_last"`` (or ``None``) is supported.
     """
 
-    def __init__(self, rank, pool_size, strides=None, padding="valid", data_format=None, **kwargs):
+    rank = None  # the number of spatial axes, set by each subclass
+
+    def __init__(self, pool_size=2, strides=None, padding="valid", data_format=None, **kwargs):
         self.data_format = check_data_format(data_format)
         super().__init__(**kwargs)
-        self.rank = rank
+        rank = self.rank
         self.pool_size = normalize_tuple(pool_size, rank, "pool_size")
         self.strides = (
             self.pool_size if strides is None else normalize_tuple(strides, rank, "strides")
@@ -80,8 +85,7 @@ class MaxPooling1D(BasePooling):
         [2.0, 5.0]
     """
 
-    def __init__(self, pool_size=2, strides=None, padding="valid", data_format=None, **kwargs):
-        super().__init__(1, pool_size, strides, padding, data_format, **kwargs)
+    rank = 1
 
     def call(self, inputs):
         return max_pool1d(inputs, self.pool_size[0], self.strides[0], self.padding)
@@ -102,8 +106,7 @@ class AveragePooling1D(BasePooling):
         [1.0, 4.0]
     """
 
-    def __init__(self, pool_size=2, strides=None, padding="valid", data_format=None, **kwargs):
-        super().__init__(1, pool_size, strides, padding, data_format, **kwargs)
+    rank = 1
 
     def call(self, inputs):
         return avg_pool1d(inputs, self.pool_size[0], self.strides[0], self.padding)
@@ -126,8 +129,7 @@ class MaxPooling2D(BasePooling):
         [[5.0, 7.0], [13.0, 15.0]]
     """
 
-    def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
-        super().__init__(2, pool_size, strides, padding, data_format, **kwargs)
+    rank = 2
 
     def call(self, inputs):
         return max_pool2d(inputs, self.pool_size, self.strides, self.padding)
@@ -149,8 +151,7 @@ class AveragePooling2D(BasePooling):
         [[2.5, 4.5], [10.5, 12.5]]
     """
 
-    def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, **kwargs):
-        super().__init__(2, pool_size, strides, padding, data_format, **kwargs)
+    rank = 2
 
     def call(self, inputs):
         return avg_pool2d(inputs, self.pool_size, self.strides, self.padding)

@@ -129,9 +129,8 @@ def _unwrap_single(structure):
 
 def _decode_call(node_data, created):
     """Return ``(args, kwargs)`` for one saved call, or ``None`` if an input does not exist yet."""
-    if isinstance(
-        node_data, list
-    ):  # Keras 2: [[layer name, node index, tensor index, kwargs], ...]
+    # Keras 2: [[layer name, node index, tensor index, kwargs], ...]
+    if isinstance(node_data, list):
         tensors = [_existing_tensor(created, entry[:3], legacy=True) for entry in node_data]
         if any(t is None for t in tensors):
             return None

@@ -35,14 +35,13 @@ class Adadelta(Optimizer):
         0.95
     """
 
+    config_keys = ("rho", "epsilon")  # get_config adds them
+    slots = ("accumulated_grad", "accumulated_delta_var")  # the state arrays kept per variable
+
     def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-7, name="adadelta", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
         self.rho = rho
         self.epsilon = 1e-7 if epsilon is None else epsilon
-
-    def slot_names(self):
-        """The state arrays kept per variable."""
-        return ("accumulated_grad", "accumulated_delta_var")
 
     def update_step(self, grad, variable, lr):
         """Apply the update rule in the module docstring to ``variable.data``, in place."""
@@ -55,7 +54,3 @@ class Adadelta(Optimizer):
         acc_delta *= self.rho
         acc_delta += (1 - self.rho) * (delta * delta)
         variable.data += lr * delta
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {**super().get_config(), "rho": self.rho, "epsilon": self.epsilon}

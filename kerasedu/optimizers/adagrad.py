@@ -32,6 +32,9 @@ class Adagrad(Optimizer):
         0.1
     """
 
+    config_keys = ("epsilon", "initial_accumulator_value")  # get_config adds them
+    slots = ("accumulator",)  # the state arrays kept per variable
+
     def __init__(
         self,
         learning_rate=0.001,
@@ -44,10 +47,6 @@ class Adagrad(Optimizer):
         self.initial_accumulator_value = initial_accumulator_value
         self.epsilon = 1e-7 if epsilon is None else epsilon
 
-    def slot_names(self):
-        """The state arrays kept per variable."""
-        return ("accumulator",)
-
     def initial_slot_value(self, slot_name):
         """The accumulator starts at ``initial_accumulator_value``."""
         return self.initial_accumulator_value
@@ -58,11 +57,3 @@ class Adagrad(Optimizer):
         acc = self.slot(variable, "accumulator")
         acc += grad * grad  # acc = acc + g^2
         variable.data -= lr * grad / xp.sqrt(acc + self.epsilon)
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {
-            **super().get_config(),
-            "epsilon": self.epsilon,
-            "initial_accumulator_value": self.initial_accumulator_value,
-        }

@@ -39,6 +39,8 @@ class Adam(Optimizer):
         0.999
     """
 
+    config_keys = ("beta_1", "beta_2", "epsilon", "amsgrad")  # get_config adds them
+
     def __init__(
         self,
         learning_rate=0.001,
@@ -75,13 +77,3 @@ class Adam(Optimizer):
             v = v_hat
         lr_t = lr * math.sqrt(1 - self.beta_2**t) / (1 - self.beta_1**t)
         variable.data -= (m * lr_t) / (xp.sqrt(v) + self.epsilon)
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {
-            **super().get_config(),
-            "beta_1": self.beta_1,
-            "beta_2": self.beta_2,
-            "epsilon": self.epsilon,
-            "amsgrad": self.amsgrad,
-        }

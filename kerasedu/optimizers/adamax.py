@@ -33,6 +33,9 @@ class Adamax(Optimizer):
         0.9
     """
 
+    config_keys = ("beta_1", "beta_2", "epsilon")  # get_config adds them
+    slots = ("momentum", "norm")  # the state arrays kept per variable
+
     def __init__(
         self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, name="adamax", **kwargs
     ):
@@ -40,10 +43,6 @@ class Adamax(Optimizer):
         self.beta_1 = beta_1
         self.beta_2 = beta_2
         self.epsilon = 1e-7 if epsilon is None else epsilon
-
-    def slot_names(self):
-        """The state arrays kept per variable."""
-        return ("momentum", "norm")
 
     def update_step(self, grad, variable, lr):
         """Apply the update rule in the module docstring to ``variable.data``, in place."""
@@ -55,12 +54,3 @@ class Adamax(Optimizer):
         u *= self.beta_2
         xp.maximum(u, xp.abs(grad), out=u)  # u = max(beta_2 u, |g|)
         variable.data -= (lr * m) / ((1 - self.beta_1**t) * (u + self.epsilon))
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {
-            **super().get_config(),
-            "beta_1": self.beta_1,
-            "beta_2": self.beta_2,
-            "epsilon": self.epsilon,
-        }

@@ -37,6 +37,8 @@ class Nadam(Optimizer):
         0.999
     """
 
+    config_keys = ("beta_1", "beta_2", "epsilon")  # get_config adds them
+    slots = ("momentum", "velocity")  # the state arrays kept per variable
     scalar_state = ("iterations", "u_product")  # the momentum product is saved too
 
     def __init__(
@@ -51,10 +53,6 @@ class Nadam(Optimizer):
     def momentum_at(self, step):
         """Keras's momentum schedule ``mu_t = beta_1 * (1 - 0.5 * 0.96^t)``."""
         return self.beta_1 * (1.0 - 0.5 * 0.96**step)
-
-    def slot_names(self):
-        """The state arrays kept per variable."""
-        return ("momentum", "velocity")
 
     def begin_step(self):
         """Advance the momentum product, ``u_product *= mu_t``, once per step."""
@@ -73,12 +71,3 @@ class Nadam(Optimizer):
         m_hat = (mu_next / (1 - u_product_next)) * m + ((1 - mu_t) / (1 - self.u_product)) * grad
         v_hat = v / (1 - self.beta_2**t)
         variable.data -= (m_hat * lr) / (xp.sqrt(v_hat) + self.epsilon)
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {
-            **super().get_config(),
-            "beta_1": self.beta_1,
-            "beta_2": self.beta_2,
-            "epsilon": self.epsilon,
-        }

@@ -47,6 +47,8 @@ class Optimizer:
     """
 
     scalar_state = ("iterations",)  # optimizer-wide numbers saved with get_state()
+    config_keys = ()  # a subclass's own arguments, stored as attributes of the same names
+    slots = ()  # names of the per-variable state arrays, when they do not depend on arguments
 
     def __init__(
         self,
@@ -117,8 +119,8 @@ class Optimizer:
 
     # --- state ("slots") --------------------------------------------------------------
     def slot_names(self):
-        """Names of the per-variable state arrays (``()`` for plain SGD)."""
-        return ()
+        """Names of the per-variable state arrays: ``slots`` (``()`` for plain SGD)."""
+        return self.slots
 
     def initial_slot_value(self, slot_name):
         """Value a new slot array is filled with. Defaults to ``0.0``."""
@@ -283,7 +285,7 @@ class Optimizer:
         }
         if self.decay:
             config["decay"] = self.decay
-        return config
+        return {**config, **{key: getattr(self, key) for key in self.config_keys}}
 
     @classmethod
     def from_config(cls, config, custom_objects=None):

@@ -48,6 +48,8 @@ class RMSprop(Optimizer):
         0.9
     """
 
+    config_keys = ("rho", "momentum", "epsilon", "centered")  # get_config adds them
+
     def __init__(
         self,
         learning_rate=0.001,
@@ -93,13 +95,3 @@ class RMSprop(Optimizer):
             m += step
             step = m
         variable.data -= step
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {
-            **super().get_config(),
-            "rho": self.rho,
-            "momentum": self.momentum,
-            "epsilon": self.epsilon,
-            "centered": self.centered,
-        }

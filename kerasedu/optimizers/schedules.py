@@ -12,7 +12,7 @@ Example:
 
 import math
 
-from kerasedu.lookup import lookup
+from kerasedu.lookup import deserialize_object, serialize_object
 
 
 class LearningRateSchedule:
@@ -169,7 +169,7 @@ def serialize(schedule):
         >>> serialize(PiecewiseConstantDecay([1], [0.1, 0.01]))["class_name"]
         'PiecewiseConstantDecay'
     """
-    return {"class_name": type(schedule).__name__, "config": schedule.get_config()}
+    return serialize_object(schedule)
 
 
 def deserialize(config, custom_objects=None):
@@ -180,5 +180,4 @@ def deserialize(config, custom_objects=None):
         ...     "initial_learning_rate": 1.0, "decay_steps": 1, "decay_rate": 0.5}})(1)
         0.5
     """
-    cls = lookup(config.get("class_name"), "learning rate schedule", SCHEDULES, custom_objects)
-    return cls.from_config(config.get("config") or {})
+    return deserialize_object(config, "learning rate schedule", SCHEDULES, custom_objects)

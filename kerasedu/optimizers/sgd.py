@@ -34,6 +34,8 @@ class SGD(Optimizer):
         0.01
     """
 
+    config_keys = ("momentum", "nesterov")  # get_config adds them
+
     def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False, name="SGD", **kwargs):
         super().__init__(learning_rate=learning_rate, name=name, **kwargs)
         if not 0 <= momentum <= 1:
@@ -57,7 +59,3 @@ class SGD(Optimizer):
             variable.data += self.momentum * m - lr * grad
         else:
             variable.data += m
-
-    def get_config(self):
-        """Return the constructor arguments as a dict."""
-        return {**super().get_config(), "momentum": self.momentum, "nesterov": self.nesterov}

@@ -95,16 +95,26 @@ def unique_names(names):
     return result
 
 
+def read_named_weights(group, path, what="weight", owner=""):
+    """Return ``[(name, array)]`` for the datasets listed in ``group``'s ``weight_names``.
+
+    Raises:
+        KerasEduFileError: "<what> '<name>'<owner> is missing." for a listed dataset
+            the group does not hold.
+    """
+    named = []
+    for name in load_attribute(group, "weight_names"):
+        dataset = group.get(name)
+        if dataset is None or not hasattr(dataset, "dtype"):
+            raise KerasEduFileError(path, f"{what} {name!r}{owner} is missing.")
+        named.append((name, as_numpy(dataset)))
+    return named
+
+
 def read_layer_weights(group, layer_name, path):
     """Return the arrays stored for one layer, in order."""
-    layer_group = group[layer_name]
-    arrays = []
-    for name in load_attribute(layer_group, "weight_names"):
-        dataset = layer_group.get(name)
-        if dataset is None or not hasattr(dataset, "dtype"):
-            raise KerasEduFileError(path, f"weight {name!r} of layer {layer_name!r} is missing.")
-        arrays.append(as_numpy(dataset))
-    return arrays
+    named = read_named_weights(group[layer_name], path, owner=f" of layer {layer_name!r}")
+    return [array for _, array in named]
 
 
 def load_weights_from_group(group, layers, path):
@@ -183,11 +193,5 @@ def read_optimizer_state(h5file, path):
     """Return the ``[(name, array)]`` list stored by `save_optimizer_state` (empty if none)."""
     if "optimizer_weights" not in h5file:
         return []
-    group = h5file["optimizer_weights"]
-    state = []
-    for name in load_attribute(group, "weight_names"):
-        dataset = group.get(name)
-        if dataset is None or not hasattr(dataset, "dtype"):
-            raise KerasEduFileError(path, f"optimizer weight {name!r} is missing.")
-        state.append((name.rsplit(":", 1)[0], as_numpy(dataset)))
-    return state
+    named = read_named_weights(h5file["optimizer_weights"], path, "optimizer weight")
+    return [(name.rsplit(":", 1)[0], array) for name, array in named]
