@@ -31,6 +31,8 @@ class Conv1DTranspose(Conv2DTranspose):
         (1, 10, 3)
     """
 
+    rank = 1
+
     def __init__(
         self,
         filters,
@@ -44,9 +46,8 @@ class Conv1DTranspose(Conv2DTranspose):
         use_bias=True,
         **kwargs,
     ):
-        BaseConv.__init__(
+        BaseConv.__init__(  # Conv2DTranspose's own __init__ fixes two spatial axes
             self,
-            1,
             filters,
             kernel_size,
             strides,

@@ -20,7 +20,6 @@ import math
 
 from kerasedu import random, regularizers
 from kerasedu.autograd.tensor import Tensor
-from kerasedu.device import get_array_module
 from kerasedu.layers.conv_utils import check_data_format
 from kerasedu.layers.dropout import Dropout
 from kerasedu.layers.input_spec import InputSpec
@@ -135,9 +134,10 @@ class AlphaDropout(Dropout):
         if not training or self.rate == 0:
             return inputs
         saturation = -SELU_SCALE * SELU_ALPHA
-        draws = self._random(get_array_module(inputs.data)).uniform(
-            size=self._mask_shape(inputs.shape)
-        )
+        shape = inputs.shape
+        if self.noise_shape is not None:  # None entries take the input's size
+            shape = tuple(n if d is None else d for d, n in zip(self.noise_shape, inputs.shape))
+        draws = random.uniform(shape, seed=self._seed_generator).data
         kept = Tensor((draws >= self.rate).astype(inputs.dtype))
         a = ((1 - self.rate) * (1 + self.rate * saturation**2)) ** -0.5
         b = -a * saturation * self.rate
