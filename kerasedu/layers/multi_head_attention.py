@@ -28,6 +28,7 @@ from kerasedu.autograd.ops_shape import reshape
 from kerasedu.autograd.tensor import as_tensor
 from kerasedu.device import to_numpy
 from kerasedu.layers.attention import combine_masks, masked_softmax
+from kerasedu.layers.dense import add_activity_penalty
 from kerasedu.layers.layer import Layer
 
 
@@ -214,7 +215,7 @@ class MultiHeadAttention(Layer):
             output = output + bias
         output = reshape(output, (n, *q_positions, d_out))
         if self.activity_regularizer is not None:  # a penalty on the outputs, as Dense's
-            self.add_loss(self.activity_regularizer(output))
+            add_activity_penalty(self, output)
         return (output, weights) if return_attention_scores else output
 
     def compute_output_shape(self, query_shape, value_shape=None, key_shape=None):

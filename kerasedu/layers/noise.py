@@ -21,6 +21,7 @@ import math
 from kerasedu import random, regularizers
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.layers.conv_utils import check_data_format
+from kerasedu.layers.dense import add_activity_penalty
 from kerasedu.layers.dropout import Dropout
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
@@ -237,8 +238,7 @@ class ActivityRegularization(Layer):
         self.activity_regularizer = regularizers.L1L2(l1=l1, l2=l2)
 
     def call(self, inputs):
-        # Keras 3 divides by the batch size, so the strength does not depend on it
-        self.add_loss(self.activity_regularizer(inputs) / inputs.shape[0])
+        add_activity_penalty(self, inputs)
         return inputs
 
     def compute_output_shape(self, input_shape):
