@@ -151,3 +151,25 @@ class CallbackList(Callback):
 
     def on_predict_batch_end(self, batch, logs=None):
         self.call("on_predict_batch_end", batch, logs=logs)
+
+
+def callbacks_for(model, callbacks, verbose, epochs, steps, add_history=False):
+    """The `CallbackList` of one ``fit``, ``evaluate`` or ``predict`` call on ``model``.
+
+    ``verbose="auto"`` means 1, and any verbose other than 0 adds a progress bar.
+    ``fit`` also adds the `History` it returns (``add_history=True``).
+
+    Example:
+        >>> callbacks_for(None, [], verbose="auto", epochs=1, steps=3).params
+        {'verbose': 1, 'epochs': 1, 'steps': 3}
+    """
+    verbose = 1 if verbose == "auto" else verbose
+    return CallbackList(
+        callbacks,
+        add_history=add_history,
+        add_progbar=bool(verbose),
+        model=model,
+        verbose=verbose,
+        epochs=epochs,
+        steps=steps,
+    )
