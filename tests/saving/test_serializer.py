@@ -370,3 +370,59 @@ def test_an_unknown_class_nested_in_a_custom_config_is_refused(wrap_class):
 def test_deserialize_returns_a_layer_already_built():
     layer = Dense(2)
     assert deserialize_layer(layer) is layer
+
+
+@pytest.mark.reference
+@pytest.mark.filterwarnings("ignore")
+def test_keras3_files_with_a_layer_holding_objects_go_both_ways(wrap_class, tmp_path):
+    """Keras 3 saves its Wrap (same config, same weights layout); kerasedu loads it, and back."""
+    import os
+
+    os.environ.setdefault("KERAS_BACKEND", "jax")  # before keras is first imported
+    keras = pytest.importorskip("keras")
+    from kerasedu.models import load_model
+
+    class KerasWrap(keras.layers.Layer):
+        def __init__(self, sublayer, units=3, kernel_regularizer=None, **kwargs):
+            super().__init__(**kwargs)
+            self.sublayer, self.units = sublayer, units
+            self.kernel_regularizer = keras.regularizers.get(kernel_regularizer)
+
+        def build(self, input_shape):
+            shape = (input_shape[-1], self.units)
+            self.kernel = self.add_weight(shape=shape, regularizer=self.kernel_regularizer)
+
+        def call(self, inputs):
+            return self.sublayer(keras.ops.matmul(inputs, self.kernel))
+
+        def get_config(self):
+            config = super().get_config()
+            config.update(
+                sublayer=self.sublayer, units=self.units, kernel_regularizer=self.kernel_regularizer
+            )
+            return config
+
+        @classmethod
+        def from_config(cls, config):
+            config["sublayer"] = keras.layers.deserialize(config["sublayer"])
+            return cls(**config)
+
+    KerasWrap.__name__ = "Wrap"
+    keras.saving.register_keras_serializable(package="nested")(KerasWrap)
+    x = np.random.default_rng(0).random((2, 4)).astype("float32")
+    try:
+        inner = keras.layers.Dense(2, kernel_regularizer=keras.regularizers.L2(0.1))
+        inputs = keras.Input((4,))
+        penalty = keras.regularizers.L1L2(l1=0.01, l2=0.02)
+        theirs = keras.Model(inputs, KerasWrap(inner, kernel_regularizer=penalty)(inputs))
+        theirs.save(str(tmp_path / "theirs.keras"))
+        mine = load_model(str(tmp_path / "theirs.keras"))
+        np.testing.assert_allclose(mine.predict(x, verbose=0), theirs.predict(x, verbose=0), 1e-6)
+        losses = [float(loss.numpy()) for loss in mine.losses]
+        np.testing.assert_allclose(losses, [float(loss) for loss in theirs.losses], 1e-6)
+        wrap_model(wrap_class).save(str(tmp_path / "mine.keras"))
+        back = keras.saving.load_model(str(tmp_path / "mine.keras"))
+        expected = load_model(str(tmp_path / "mine.keras")).predict(x, verbose=0)
+        np.testing.assert_allclose(back.predict(x, verbose=0), expected, 1e-6)
+    finally:
+        keras.saving.get_custom_objects().pop("nested>Wrap", None)
