@@ -105,7 +105,13 @@ def _attach(outputs, masks):
 
 
 def _as_array(mask):
-    """A mask as a boolean array on the current device (a Tensor or a list is unwrapped)."""
+    """A mask as a boolean array on the current device (a Tensor or a list is unwrapped).
+
+    A list holding ``None`` or arrays is one mask per input (``Attention``'s
+    ``[query_mask, value_mask]``), each converted on its own.
+    """
+    if isinstance(mask, (list, tuple)) and any(m is None or hasattr(m, "shape") for m in mask):
+        return [None if m is None else _as_array(m) for m in mask]
     return to_device(mask.data if isinstance(mask, Tensor) else mask, dtype=bool)
 
 

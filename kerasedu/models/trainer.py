@@ -235,7 +235,7 @@ class Trainer(Layer):
         self.stop_training = False
         monitor = FitMonitor(self)  # teaching checks: first batch, first steps, first epoch
         logs = {}
-        callbacks.on_train_begin()
+        callbacks.call("on_train_begin")
         for epoch in range(initial_epoch, epochs):
             epoch_logs = self._train_epoch(epoch, train, callbacks, monitor)
             if epoch_logs is None:  # the generator ran dry before the first batch
@@ -245,10 +245,10 @@ class Trainer(Layer):
                 val_logs = self._test_loop(val, callbacks)
                 logs.update({f"val_{name}": value for name, value in val_logs.items()})
             monitor.on_epoch_end()
-            callbacks.on_epoch_end(epoch, logs)
+            callbacks.call("on_epoch_end", epoch, logs=logs)
             if self.stop_training:
                 break
-        callbacks.on_train_end(logs)
+        callbacks.call("on_train_end", logs=logs)
         return self.history
 
     def _train_epoch(self, epoch, data, callbacks, monitor):
@@ -257,14 +257,14 @@ class Trainer(Layer):
         Returns the epoch's logs, or ``None`` if ``data`` gave no batch at all.
         """
         self.reset_metrics()
-        callbacks.on_epoch_begin(epoch)
+        callbacks.call("on_epoch_begin", epoch)
         logs = None
         for step, (x, y, sample_weight) in enumerate(data.epoch()):
             monitor.on_batch_begin(x, y)
-            callbacks.on_train_batch_begin(step)
+            callbacks.call("on_train_batch_begin", step)
             logs = as_float_logs(self.train_step(x, y, sample_weight))
             monitor.on_batch_end(logs["loss"])
-            callbacks.on_train_batch_end(step, logs)
+            callbacks.call("on_train_batch_end", step, logs=logs)
             if self.stop_training:
                 break
         if logs is None:
@@ -277,14 +277,14 @@ class Trainer(Layer):
 
     def _test_loop(self, data, callbacks):
         self.reset_metrics()
-        callbacks.on_test_begin()
+        callbacks.call("on_test_begin")
         logs = {}
         with no_grad():
             for step, (x, y, sample_weight) in enumerate(data.epoch()):
-                callbacks.on_test_batch_begin(step)
+                callbacks.call("on_test_batch_begin", step)
                 logs = as_float_logs(self.test_step(x, y, sample_weight))
-                callbacks.on_test_batch_end(step, logs)
-        callbacks.on_test_end(logs)
+                callbacks.call("on_test_batch_end", step, logs=logs)
+        callbacks.call("on_test_end", logs=logs)
         return logs
 
     def _callbacks(self, callbacks, verbose, epochs, steps, add_history=False):
