@@ -172,7 +172,8 @@ def serialize_config(value):
     if isinstance(value, dict):
         return {key: serialize_config(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return type(value)(serialize_config(item) for item in value)
+        items = [serialize_config(item) for item in value]
+        return tuple(items) if isinstance(value, tuple) else items
     if hasattr(value, "get_config") and not isinstance(value, type):
         return serialize_layer(value)
     if isinstance(value, types.FunctionType) and value.__name__ != "<lambda>":
