@@ -160,11 +160,6 @@ def test_trainable_changes_the_weight_order_of_nested_layers():
     assert len(nested_model.trainable_weights) == 2
 
 
-@pytest.mark.xfail(
-    reason="needs kfiles: layers held in a custom layer's get_config() are serialized "
-    "(with their registered_name) by Model.get_config, as Keras's serialize_keras_object does",
-    strict=True,
-)
 def test_defining_the_config_methods(saved_custom_objects):
     @keras.saving.register_keras_serializable(package="MyLayers", name="KernelMult")
     class MyDense(keras.layers.Layer):
