@@ -26,6 +26,7 @@ Example:
 """
 
 import difflib
+import types
 
 REGISTERED = {}  # "package>name" -> your class or function (`register_keras_serializable`)
 SCOPES = []  # the dicts of the open `custom_object_scope`s, innermost last
@@ -147,18 +148,47 @@ def serialize_object(obj):
     if obj is None:
         return None
     if hasattr(obj, "get_config") and not isinstance(obj, type):
-        config = {"class_name": type(obj).__name__, "config": obj.get_config()}
+        config = {"class_name": type(obj).__name__, "config": serialize_config(obj.get_config())}
         if registered_name(type(obj)):  # Keras 3 finds your class by this name
             config["registered_name"] = registered_name(type(obj))
         return config
     return registered_name(obj) or getattr(obj, "__name__", str(obj))
 
 
-def serialize_layer(layer):
-    """Return a layer's (or model's) config in Keras's file layout: `serialize_object` + two keys.
+def serialize_config(value):
+    """A ``get_config()`` dict in JSON form: the Keras objects it holds become their configs.
 
-    ``"module"`` and ``"registered_name"`` are what Keras 3 reads to find the
-    class; kerasedu's loading ignores them. Wrappers and models call this for the
+    Your layer's ``get_config`` may return a layer, a model, a regularizer... as
+    values (``{"sublayer": self.sublayer}``): as Keras 3's ``serialize_keras_object``
+    does, each becomes its `serialize_layer` dict, at any depth, and a function its
+    name; your ``from_config`` builds them back (``keras.layers.deserialize(...)``).
+    Tuples stay tuples, as in Keras; other values are kept as they are.
+
+    Example:
+        >>> from kerasedu import regularizers
+        >>> serialize_config({"units": 2, "penalty": regularizers.L2(0.5)})["penalty"]["config"]
+        {'l2': 0.5}
+    """
+    if isinstance(value, dict):
+        return {key: serialize_config(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        items = [serialize_config(item) for item in value]
+        return tuple(items) if isinstance(value, tuple) else items
+    if hasattr(value, "get_config") and not isinstance(value, type):
+        return serialize_layer(value)
+    if isinstance(value, types.FunctionType) and value.__name__ != "<lambda>":
+        return serialize_object(value)  # its name (a lambda has none: JSON refuses it later)
+    return value
+
+
+def serialize_layer(obj):
+    """Return a layer's (or any Keras object's) config in Keras 3's file layout.
+
+    `serialize_object` + two keys Keras 3 reads to find the class: ``"module"``
+    (``"keras.layers"``, ``"keras"`` for a model, ``"keras.regularizers"``...; your
+    class's Python module, ``None`` in a script) and ``"registered_name"`` (``None``
+    for kerasedu's classes; for yours, its ``"package>Name"`` or its name).
+    kerasedu's loading ignores the module. Wrappers and models call this for the
     layers they hold; the way back is `kerasedu.saving.serializer`.
 
     Example:
@@ -167,8 +197,19 @@ def serialize_layer(layer):
         >>> config["module"], config["class_name"], config["config"]["rate"]
         ('keras.layers', 'Dropout', 0.5)
     """
-    module = "keras" if hasattr(layer, "layers") else "keras.layers"  # models hold layers
-    return {"module": module, **serialize_object(layer), "registered_name": None}
+    cls, config = type(obj), serialize_object(obj)
+    module, registered = cls.__module__, registered_name(cls) or cls.__name__
+    if module.startswith("kerasedu."):  # kerasedu.layers.dense -> keras.layers
+        family = module.split(".")[1]
+        module, registered = _KERAS_MODULES.get(family, f"keras.{family}"), None
+    return {
+        "module": None if module == "__main__" else module,
+        **config,
+        "registered_name": registered,
+    }
+
+
+_KERAS_MODULES = {"models": "keras", "compat": "keras.layers"}  # where Keras 3's differ
 
 
 def deserialize_object(config, kind, table, custom_objects=None):

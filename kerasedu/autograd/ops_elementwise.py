@@ -13,15 +13,16 @@ Example:
     [3.0, 3.0]
 """
 
+import numpy as np
+
 from kerasedu.autograd.function import Function, unbroadcast
 from kerasedu.device import get_array_module
 
 
 def check_broadcastable(op_name, a, b):
     """Raise a ValueError naming the op and both shapes if ``a`` and ``b`` cannot broadcast."""
-    xp = get_array_module(a)
     try:
-        xp.broadcast_shapes(a.shape, b.shape)
+        np.broadcast_shapes(a.shape, b.shape)  # shapes only: NumPy's rule serves CuPy arrays too
     except ValueError:
         raise ValueError(
             f"{op_name}: operands of shapes {tuple(a.shape)} and {tuple(b.shape)} "

@@ -121,7 +121,7 @@ class Tensor:
         return array if dtype is None else array.astype(dtype)
 
     def __float__(self):
-        return float(self.item())
+        return float(self.data.item())
 
     def __bool__(self):
         return bool(self.data)

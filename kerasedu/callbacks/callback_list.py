@@ -89,8 +89,18 @@ class CallbackList(Callback):
         for callback in self.callbacks:
             callback.set_params(params)
 
-    def _call(self, hook, *args):
-        *before, logs = args
+    def call(self, hook, *args, logs=None):
+        """Call ``hook`` (e.g. ``"on_epoch_end"``) with ``*args, logs`` on each callback, in order.
+
+        ``fit`` tells the callbacks through this one door; the ``on_*`` methods
+        below are the same calls under Keras's names.
+
+        Example:
+            >>> callbacks = CallbackList([History()])
+            >>> callbacks.call("on_epoch_end", 0, logs={"loss": 0.5})
+            >>> callbacks.history.history
+            {'loss': [0.5]}
+        """
         # Keras 3's CallbackList turns logs=None into a dict (python_utils.pythonify_logs), so
         # every hook of every callback may read or add keys; one dict is shared by the
         # callbacks of this call, so what one adds the next sees (History records it).
@@ -98,46 +108,68 @@ class CallbackList(Callback):
         if hook not in self._hooks:
             self._hooks[hook] = hook_methods(self.callbacks, hook)
         for method in self._hooks[hook]:
-            method(*before, logs)
+            method(*args, logs)
 
     def on_train_begin(self, logs=None):
-        self._call("on_train_begin", logs)
+        self.call("on_train_begin", logs=logs)
 
     def on_train_end(self, logs=None):
-        self._call("on_train_end", logs)
+        self.call("on_train_end", logs=logs)
 
     def on_epoch_begin(self, epoch, logs=None):
-        self._call("on_epoch_begin", epoch, logs)
+        self.call("on_epoch_begin", epoch, logs=logs)
 
     def on_epoch_end(self, epoch, logs=None):
-        self._call("on_epoch_end", epoch, logs)
+        self.call("on_epoch_end", epoch, logs=logs)
 
     def on_train_batch_begin(self, batch, logs=None):
-        self._call("on_train_batch_begin", batch, logs)
+        self.call("on_train_batch_begin", batch, logs=logs)
 
     def on_train_batch_end(self, batch, logs=None):
-        self._call("on_train_batch_end", batch, logs)
+        self.call("on_train_batch_end", batch, logs=logs)
 
     def on_test_begin(self, logs=None):
-        self._call("on_test_begin", logs)
+        self.call("on_test_begin", logs=logs)
 
     def on_test_end(self, logs=None):
-        self._call("on_test_end", logs)
+        self.call("on_test_end", logs=logs)
 
     def on_test_batch_begin(self, batch, logs=None):
-        self._call("on_test_batch_begin", batch, logs)
+        self.call("on_test_batch_begin", batch, logs=logs)
 
     def on_test_batch_end(self, batch, logs=None):
-        self._call("on_test_batch_end", batch, logs)
+        self.call("on_test_batch_end", batch, logs=logs)
 
     def on_predict_begin(self, logs=None):
-        self._call("on_predict_begin", logs)
+        self.call("on_predict_begin", logs=logs)
 
     def on_predict_end(self, logs=None):
-        self._call("on_predict_end", logs)
+        self.call("on_predict_end", logs=logs)
 
     def on_predict_batch_begin(self, batch, logs=None):
-        self._call("on_predict_batch_begin", batch, logs)
+        self.call("on_predict_batch_begin", batch, logs=logs)
 
     def on_predict_batch_end(self, batch, logs=None):
-        self._call("on_predict_batch_end", batch, logs)
+        self.call("on_predict_batch_end", batch, logs=logs)
+
+
+def callbacks_for(model, callbacks, verbose, epochs, steps, add_history=False):
+    """The `CallbackList` of one ``fit``, ``evaluate`` or ``predict`` call on ``model``.
+
+    ``verbose="auto"`` means 1, and any verbose other than 0 adds a progress bar.
+    ``fit`` also adds the `History` it returns (``add_history=True``).
+
+    Example:
+        >>> callbacks_for(None, [], verbose="auto", epochs=1, steps=3).params
+        {'verbose': 1, 'epochs': 1, 'steps': 3}
+    """
+    verbose = 1 if verbose == "auto" else verbose
+    return CallbackList(
+        callbacks,
+        add_history=add_history,
+        add_progbar=bool(verbose),
+        model=model,
+        verbose=verbose,
+        epochs=epochs,
+        steps=steps,
+    )

@@ -137,7 +137,7 @@ _ADD_WEIGHT_KERAS2 = ("name", "shape", "initializer", "regularizer", "constraint
 
 
 def accepts_keras2_add_weight(add_weight):
-    """Wrap `Layer.add_weight` so that the Keras 2 form ``add_weight("kernel", shape, ...)`` works.
+    r"""Wrap `Layer.add_weight` so that the Keras 2 form ``add_weight("kernel", shape, ...)`` works.
 
     Keras 3 takes the shape first and the name as a keyword. The old form still
     works, with a DeprecationWarning that spells out the Keras 3 call.

@@ -88,6 +88,8 @@ def check_input_scale(x_batch):
 
 def check_trainable_changed(compiled_flags, current_flags):
     """4. ``trainable`` changed after ``compile``: the change only counts after a new compile."""
+    if current_flags == compiled_flags:  # the usual case: nothing changed
+        return
     changed = [
         name for name, flag in current_flags.items() if compiled_flags.get(name, flag) != flag
     ]
@@ -186,7 +188,7 @@ def output_label_mismatch(output_shape, y_shape, loss_name):
     if loss_name in SPARSE_LOSSES:
         ok = lab in ((), (1,)) or lab == out[:-1] or lab == out[:-1] + (1,)
     else:
-        ok = _strip_ones(out) == _strip_ones(lab)
+        ok = out == lab or _strip_ones(out) == _strip_ones(lab)  # size-1 axes do not matter
     if ok:
         return None
     hint = ""

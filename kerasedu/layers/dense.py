@@ -88,7 +88,7 @@ class Dense(Layer):
             y = y + self.bias  # bias broadcasts over N
         y = self.activation(y)
         if self.activity_regularizer is not None:  # a penalty on the outputs (Keras)
-            self.add_loss(self.activity_regularizer(y))
+            add_activity_penalty(self, y)
         return y
 
     def compute_output_shape(self, input_shape):
@@ -170,3 +170,19 @@ def options_config(layer, *weights):
         for weight in weights
         if hasattr(layer, f"{weight}_{option}")
     }
+
+
+def add_activity_penalty(layer, outputs):
+    """Add ``layer.activity_regularizer(outputs)``, divided by the batch size, to its losses.
+
+    Keras 3 divides by the batch size so that the penalty's strength does not
+    depend on it (the mean penalty per sample). ``outputs`` has shape ``(N, ...)``.
+
+    Example:
+        >>> import numpy as np
+        >>> layer = Dense(1, kernel_initializer="ones", activity_regularizer="l1")
+        >>> y = layer(np.ones((4, 2), dtype="float32"))  # every output is 2.0
+        >>> round(float(layer.losses[0]), 4)  # 0.01 * (4 * 2.0) / 4
+        0.02
+    """
+    layer.add_loss(layer.activity_regularizer(outputs) / outputs.shape[0])

@@ -58,7 +58,7 @@ class InputSpec:
         ok = ok and (self.min_ndim is None or len(shape) >= self.min_ndim)
         for axis, size in self.axes.items():
             ok = ok and -len(shape) <= axis < len(shape) and shape[axis] in (size, None)
-        if ok and self.shape is not None:  # axis 0 is the batch: any size fits
+        if ok and self.shape is not None and shape[1:] != self.shape[1:]:  # axis 0: any batch
             ok = all(e is None or s is None or e == s for e, s in zip(self.shape[1:], shape[1:]))
         if not ok:
             raise ValueError(
@@ -127,16 +127,15 @@ def adjust_input_rank(input_spec, inputs):
     """
     if not isinstance(input_spec, list) or isinstance(inputs, dict):
         return inputs
-    several = isinstance(inputs, (list, tuple))
-    flat = list(inputs) if several else [inputs]
-    if len(flat) != len(input_spec):
+    if not isinstance(inputs, (list, tuple)):  # one input
+        return _with_last_axis(input_spec[0], inputs) if len(input_spec) == 1 else inputs
+    if len(inputs) != len(input_spec):
         return inputs  # assert_input_compatibility reports the count
-    adjusted = [_with_last_axis(spec, x) for spec, x in zip(input_spec, flat)]
-    return adjusted if several else adjusted[0]
+    return [_with_last_axis(spec, x) for spec, x in zip(input_spec, inputs)]
 
 
 def _with_last_axis(spec, x):
-    shape = tuple(x.shape)
+    shape = x.data.shape  # x is a Tensor: Layer.__call__ converted the data
     if spec.shape is not None and len(shape) == len(spec.shape) - 1 and spec.shape[-1] == 1:
         return x.reshape(*shape, 1)
     return x
@@ -149,7 +148,7 @@ def to_tensors(inputs, dtype):
     if isinstance(inputs, (list, tuple)):
         return [to_tensors(x, dtype) for x in inputs]
     tensor = inputs if isinstance(inputs, Tensor) else Tensor(inputs)
-    if tensor.dtype.kind == "f" and tensor.dtype != dtype:
+    if tensor.data.dtype.kind == "f" and tensor.data.dtype != dtype:
         tensor = tensor.astype(dtype) if not tensor.requires_grad else tensor
     return tensor
 

@@ -142,6 +142,8 @@ class Layer(Trackable):
         (self._trainable_weights if trainable else self._non_trainable_weights).append(variable)
         return variable
 
+    add_variable = add_weight  # Keras 3's other name (shape, initializer... by keyword)
+
     def get_weights(self):
         """Return the weights as a list of NumPy arrays, in the order of ``weights``."""
         return [to_numpy(w.data).copy() for w in self.weights]

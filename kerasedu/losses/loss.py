@@ -50,7 +50,7 @@ def reduce_weighted_values(values, sample_weight=None, reduction="sum_over_batch
     total = values.sum()
     if reduction == "sum":
         return total
-    return total / max(values.size, 1)
+    return total / max(values.data.size, 1)
 
 
 def apply_mask(sample_weight, mask, reduction="sum_over_batch_size", dtype="float32"):

@@ -191,4 +191,6 @@ def poisson(y_true, y_pred):
 
 def _shape(value):
     """Shape of an array, Tensor or nested list."""
+    if isinstance(value, Tensor):
+        return value.data.shape
     return tuple(value.shape) if hasattr(value, "shape") else np.shape(value)

@@ -22,6 +22,40 @@ from kerasedu.metrics.accuracy_functions import (
     sparse_top_k_categorical_accuracy,
     top_k_categorical_accuracy,
 )
+from kerasedu.metrics.auc import AUC
+from kerasedu.metrics.confusion_metrics import (
+    FalseNegatives,
+    FalsePositives,
+    Precision,
+    Recall,
+    TrueNegatives,
+    TruePositives,
+)
+from kerasedu.metrics.constrained_metrics import (
+    PrecisionAtRecall,
+    RecallAtPrecision,
+    SensitivityAtSpecificity,
+    SpecificityAtSensitivity,
+)
+from kerasedu.metrics.error_metrics import (
+    BinaryCrossentropy,
+    CategoricalCrossentropy,
+    CategoricalHinge,
+    ConcordanceCorrelation,
+    CosineSimilarity,
+    Hinge,
+    KLDivergence,
+    LogCoshError,
+    MeanAbsolutePercentageError,
+    MeanSquaredLogarithmicError,
+    PearsonCorrelation,
+    Poisson,
+    SparseCategoricalCrossentropy,
+    SquaredHinge,
+    concordance_correlation,
+    pearson_correlation,
+)
+from kerasedu.metrics.iou_metrics import BinaryIoU, IoU, MeanIoU, OneHotIoU, OneHotMeanIoU
 from kerasedu.metrics.metric import Mean, MeanMetricWrapper, Metric
 from kerasedu.metrics.metric_classes import (
     Accuracy,
@@ -34,6 +68,7 @@ from kerasedu.metrics.metric_classes import (
     SparseTopKCategoricalAccuracy,
     TopKCategoricalAccuracy,
 )
+from kerasedu.metrics.score_metrics import F1Score, FBetaScore, R2Score, Sum
 
 METRIC_FUNCTIONS = {
     "accuracy": accuracy,
@@ -43,6 +78,8 @@ METRIC_FUNCTIONS = {
     "sparse_categorical_accuracy": sparse_categorical_accuracy,
     "top_k_categorical_accuracy": top_k_categorical_accuracy,
     "sparse_top_k_categorical_accuracy": sparse_top_k_categorical_accuracy,
+    "pearson_correlation": pearson_correlation,
+    "concordance_correlation": concordance_correlation,
 }
 
 METRIC_CLASSES = {
@@ -58,10 +95,61 @@ METRIC_CLASSES = {
         MeanSquaredError,
         MeanAbsoluteError,
         RootMeanSquaredError,
+        # the running means of the other losses and of the correlations
+        MeanAbsolutePercentageError,
+        MeanSquaredLogarithmicError,
+        LogCoshError,
+        CosineSimilarity,
+        Hinge,
+        SquaredHinge,
+        CategoricalHinge,
+        KLDivergence,
+        Poisson,
+        BinaryCrossentropy,
+        CategoricalCrossentropy,
+        SparseCategoricalCrossentropy,
+        PearsonCorrelation,
+        ConcordanceCorrelation,
+        # totals over the epoch
+        TruePositives,
+        FalsePositives,
+        TrueNegatives,
+        FalseNegatives,
+        Precision,
+        Recall,
+        AUC,
+        SensitivityAtSpecificity,
+        SpecificityAtSensitivity,
+        PrecisionAtRecall,
+        RecallAtPrecision,
+        R2Score,
+        FBetaScore,
+        F1Score,
+        Sum,
+        IoU,
+        MeanIoU,
+        BinaryIoU,
+        OneHotIoU,
+        OneHotMeanIoU,
     )
 }
+# Keras's snake-case names of the metrics that have no function: "precision", "auc"...
+METRIC_CLASS_NAMES = {
+    "precision": Precision,
+    "recall": Recall,
+    "auc": AUC,
+    "true_positives": TruePositives,
+    "false_positives": FalsePositives,
+    "true_negatives": TrueNegatives,
+    "false_negatives": FalseNegatives,
+    "r2_score": R2Score,
+    "f1_score": F1Score,
+    "fbeta_score": FBetaScore,
+    "sum": Sum,
+    "root_mean_squared_error": RootMeanSquaredError,
+}
 # Every name `get` accepts: any loss function is a metric too.
-METRICS = {**METRIC_FUNCTIONS, **losses.LOSS_FUNCTIONS, **METRIC_CLASSES}
+METRICS = {**METRIC_FUNCTIONS, **losses.LOSS_FUNCTIONS, **METRIC_CLASSES, **METRIC_CLASS_NAMES}
 
 
 def get(identifier, custom_objects=None):

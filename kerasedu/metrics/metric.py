@@ -131,7 +131,8 @@ def samplewise_values(values, sample_weight):
     xp = get_array_module(values)
     if sample_weight is not None:
         weight = xp.asarray(sample_weight, dtype=values.dtype)
-        values, weight = match_ranks(values, weight)
+        if values.ndim != weight.ndim:  # e.g. (N, 1) values, (N,) weights
+            values, weight = match_ranks(values, weight)
         if values.ndim > weight.ndim:  # e.g. (N, T) values, (N,) weights
             values = values.mean(axis=tuple(range(weight.ndim, values.ndim)))
         weight = xp.broadcast_to(weight, values.shape)

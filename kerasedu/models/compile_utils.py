@@ -185,13 +185,14 @@ class CompiledMetrics:
         self.model = model
         self.loss = loss
         self.entries = None  # (output index, metric object, weighted?) once built
+        self.metrics = []  # the metric objects, in the order they were given
 
     def build(self, y_pred):
         """Create the metric objects, once the number and shapes of the outputs are known."""
         outputs = flatten(y_pred)
         self.names = names = _output_names(self.model, len(outputs))
         loss_specs = _per_output(self.loss, names, "loss")
-        self.entries = []
+        self.entries, self.metrics = [], []
         for weighted, spec in zip((False, True), self.specs):
             if spec is None:
                 continue
@@ -207,6 +208,7 @@ class CompiledMetrics:
                     if len(names) > 1:
                         metric.name = f"{names[index]}_{metric.name}"
                     self.entries.append((index, metric, weighted))
+                    self.metrics.append(metric)
 
     @staticmethod
     def _make(spec, loss, output_shape):
@@ -226,11 +228,6 @@ class CompiledMetrics:
         if isinstance(spec, str):
             metric.name = spec  # logged as written: 'acc' stays 'acc'
         return metric
-
-    @property
-    def metrics(self):
-        """The metric objects, in the order they were given."""
-        return [metric for _, metric, _ in self.entries or []]
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Update every metric with one batch (no graph is recorded).

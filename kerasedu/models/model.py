@@ -11,6 +11,7 @@ Lesson: lessons/en/02_mnist.ipynb
 """
 
 from kerasedu.autograd.function import no_grad
+from kerasedu.callbacks.callback_list import callbacks_for
 from kerasedu.models.compile_utils import as_float_logs
 from kerasedu.models.summary import print_summary
 from kerasedu.models.trainer import Trainer
@@ -107,7 +108,7 @@ class Model(Trainer):
         """
         self._assert_compiled("evaluate")
         data = data_utils.make_batches(x, y, sample_weight, batch_size, steps=steps)
-        callbacks = self._callbacks(callbacks, verbose, 1, data.steps)
+        callbacks = callbacks_for(self, callbacks, verbose, 1, data.steps)
         return self._format(self._test_loop(data, callbacks), return_dict)
 
     def predict_step(self, x):
@@ -125,7 +126,7 @@ class Model(Trainer):
             callbacks: List of `Callback` objects.
         """
         data = data_utils.make_batches(x, batch_size=batch_size, steps=steps)
-        callbacks = self._callbacks(callbacks, verbose, 1, data.steps)
+        callbacks = callbacks_for(self, callbacks, verbose, 1, data.steps)
         batches = []
         callbacks.on_predict_begin()
         with no_grad():
@@ -143,7 +144,7 @@ class Model(Trainer):
         self._assert_compiled("train_on_batch")
         self.reset_metrics()
         batch = self._one_batch(x, y, sample_weight, class_weight)
-        return self._format(as_float_logs(self.train_step(*batch)), return_dict)
+        return self._format(as_float_logs(self.train_step(batch)), return_dict)
 
     def test_on_batch(self, x, y=None, sample_weight=None, return_dict=False):
         """Loss (and metrics) on one batch, in inference mode, without updating."""
@@ -151,7 +152,7 @@ class Model(Trainer):
         self.reset_metrics()
         batch = self._one_batch(x, y, sample_weight)
         with no_grad():
-            return self._format(as_float_logs(self.test_step(*batch)), return_dict)
+            return self._format(as_float_logs(self.test_step(batch)), return_dict)
 
     def predict_on_batch(self, x):
         """The outputs for one batch, as NumPy array(s)."""

@@ -23,7 +23,7 @@ import warnings
 
 from kerasedu import optimizers
 from kerasedu.autograd.function import no_grad
-from kerasedu.callbacks.callback_list import CallbackList
+from kerasedu.callbacks.callback_list import callbacks_for
 from kerasedu.diagnostics import checks
 from kerasedu.diagnostics.fit_monitor import FitMonitor, check_model_outputs, trainable_flags
 from kerasedu.layers.layer import Layer
@@ -36,7 +36,11 @@ from kerasedu.models.compile_utils import (
 )
 from kerasedu.tree import flatten
 from kerasedu.utils import data as data_utils
-from kerasedu.utils.data_adapter_utils import should_validate, train_validation_split
+from kerasedu.utils.data_adapter_utils import (
+    should_validate,
+    train_validation_split,
+    unpack_x_y_sample_weight,
+)
 
 
 class Trainer(Layer):
@@ -111,12 +115,17 @@ class Trainer(Layer):
             )
 
     # --- one batch -------------------------------------------------------------------
-    def train_step(self, x, y, sample_weight=None):
+    def train_step(self, data):
         """Train on one batch: forward, loss, backward, optimizer update, metrics.
+
+        Args:
+            data: The batch as Keras 3 passes it: ``(x, y, sample_weight)``, ``(x, y)``
+                or ``(x,)`` (see `unpack_x_y_sample_weight`).
 
         Returns:
             Dict of the epoch's running results, e.g. ``{"accuracy": 0.9, "loss": 0.3}``.
         """
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
         y_pred = self(x, training=True)
         loss = self.compute_loss(x, y, y_pred, sample_weight)
         variables = self._variables_to_train()
@@ -130,8 +139,9 @@ class Trainer(Layer):
         self._loss_tracker.update_state(loss.data, sample_weight=len(flatten(x)[0]))
         return self.compute_metrics(x, y, y_pred, sample_weight)
 
-    def test_step(self, x, y, sample_weight=None):
+    def test_step(self, data):
         """Evaluate one batch (inference mode): loss and metrics, no update."""
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
         y_pred = self(x, training=False)
         loss = self.compute_loss(x, y, y_pred, sample_weight)
         self._loss_tracker.update_state(loss.data, sample_weight=len(flatten(x)[0]))
@@ -230,12 +240,12 @@ class Trainer(Layer):
         val = data_utils.make_validation_batches(
             validation_data, validation_batch_size or batch_size, validation_steps
         )
-        callbacks = self._callbacks(callbacks, verbose, epochs, train.steps, add_history=True)
+        callbacks = callbacks_for(self, callbacks, verbose, epochs, train.steps, add_history=True)
         self.history = callbacks.history
         self.stop_training = False
         monitor = FitMonitor(self)  # teaching checks: first batch, first steps, first epoch
         logs = {}
-        callbacks.on_train_begin()
+        callbacks.call("on_train_begin")
         for epoch in range(initial_epoch, epochs):
             epoch_logs = self._train_epoch(epoch, train, callbacks, monitor)
             if epoch_logs is None:  # the generator ran dry before the first batch
@@ -245,10 +255,10 @@ class Trainer(Layer):
                 val_logs = self._test_loop(val, callbacks)
                 logs.update({f"val_{name}": value for name, value in val_logs.items()})
             monitor.on_epoch_end()
-            callbacks.on_epoch_end(epoch, logs)
+            callbacks.call("on_epoch_end", epoch, logs=logs)
             if self.stop_training:
                 break
-        callbacks.on_train_end(logs)
+        callbacks.call("on_train_end", logs=logs)
         return self.history
 
     def _train_epoch(self, epoch, data, callbacks, monitor):
@@ -257,14 +267,14 @@ class Trainer(Layer):
         Returns the epoch's logs, or ``None`` if ``data`` gave no batch at all.
         """
         self.reset_metrics()
-        callbacks.on_epoch_begin(epoch)
+        callbacks.call("on_epoch_begin", epoch)
         logs = None
-        for step, (x, y, sample_weight) in enumerate(data.epoch()):
-            monitor.on_batch_begin(x, y)
-            callbacks.on_train_batch_begin(step)
-            logs = as_float_logs(self.train_step(x, y, sample_weight))
+        for step, batch in enumerate(data.epoch()):  # batch: (x, y, sample_weight)
+            monitor.on_batch_begin(*batch[:2])
+            callbacks.call("on_train_batch_begin", step)
+            logs = as_float_logs(self.train_step(batch))
             monitor.on_batch_end(logs["loss"])
-            callbacks.on_train_batch_end(step, logs)
+            callbacks.call("on_train_batch_end", step, logs=logs)
             if self.stop_training:
                 break
         if logs is None:
@@ -277,24 +287,12 @@ class Trainer(Layer):
 
     def _test_loop(self, data, callbacks):
         self.reset_metrics()
-        callbacks.on_test_begin()
+        callbacks.call("on_test_begin")
         logs = {}
         with no_grad():
-            for step, (x, y, sample_weight) in enumerate(data.epoch()):
-                callbacks.on_test_batch_begin(step)
-                logs = as_float_logs(self.test_step(x, y, sample_weight))
-                callbacks.on_test_batch_end(step, logs)
-        callbacks.on_test_end(logs)
+            for step, batch in enumerate(data.epoch()):
+                callbacks.call("on_test_batch_begin", step)
+                logs = as_float_logs(self.test_step(batch))
+                callbacks.call("on_test_batch_end", step, logs=logs)
+        callbacks.call("on_test_end", logs=logs)
         return logs
-
-    def _callbacks(self, callbacks, verbose, epochs, steps, add_history=False):
-        verbose = 1 if verbose == "auto" else verbose
-        return CallbackList(
-            callbacks,
-            add_history=add_history,
-            add_progbar=bool(verbose),
-            model=self,
-            verbose=verbose,
-            epochs=epochs,
-            steps=steps,
-        )

@@ -34,9 +34,27 @@ LAYERS = {cls.__name__: cls for cls in (
     layers.MaxPooling2D, layers.AveragePooling1D, layers.AveragePooling2D,
     layers.GlobalMaxPooling1D, layers.GlobalMaxPooling2D, layers.GlobalAveragePooling1D,
     layers.GlobalAveragePooling2D, layers.ZeroPadding2D, layers.Cropping2D,
+    layers.Conv1DTranspose, layers.DepthwiseConv1D, layers.DepthwiseConv2D,
+    layers.SeparableConv1D, layers.SeparableConv2D, layers.GlobalMaxPooling3D,
+    layers.GlobalAveragePooling3D,
+    # resizing, padding and cropping
+    layers.UpSampling1D, layers.UpSampling2D, layers.UpSampling3D, layers.Resizing,
+    layers.CenterCrop, layers.ZeroPadding1D, layers.ZeroPadding3D, layers.Cropping1D,
+    layers.Cropping3D,
+    # noise and regularization
+    layers.GaussianNoise, layers.GaussianDropout, layers.AlphaDropout, layers.SpatialDropout1D,
+    layers.SpatialDropout2D, layers.SpatialDropout3D, layers.ActivityRegularization,
+    layers.Identity,
     # normalization, recurrent layers and wrappers
     layers.BatchNormalization, layers.LayerNormalization, layers.SimpleRNN, layers.LSTM,
-    layers.GRU, layers.Bidirectional, layers.TimeDistributed,
+    layers.GRU, layers.Bidirectional, layers.TimeDistributed, layers.GroupNormalization,
+    layers.UnitNormalization, layers.RMSNormalization,
+    # attention
+    layers.Attention, layers.AdditiveAttention, layers.MultiHeadAttention,
+    # preprocessing inside the model
+    layers.Rescaling, layers.Normalization, layers.CategoryEncoding, layers.RandomFlip,
+    layers.RandomRotation, layers.RandomTranslation, layers.RandomZoom, layers.RandomContrast,
+    layers.RandomBrightness,
     # activation layers
     layers.ReLU, layers.LeakyReLU, layers.PReLU, layers.ELU, layers.ThresholdedReLU,
     layers.Softmax,
@@ -50,6 +68,8 @@ LAYERS.update({
     "GlobalMaxPool1D": layers.GlobalMaxPooling1D, "GlobalMaxPool2D": layers.GlobalMaxPooling2D,
     "GlobalAvgPool1D": layers.GlobalAveragePooling1D,
     "GlobalAvgPool2D": layers.GlobalAveragePooling2D,
+    "GlobalMaxPool3D": layers.GlobalMaxPooling3D,
+    "GlobalAvgPool3D": layers.GlobalAveragePooling3D,
 })
 # fmt: on
 

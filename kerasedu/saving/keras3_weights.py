@@ -13,6 +13,7 @@ name::
     layers/bidirectional/forward_layer/cell/vars/0..2, backward_layer/...
     layers/time_distributed/layer/vars/0, 1
     layers/sequential/layers/dense/vars/0, 1     a model inside a model
+    layers/my_layer/vars/0, layers/my_layer/sublayer/vars/0, 1    your layer's self.sublayer
 
 `layout` lists these groups for a kerasedu model; writing and reading both walk
 that list, so the two can never disagree.
@@ -26,7 +27,8 @@ Example:
 """
 
 from kerasedu.device import to_numpy
-from kerasedu.layers import GRU, LSTM, Bidirectional, SimpleRNN, TimeDistributed
+from kerasedu.layers import GRU, LSTM, Bidirectional, Layer, SimpleRNN, TimeDistributed
+from kerasedu.layers.tracking import unique
 from kerasedu.naming import to_snake_case
 from kerasedu.saving.errors import KerasEduFileError
 from kerasedu.saving.safety import as_numpy
@@ -49,7 +51,25 @@ def layout(layer, prefix=""):
         return [(own, []), *forward, *layout(layer.backward_layer, f"{prefix}backward_layer/")]
     if isinstance(layer, TimeDistributed):
         return [(own, []), *layout(layer.layer, f"{prefix}layer/")]
-    return [(own, list(layer.weights))]
+    entries = [(own, unique(layer._trainable_weights + layer._non_trainable_weights))]
+    for name, sublayer in _attribute_layers(layer):  # your layer's own layers: by attribute
+        entries += layout(sublayer, f"{prefix}{name}/")
+    return entries
+
+
+def _attribute_layers(layer):
+    """Yield ``(path, layer)`` for the layers a layer holds, as Keras 3 walks them.
+
+    By attribute name, private ones (``_name``) last; a list's layers under
+    ``name/dense``, ``name/dense_1``... (``self.sublayer = Dense(2)`` -> ``sublayer``).
+    """
+    tracked = layer.__dict__.get("_tracked", {})
+    for name in sorted(tracked, key=lambda name: (name.startswith("_"), name)):
+        layers = [item for item in tracked[name] if isinstance(item, Layer) and item is not layer]
+        if isinstance(getattr(layer, name, None), (list, tuple, dict)):
+            yield from ((f"{name}/{key}", sub) for key, sub in _keras_names(layers))
+        else:
+            yield from ((name, sub) for sub in layers)
 
 
 def _keras_names(layers):

@@ -38,7 +38,7 @@ Example:
 import inspect
 
 from kerasedu import layers, optimizers
-from kerasedu.lookup import deserialize_object, lookup, serialize_layer, serialize_object
+from kerasedu.lookup import deserialize_object, lookup, serialize_layer
 from kerasedu.saving.class_tables import FAMILIES, LAYERS
 from kerasedu.saving.keras_keys import clean_keras_config, clean_object_config
 from kerasedu.saving.object_registration import custom_objects_with, get_registered_name
@@ -65,7 +65,9 @@ def deserialize_layer(config, custom_objects=None):
             for the functions of `Lambda` layers. Defaults to ``None``.
 
     Returns:
-        A new layer or model; its weights are created on its first call.
+        A new layer or model; its weights are created on its first call. A layer
+        given instead of a config is returned as it is: kerasedu builds a
+        wrapper's ``layer`` before ``from_config``, where yours may deserialize it again.
 
     Raises:
         ValueError: If the class is unknown (the message says how to pass your own).
@@ -76,6 +78,8 @@ def deserialize_layer(config, custom_objects=None):
         >>> type(wrapped.layer).__name__
         'Dense'
     """
+    if isinstance(config, layers.Layer):
+        return config
     if not isinstance(config, dict) or "class_name" not in config:
         raise ValueError(
             "A layer config must be a dict with 'class_name' and 'config'. "
@@ -100,6 +104,8 @@ def serialize_keras_object(obj):
 
     ``"module"`` names the Keras family (``"keras.regularizers"``); for your own
     classes it is their Python module (``None`` in a script), as Keras writes it.
+    Keras objects that a config holds (your layer's ``"sublayer"``) become
+    configs too (`kerasedu.lookup.serialize_config`).
 
     Example:
         >>> from kerasedu import initializers
@@ -117,20 +123,9 @@ def serialize_keras_object(obj):
         return {key: serialize_keras_object(value) for key, value in obj.items()}
     if hasattr(obj, "tolist"):
         return obj.tolist()  # NumPy numbers and arrays
-    if isinstance(obj, layers.Layer):
-        config = serialize_layer(obj)
-    elif hasattr(obj, "get_config") and not isinstance(obj, type):
-        name = type(obj).__name__
-        module = next((key for key, (_, table) in FAMILIES.items() if _in_table(name, table)), None)
-        config = {"module": module, **serialize_object(obj)}
-    else:
-        return get_registered_name(obj)  # a function: its name
-    module = type(obj).__module__
-    if not module.startswith("kerasedu."):  # your own class: its Python module, as in Keras
-        config["module"] = None if module == "__main__" else module
-    registered = get_registered_name(type(obj))
-    config["registered_name"] = registered if ">" in registered else None
-    return config
+    if hasattr(obj, "get_config") and not isinstance(obj, type):
+        return serialize_layer(obj)  # the objects its config holds too, at any depth
+    return get_registered_name(obj)  # a function: its name
 
 
 def deserialize_keras_object(config, custom_objects=None):

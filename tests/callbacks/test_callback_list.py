@@ -58,3 +58,12 @@ def test_only_the_hooks_a_callback_overrides_are_called():
     assert hook_methods(callbacks, "on_train_batch_begin") == []
     assert hook_methods(callbacks, "on_train_batch_end") == [keras2.on_batch_end]
     assert hook_methods(callbacks, "on_epoch_end") == [callbacks[1].on_epoch_end, print]
+
+
+def test_call_is_the_on_methods_door_and_gives_each_hook_a_dict():
+    log = []
+    callbacks = CallbackList([Recorder("a", log), History()])
+    callbacks.call("on_epoch_end", 3)  # no logs: every callback still gets one dict to fill
+    callbacks.on_epoch_end(4, {"loss": 0.5})  # Keras's name of the same call
+    assert log == [("a", 3), ("a", 4)]
+    assert callbacks.callbacks[1].history == {"seen_by_a": [True, True], "loss": [0.5]}

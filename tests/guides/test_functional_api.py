@@ -11,7 +11,6 @@ download (``test_functional_api_custom_layers.py`` reads a toy ResNet's inner ou
 """
 
 import numpy as np
-import pytest
 
 import kerasedu as keras
 from kerasedu import layers, ops
@@ -97,7 +96,6 @@ def test_an_encoder_model_from_part_of_a_graph():
     assert encoder.count_params() == 18672
 
 
-@pytest.mark.xfail(reason="needs catalog: layers.UpSampling2D", strict=True)
 def test_an_autoencoder_from_the_whole_graph():
     picture = keras.Input(shape=(28, 28, 1), name="picture")
     autoencoder = keras.Model(picture, unsqueeze(squeeze(picture)), name="autoencoder")
@@ -106,7 +104,6 @@ def test_an_autoencoder_from_the_whole_graph():
     assert autoencoder.count_params() == 28241
 
 
-@pytest.mark.xfail(reason="needs catalog: layers.UpSampling2D", strict=True)
 def test_models_called_on_inputs_like_layers():
     picture = keras.Input(shape=(28, 28, 1), name="picture")
     encoder = keras.Model(picture, squeeze(picture), name="encoder")

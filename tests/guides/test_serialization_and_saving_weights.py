@@ -194,11 +194,6 @@ def register_sandwich():
     return Sandwich
 
 
-@pytest.mark.xfail(
-    reason="needs kfiles: layers held in a custom layer's get_config() are serialized "
-    "(with their registered_name) by Model.get_config, as Keras's serialize_keras_object does",
-    strict=True,
-)
 def test_get_config_and_from_config_of_registered_layers(restore_custom_objects):
     NoBiasDense, Sandwich = register_no_bias_dense(), register_sandwich()
     small = NoBiasDense(width=16, kernel_regularizer="l1", kernel_initializer="ones")

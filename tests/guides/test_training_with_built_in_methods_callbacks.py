@@ -80,7 +80,6 @@ def test_losses_for_two_outputs_as_lists_and_dicts(tmp_path):
     assert {"loss", "rating_loss", "category_loss"} <= set(record.history)
 
 
-@pytest.mark.xfail(reason="needs catalog: metrics.MeanAbsolutePercentageError", strict=True)
 def test_metrics_for_each_output():
     net = picture_and_signal_model()
     net.compile(

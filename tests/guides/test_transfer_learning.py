@@ -129,9 +129,6 @@ def test_train_a_new_head_then_fine_tune_the_base(pet_pictures, capsys):
     assert np.isfinite(loss) and 0 <= accuracy <= 1
 
 
-@pytest.mark.xfail(
-    reason="needs catalog: layers.RandomFlip, RandomRotation, Rescaling, Resizing", strict=True
-)
 def test_resizing_augmentation_and_rescaling_layers():
     photo = np.random.uniform(0, 255, size=(1, 200, 120, 3)).astype("float32")
     to_150 = keras.layers.Resizing(150, 150)

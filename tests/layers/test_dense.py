@@ -78,7 +78,7 @@ def test_dense_regularizer_losses():
     kernel = layer.get_weights()[0]
     np.testing.assert_allclose(float(layer.losses[0].numpy()), 0.01 * np.sum(kernel**2), rtol=1e-5)
     np.testing.assert_allclose(
-        float(layer.losses[1].numpy()), 0.01 * np.abs(y.numpy()).sum(), rtol=1e-5
+        float(layer.losses[1].numpy()), 0.01 * np.abs(y.numpy()).sum() / 3, rtol=1e-5
     )
 
 
@@ -87,3 +87,20 @@ def test_dense_gradients():
     x = np.random.randn(4, 2)
     layer(x)
     assert gradcheck(lambda t: (layer(t) ** 2).sum(), [x])
+
+
+@pytest.mark.reference
+def test_activity_penalty_matches_keras_3():
+    """Keras 3 divides a layer's activity penalty by the batch size."""
+    from tests.layers.keras_reference import import_keras
+
+    keras = import_keras()
+    x = np.random.randn(5, 3).astype("float32")
+    theirs = keras.layers.Dense(2, activity_regularizer=keras.regularizers.L2(0.1))
+    theirs(x)
+    ours = Dense(2, activity_regularizer="l2")
+    ours.activity_regularizer.l2 = 0.1
+    ours(Tensor(x, requires_grad=True))
+    ours.set_weights([np.asarray(w) for w in theirs.get_weights()])
+    ours(Tensor(x, requires_grad=True))
+    np.testing.assert_allclose(float(ours.losses[0]), float(theirs.losses[0]), rtol=1e-5)

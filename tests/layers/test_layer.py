@@ -204,3 +204,10 @@ def test_add_loss_leaves_nothing_from_building_a_graph_and_takes_only_tensors():
     assert layer.losses == []  # working out a shape is not a call that counts
     with pytest.raises(TypeError, match="add_loss\\(\\) takes Tensors"):
         layer.add_loss(0.5)
+
+
+def test_add_variable_is_add_weight_as_in_keras_3():
+    layer = Layer(name="holder")
+    v = layer.add_variable(shape=(2, 3), initializer="ones", trainable=False, name="count")
+    assert v.name == "holder/count" and layer.non_trainable_weights == [v]
+    assert v.numpy().tolist() == [[1.0] * 3] * 2

@@ -8,7 +8,7 @@ import pytest
 from kerasedu.callbacks import Callback, LambdaCallback
 from kerasedu.layers import Dense, Input, concatenate
 from kerasedu.models import Model
-from kerasedu.utils import Sequence
+from kerasedu.utils import Sequence, unpack_x_y_sample_weight
 
 
 def compiled_model(units_in=3, metrics=None):
@@ -35,9 +35,10 @@ class RecordBatches(Model):
     def call(self, x):
         return self.dense(x)
 
-    def train_step(self, x, y, sample_weight=None):
+    def train_step(self, data):  # Keras 3's signature: the batch as one tuple
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
         self.seen.append(np.asarray(x)[:, 0].astype(int).tolist())
-        return super().train_step(x, y, sample_weight)
+        return super().train_step((x, y, sample_weight))
 
 
 def test_validation_split_uses_the_last_samples_before_shuffling():

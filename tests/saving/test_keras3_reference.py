@@ -157,6 +157,7 @@ OPTIMIZERS = {  # name: make(optimizers module), for keras.optimizers and kerase
 def trained_dense(lib, make_optimizer):
     """The same small model in ``lib`` (keras or kerasedu), two epochs trained, unshuffled."""
     kerasedu.backend.clear_session()
+    lib.utils.set_random_seed(0)  # Keras draws its weights from its own generator: fix it
     layers = lib.layers
     model = lib.models.Sequential(
         [layers.Input((3,)), layers.Dense(4, activation="tanh"), layers.BatchNormalization(),

@@ -14,6 +14,10 @@ def double(x):
     return x * 2.0
 
 
+def self_attention(x):
+    return L.MultiHeadAttention(num_heads=2, key_dim=3)(x, x)
+
+
 # class name -> (factory, per-sample input shape(s)); two shapes mean a two-input merge layer
 LAYERS = {
     "Dense": (lambda: L.Dense(3, activation="relu"), (4,)),
@@ -62,6 +66,46 @@ LAYERS = {
     "ThresholdedReLU": (lambda: L.ThresholdedReLU(), (4,)),
     "ReLU": (lambda: L.ReLU(max_value=2.0), (4,)),
     "Softmax": (lambda: L.Softmax(), (4,)),
+    # the rest of Keras's catalogue (kerasedu/layers/{resampling,padding_cropping,noise...}.py)
+    "UpSampling1D": (lambda: L.UpSampling1D(2), (3, 2)),
+    "UpSampling2D": (lambda: L.UpSampling2D(2, interpolation="bilinear"), (3, 3, 2)),
+    "UpSampling3D": (lambda: L.UpSampling3D(2), (2, 2, 2, 1)),
+    "Resizing": (lambda: L.Resizing(5, 3), (4, 4, 2)),
+    "CenterCrop": (lambda: L.CenterCrop(2, 3), (4, 4, 2)),
+    "ZeroPadding1D": (lambda: L.ZeroPadding1D(2), (3, 2)),
+    "ZeroPadding3D": (lambda: L.ZeroPadding3D(1), (2, 2, 2, 1)),
+    "Cropping1D": (lambda: L.Cropping1D(1), (4, 2)),
+    "Cropping3D": (lambda: L.Cropping3D(1), (3, 3, 3, 1)),
+    "GaussianNoise": (lambda: L.GaussianNoise(0.1), (4,)),
+    "GaussianDropout": (lambda: L.GaussianDropout(0.1), (4,)),
+    "AlphaDropout": (lambda: L.AlphaDropout(0.1), (4,)),
+    "SpatialDropout1D": (lambda: L.SpatialDropout1D(0.1), (3, 2)),
+    "SpatialDropout2D": (lambda: L.SpatialDropout2D(0.1), (3, 3, 2)),
+    "SpatialDropout3D": (lambda: L.SpatialDropout3D(0.1), (2, 2, 2, 1)),
+    "ActivityRegularization": (lambda: L.ActivityRegularization(0.1), (4,)),
+    "Identity": (lambda: L.Identity(), (4,)),
+    "DepthwiseConv1D": (lambda: L.DepthwiseConv1D(2, depth_multiplier=2), (5, 2)),
+    "DepthwiseConv2D": (lambda: L.DepthwiseConv2D(2), (4, 4, 2)),
+    "SeparableConv1D": (lambda: L.SeparableConv1D(3, 2), (5, 2)),
+    "SeparableConv2D": (lambda: L.SeparableConv2D(3, 2), (4, 4, 2)),
+    "Conv1DTranspose": (lambda: L.Conv1DTranspose(2, 3, strides=2), (4, 2)),
+    "GlobalMaxPooling3D": (lambda: L.GlobalMaxPooling3D(), (2, 2, 2, 3)),
+    "GlobalAveragePooling3D": (lambda: L.GlobalAveragePooling3D(), (2, 2, 2, 3)),
+    "Attention": (lambda: L.Attention(score_mode="concat"), [(3, 4), (5, 4)]),
+    "AdditiveAttention": (lambda: L.AdditiveAttention(), [(3, 4), (5, 4)]),
+    "MultiHeadAttention": (lambda: self_attention, (3, 4)),  # called on (x, x)
+    "GroupNormalization": (lambda: L.GroupNormalization(2), (3, 4)),
+    "UnitNormalization": (lambda: L.UnitNormalization(), (4,)),
+    "RMSNormalization": (lambda: L.RMSNormalization(axis=[1, 2]), (3, 4)),
+    "Rescaling": (lambda: L.Rescaling(0.5, offset=1.0), (4,)),
+    "Normalization": (lambda: L.Normalization(), (4,)),
+    "CategoryEncoding": (lambda: L.CategoryEncoding(10, output_mode="count"), "tokens"),
+    "RandomFlip": (lambda: L.RandomFlip(), (4, 4, 2)),
+    "RandomRotation": (lambda: L.RandomRotation(0.1), (4, 4, 2)),
+    "RandomTranslation": (lambda: L.RandomTranslation(0.1, 0.2), (4, 4, 2)),
+    "RandomZoom": (lambda: L.RandomZoom(0.1), (4, 4, 2)),
+    "RandomContrast": (lambda: L.RandomContrast(0.2), (4, 4, 2)),
+    "RandomBrightness": (lambda: L.RandomBrightness(0.2), (4, 4, 2)),
 }
 NOT_STANDALONE = {"Layer", "InputLayer"}  # the base class and the input placeholder
 

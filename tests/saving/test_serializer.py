@@ -270,3 +270,159 @@ def test_serialize_round_trip_for_other_families():
     keras3 = {"module": "keras.initializers", "class_name": "GlorotUniform",
               "config": {"seed": 1, "input_axes": None}, "registered_name": None}  # fmt: skip
     assert type(deserialize_keras_object(keras3)).__name__ == "GlorotUniform"
+
+
+# --- Keras objects held in a custom layer's get_config() -----------------------------------
+
+
+@pytest.fixture
+def wrap_class():
+    """A registered layer whose config holds a layer object and a regularizer object."""
+    from kerasedu import layers, ops, regularizers
+    from kerasedu.saving import get_custom_objects, register_keras_serializable
+
+    @register_keras_serializable(package="nested")
+    class Wrap(layers.Layer):
+        def __init__(self, sublayer, units=3, kernel_regularizer=None, **kwargs):
+            super().__init__(**kwargs)
+            self.sublayer = sublayer
+            self.units = units
+            self.kernel_regularizer = regularizers.get(kernel_regularizer)
+
+        def build(self, input_shape):
+            shape = (input_shape[-1], self.units)
+            self.kernel = self.add_weight(shape=shape, regularizer=self.kernel_regularizer)
+
+        def call(self, inputs):
+            return self.sublayer(ops.matmul(inputs, self.kernel))
+
+        def get_config(self):
+            config = super().get_config()
+            config.update(
+                sublayer=self.sublayer, units=self.units, kernel_regularizer=self.kernel_regularizer
+            )
+            return config
+
+        @classmethod
+        def from_config(cls, config):
+            config["sublayer"] = layers.deserialize(config["sublayer"])
+            return cls(**config)
+
+    yield Wrap
+    del get_custom_objects()["nested>Wrap"]
+
+
+def wrap_model(wrap_class):
+    from kerasedu import regularizers
+
+    inner = Dense(2, kernel_regularizer=regularizers.L2(0.1), name="inner")
+    x = Input(shape=(4,))
+    penalty = regularizers.L1L2(l1=0.01, l2=0.02)
+    return Model(x, wrap_class(inner, units=3, kernel_regularizer=penalty, name="wrap")(x))
+
+
+def test_objects_in_a_custom_config_are_serialized_as_keras_does(wrap_class):
+    config = wrap_model(wrap_class).get_config()
+    entry = next(e for e in config["layers"] if e["name"] == "wrap")
+    assert entry["registered_name"] == "nested>Wrap" and entry["module"] == __name__
+    sub, penalty = entry["config"]["sublayer"], entry["config"]["kernel_regularizer"]
+    assert (sub["module"], sub["class_name"], sub["registered_name"]) == (
+        "keras.layers",
+        "Dense",
+        None,
+    )
+    assert sub["config"]["kernel_regularizer"]["class_name"] == "L2"
+    assert penalty == {"module": "keras.regularizers", "class_name": "L1L2",
+                       "config": {"l1": 0.01, "l2": 0.02}, "registered_name": None}  # fmt: skip
+    text = json.dumps(config)  # plain JSON: no object left in it
+    assert "<" not in text and "object at" not in text
+
+
+def test_a_layer_holding_objects_round_trips_every_way(wrap_class, tmp_path):
+    from kerasedu.models import load_model
+
+    model = wrap_model(wrap_class)
+    x = np.random.default_rng(0).random((2, 4)).astype("float32")
+    expected = model.predict(x, verbose=0)
+    model.save(str(tmp_path / "m.keras"))
+    model.save(str(tmp_path / "m.h5"))
+    by_config = [Model.from_config(model.get_config()), model_from_json(model.to_json())]
+    by_file = [load_model(str(tmp_path / name)) for name in ("m.keras", "m.h5")]
+    for clone in by_config + by_file:
+        wrap = clone.get_layer("wrap")
+        assert isinstance(wrap, wrap_class) and isinstance(wrap.sublayer, Dense)
+        assert wrap.sublayer is not model.get_layer("wrap").sublayer  # a new layer
+        assert type(wrap.kernel_regularizer).__name__ == "L1L2"
+        if clone in by_file:  # the weights came with it
+            np.testing.assert_array_equal(clone.predict(x, verbose=0), expected)
+        same_predictions(model, clone, x)
+        assert len(clone.losses) == 2  # both penalties came back
+
+
+def test_an_unknown_class_nested_in_a_custom_config_is_refused(wrap_class):
+    config = json.loads(wrap_model(wrap_class).to_json())
+    entry = next(e for e in config["config"]["layers"] if e["name"] == "wrap")
+    entry["config"]["sublayer"]["class_name"] = "os.system"
+    with pytest.raises(ValueError, match="Unknown layer class 'os.system'"):
+        model_from_json(json.dumps(config))
+
+
+def test_deserialize_returns_a_layer_already_built():
+    layer = Dense(2)
+    assert deserialize_layer(layer) is layer
+
+
+@pytest.mark.reference
+@pytest.mark.filterwarnings("ignore")
+def test_keras3_files_with_a_layer_holding_objects_go_both_ways(wrap_class, tmp_path):
+    """Keras 3 saves its Wrap (same config, same weights layout); kerasedu loads it, and back."""
+    import os
+
+    os.environ.setdefault("KERAS_BACKEND", "jax")  # before keras is first imported
+    keras = pytest.importorskip("keras")
+    from kerasedu.models import load_model
+
+    class KerasWrap(keras.layers.Layer):
+        def __init__(self, sublayer, units=3, kernel_regularizer=None, **kwargs):
+            super().__init__(**kwargs)
+            self.sublayer, self.units = sublayer, units
+            self.kernel_regularizer = keras.regularizers.get(kernel_regularizer)
+
+        def build(self, input_shape):
+            shape = (input_shape[-1], self.units)
+            self.kernel = self.add_weight(shape=shape, regularizer=self.kernel_regularizer)
+
+        def call(self, inputs):
+            return self.sublayer(keras.ops.matmul(inputs, self.kernel))
+
+        def get_config(self):
+            config = super().get_config()
+            config.update(
+                sublayer=self.sublayer, units=self.units, kernel_regularizer=self.kernel_regularizer
+            )
+            return config
+
+        @classmethod
+        def from_config(cls, config):
+            config["sublayer"] = keras.layers.deserialize(config["sublayer"])
+            return cls(**config)
+
+    KerasWrap.__name__ = "Wrap"
+    keras.saving.register_keras_serializable(package="nested")(KerasWrap)
+    x = np.random.default_rng(0).random((2, 4)).astype("float32")
+    try:
+        inner = keras.layers.Dense(2, kernel_regularizer=keras.regularizers.L2(0.1))
+        inputs = keras.Input((4,))
+        penalty = keras.regularizers.L1L2(l1=0.01, l2=0.02)
+        theirs = keras.Model(inputs, KerasWrap(inner, kernel_regularizer=penalty)(inputs))
+        theirs.save(str(tmp_path / "theirs.keras"))
+        mine = load_model(str(tmp_path / "theirs.keras"))
+        np.testing.assert_allclose(mine.predict(x, verbose=0), theirs.predict(x, verbose=0), 1e-6)
+        losses = [float(loss.numpy()) for loss in mine.losses]
+        np.testing.assert_allclose(losses, [float(loss) for loss in theirs.losses], 1e-6)
+        wrap_model(wrap_class).save(str(tmp_path / "mine.keras"))
+        back = keras.saving.load_model(str(tmp_path / "mine.keras"))
+        expected = load_model(str(tmp_path / "mine.keras")).predict(x, verbose=0)
+        np.testing.assert_allclose(back.predict(x, verbose=0), expected, 1e-6)
+    finally:
+        keras.saving.get_custom_objects().pop("nested>Wrap", None)
