@@ -17,6 +17,7 @@ from kerasedu.autograd.tensor import Tensor
 from kerasedu.layers.dense import add_weight_from_options, options_config, set_weight_options
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
+from kerasedu.layers.mask_flow import as_mask
 
 
 def _check_non_negative(layer, name, value):
@@ -221,6 +222,10 @@ class Softmax(ActivationLayer):
     Args:
         axis: Axis to normalise over. Defaults to ``-1``.
 
+    Call arguments:
+        mask: Optional booleans broadcastable to the input: False entries get
+            probability 0 (e.g. padding), as Keras.
+
     Shapes:
         any input shape -> the same shape.
 
@@ -230,10 +235,15 @@ class Softmax(ActivationLayer):
     """
 
     config_keys = ("axis",)
+    supports_masking = True  # the mask zeroes masked entries, then passes on
 
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)
         self.axis = axis
 
-    def call(self, inputs):
-        return activations.softmax(inputs, axis=self.axis)
+    def call(self, inputs, mask=None):
+        if mask is None:
+            return activations.softmax(inputs, axis=self.axis)
+        keep = as_mask(mask)
+        outputs = activations.softmax(sel.where(keep, inputs, -1e9), axis=self.axis)
+        return sel.where(keep, outputs, 0.0)  # a fully masked slice gives zeros, not 1/n

@@ -77,7 +77,7 @@ def call_with_masks(layer, inputs, args, kwargs):
     """
     previous_mask = get_mask(inputs)
     if kwargs.get("mask") is not None:
-        previous_mask = kwargs["mask"] = _as_array(kwargs["mask"])  # a mask given by hand wins
+        previous_mask = kwargs["mask"] = as_mask(kwargs["mask"])  # a mask given by hand wins
     elif "mask" in call_parameters(type(layer)):
         kwargs["mask"] = previous_mask
     outputs = layer.call(inputs, *args, **kwargs)
@@ -101,17 +101,17 @@ def _attach(outputs, masks):
     masks = masks if isinstance(masks, (list, tuple)) else [masks]
     for tensor, mask in zip(outputs, masks):
         if mask is not None and get_mask(tensor) is None and isinstance(tensor, Tensor):
-            tensor._keras_mask = _as_array(mask)
+            tensor._keras_mask = as_mask(mask)
 
 
-def _as_array(mask):
+def as_mask(mask):
     """A mask as a boolean array on the current device (a Tensor or a list is unwrapped).
 
     A list holding ``None`` or arrays is one mask per input (``Attention``'s
     ``[query_mask, value_mask]``), each converted on its own.
     """
     if isinstance(mask, (list, tuple)) and any(m is None or hasattr(m, "shape") for m in mask):
-        return [None if m is None else _as_array(m) for m in mask]
+        return [None if m is None else as_mask(m) for m in mask]
     return to_device(mask.data if isinstance(mask, Tensor) else mask, dtype=bool)
 
 

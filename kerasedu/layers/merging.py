@@ -20,7 +20,9 @@ from kerasedu.autograd import ops_select as sel
 from kerasedu.autograd.ops_join import concatenate as concat_op
 from kerasedu.autograd.ops_reduce import l2_normalize
 from kerasedu.autograd.ops_reduce import sum as reduce_sum
+from kerasedu.device import get_array_module
 from kerasedu.layers.layer import Layer
+from kerasedu.layers.mask_flow import as_mask
 
 
 class Merge(Layer):
@@ -33,6 +35,22 @@ class Merge(Layer):
 
     combine = None
     exactly_two = False
+    supports_masking = True
+
+    def compute_mask(self, inputs, previous_mask=None):
+        """Keras: a step is kept if any input keeps it; no mask unless every input has one.
+
+        Example:
+            >>> import numpy as np
+            >>> keep_a, keep_b = np.array([[True, False, False]]), np.array([[True, True, False]])
+            >>> Add().compute_mask([None, None], [keep_a, keep_b]).tolist()
+            [[True, True, False]]
+        """
+        masks = previous_mask or [None]
+        if any(mask is None for mask in masks):
+            return None
+        masks = [as_mask(mask) for mask in masks]  # (graphs are built with Tensor masks)
+        return get_array_module(masks[0]).logical_or.reduce(masks)
 
     def build(self, input_shape):
         if self.exactly_two and not (isinstance(input_shape, list) and len(input_shape) == 2):
@@ -71,12 +89,7 @@ class Merge(Layer):
                     "same shape (or shapes that broadcast). Received: "
                     f"input_shape={shapes}"
                 )
-            if known:
-                rest.append(known.pop())
-            elif None in sizes:
-                rest.append(None)
-            else:
-                rest.append(1)
+            rest.append(known.pop() if known else (None if None in sizes else 1))
         return (shapes[0][0], *rest)
 
 
@@ -177,6 +190,21 @@ class Concatenate(Merge):
 
     def merge(self, tensors):
         return concat_op(tensors, axis=self.axis)
+
+    def compute_mask(self, inputs, previous_mask=None):
+        """Keras: join the masks (all-True for an unmasked input), then keep a step if any
+        of its joined entries is kept. ``None`` when no input has a mask."""
+        given = [None if mask is None else as_mask(mask) for mask in previous_mask or []]
+        if not any(mask is not None for mask in given):
+            return None
+        xp, masks = get_array_module(*(m for m in given if m is not None)), []
+        for x, mask in zip(inputs, given):
+            if mask is None:
+                mask = xp.ones(x.shape, dtype=bool)
+            elif mask.ndim < x.ndim:  # (N, T) for (N, T, D): the same for every feature
+                mask = xp.broadcast_to(mask[..., None], x.shape)
+            masks.append(mask)
+        return xp.concatenate(masks, axis=self.axis).any(axis=-1)
 
     def compute_output_shape(self, input_shape):
         """The shared shape, with the sizes along ``axis`` added up."""

@@ -1,15 +1,14 @@
-"""keras.io text examples on integer sequences, run with only the import changed.
+"""Idioms of two keras.io text examples, on sequences of word indices.
 
-1. "Bidirectional LSTM on IMDB" (fchollet): https://keras.io/examples/nlp/bidirectional_lstm_imdb/
-   (keras-io/examples/nlp/bidirectional_lstm_imdb.py, Apache License 2.0).
-2. The model of "Text classification from scratch" (Mark Omernick, fchollet):
-   https://keras.io/examples/nlp/text_classification_from_scratch/ (Apache License 2.0), fed
-   integer sequences directly: its `TextVectorization` and `tf.data` steps need TensorFlow.
-
-The models are the examples' code. IMDB is a download: `keras.datasets.imdb.load_data` is
-replaced by random reviews of word indices in which positive reviews use more words from a
-"positive" part of the vocabulary; fewer and shorter reviews (the LSTM's `maxlen` 200 -> 30),
-so that the module runs in a few seconds.
+Examples: https://keras.io/examples/nlp/bidirectional_lstm_imdb/ (an Embedding and two
+``Bidirectional(LSTM)`` layers) and the model of
+https://keras.io/examples/nlp/text_classification_from_scratch/ (Embedding, Dropout, strided
+Conv1D, global max pooling). The code here is written for kerasedu's tests, with
+``import kerasedu as keras`` in place of ``import keras``; ``keras.utils.pad_sequences`` pads
+and truncates the reviews. Left out or replaced: the IMDB download (random reviews in which
+the label shifts which words are common stand in), the second example's ``TextVectorization``
+and ``tf.data`` steps (they need TensorFlow; the model reads integer sequences directly), and
+the full lengths (30 and 100 words instead of 200 and 500) to keep the run short.
 """
 
 import numpy as np
@@ -17,100 +16,67 @@ import numpy as np
 import kerasedu as keras
 from kerasedu import layers
 
+VOCABULARY = 20000
 
-def fake_imdb(num_words, count, rng):
-    """Random reviews (lists of word indices, lengths 10-60) and 0/1 labels."""
+
+def random_reviews(count, rng):
+    """`count` reviews of 10-59 word ids, and 0/1 labels.
+
+    About 30% of a review's words are cue words: ids 3-52 for label 1, ids 53-102 for label 0.
+    """
     labels = rng.integers(0, 2, size=count)
     reviews = []
     for label in labels:
-        length = rng.integers(10, 60)
-        words = rng.integers(3, num_words, size=length)
-        cue = rng.random(length) < 0.3  # positive reviews: words 3-52, negative: 53-102
-        words[cue] = rng.integers(3, 53, size=cue.sum()) + (0 if label else 50)
+        words = rng.integers(3, VOCABULARY, size=rng.integers(10, 60))
+        is_cue = rng.random(len(words)) < 0.3
+        words[is_cue] = rng.integers(3, 53, size=is_cue.sum()) + (0 if label else 50)
         reviews.append(words.tolist())
     return reviews, labels
 
 
-def test_bidirectional_lstm_on_imdb(capsys):
-    max_features = 20000  # Only consider the top 20k words
-    maxlen = 30  # Only consider the first 30 words of each movie review (the example: 200)
-
-    # Input for variable-length sequences of integers
-    inputs = keras.Input(shape=(None,), dtype="int32")
-    # Embed each integer in a 128-dimensional vector
-    x = layers.Embedding(max_features, 128)(inputs)
-    # Add 2 bidirectional LSTMs
-    x = layers.Bidirectional(layers.LSTM(64, return_sequences=True))(x)
-    x = layers.Bidirectional(layers.LSTM(64))(x)
-    # Add a classifier
-    outputs = layers.Dense(1, activation="sigmoid")(x)
-    model = keras.Model(inputs, outputs)
+def test_stacked_bidirectional_lstms(capsys):
+    words = keras.Input(shape=(None,), dtype="int32")  # reviews of any length
+    h = layers.Embedding(VOCABULARY, 128)(words)
+    h = layers.Bidirectional(layers.LSTM(64, return_sequences=True))(h)  # keeps every step
+    h = layers.Bidirectional(layers.LSTM(64))(h)  # the last step only
+    model = keras.Model(words, layers.Dense(1, activation="sigmoid")(h))
     model.summary()
-    assert "Total params: 2,757,761" in capsys.readouterr().out  # the example's summary
+    assert "Total params: 2,757,761" in capsys.readouterr().out
 
-    # (x_train, y_train), (x_val, y_val) = keras.datasets.imdb.load_data(num_words=max_features)
     rng = np.random.default_rng(0)
-    x_train, y_train = fake_imdb(max_features, 96, rng)
-    x_val, y_val = fake_imdb(max_features, 32, rng)
-    print(len(x_train), "Training sequences")
-    print(len(x_val), "Validation sequences")
-    # Use pad_sequence to standardize sequence length:
-    # this will truncate sequences longer than 30 words and zero-pad sequences shorter than 30.
-    x_train = keras.utils.pad_sequences(x_train, maxlen=maxlen)
-    x_val = keras.utils.pad_sequences(x_val, maxlen=maxlen)
-    assert x_train.shape == (96, 30)
+    fit_reviews, y_fit = random_reviews(96, rng)
+    val_reviews, y_val = random_reviews(32, rng)
+    # Cut longer reviews and left-pad shorter ones with 0 to 30 words.
+    x_fit = keras.utils.pad_sequences(fit_reviews, maxlen=30)
+    x_val = keras.utils.pad_sequences(val_reviews, maxlen=30)
+    assert x_fit.shape == (96, 30)
 
     model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
-    history = model.fit(x_train, y_train, batch_size=32, epochs=2, validation_data=(x_val, y_val))
-    assert history.history["loss"][1] < history.history["loss"][0]
-    assert set(history.history) == {"loss", "accuracy", "val_loss", "val_accuracy"}
+    record = model.fit(x_fit, y_fit, batch_size=32, epochs=2, validation_data=(x_val, y_val))
+    assert record.history["loss"][1] < record.history["loss"][0]
+    assert set(record.history) == {"loss", "accuracy", "val_loss", "val_accuracy"}
 
 
-def test_embedding_conv1d_text_classifier(capsys):
-    # Model constants.
-    max_features = 20000
-    embedding_dim = 128
-    sequence_length = 100  # the example: 500
-
-    # A integer input for vocab indices.
-    inputs = keras.Input(shape=(None,), dtype="int64")
-
-    # Next, we add a layer to map those vocab indices into a space of dimensionality
-    # 'embedding_dim'.
-    x = layers.Embedding(max_features, embedding_dim)(inputs)
-    x = layers.Dropout(0.5)(x)
-
-    # Conv1D + global max pooling
-    x = layers.Conv1D(128, 7, padding="valid", activation="relu", strides=3)(x)
-    x = layers.Conv1D(128, 7, padding="valid", activation="relu", strides=3)(x)
-    x = layers.GlobalMaxPooling1D()(x)
-
-    # We add a vanilla hidden layer:
-    x = layers.Dense(128, activation="relu")(x)
-    x = layers.Dropout(0.5)(x)
-
-    # We project onto a single unit output layer, and squash it with a sigmoid:
-    predictions = layers.Dense(1, activation="sigmoid", name="predictions")(x)
-
-    model = keras.Model(inputs, predictions)
-
-    # Compile the model with binary crossentropy loss and an adam optimizer.
+def test_strided_conv1d_over_embeddings(capsys):
+    word_ids = keras.Input(shape=(None,), dtype="int64")
+    h = layers.Dropout(0.5)(layers.Embedding(VOCABULARY, 128)(word_ids))
+    for _ in range(2):
+        h = layers.Conv1D(128, 7, padding="valid", activation="relu", strides=3)(h)
+    h = layers.GlobalMaxPooling1D()(h)
+    h = layers.Dropout(0.5)(layers.Dense(128, activation="relu")(h))
+    positive = layers.Dense(1, activation="sigmoid", name="positive")(h)
+    model = keras.Model(word_ids, positive)
     model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
     model.summary()
-    # Embedding 20000*128, 2 x Conv1D (7*128*128+128), Dense 128*128+128, Dense 129
+    # Embedding 20000*128, each Conv1D 7*128*128+128, Dense 128*128+128, output 128+1.
     assert model.count_params() == 2_560_000 + 2 * 114_816 + 16_512 + 129
-    assert "predictions" in capsys.readouterr().out
+    assert "positive" in capsys.readouterr().out
 
-    # The example vectorizes tf.data text with TextVectorization; integer sequences here.
     rng = np.random.default_rng(1)
-    x_train, y_train = fake_imdb(max_features, 128, rng)
-    x_val, y_val = fake_imdb(max_features, 32, rng)
-    x_train = keras.utils.pad_sequences(x_train, maxlen=sequence_length)
-    x_val = keras.utils.pad_sequences(x_val, maxlen=sequence_length)
-
-    epochs = 3
-
-    # Fit the model using the train and test datasets.
-    history = model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=epochs)
-    assert history.history["loss"][-1] < history.history["loss"][0]
+    fit_reviews, y_fit = random_reviews(128, rng)
+    val_reviews, y_val = random_reviews(32, rng)
+    x_fit = keras.utils.pad_sequences(fit_reviews, maxlen=100)
+    x_val = keras.utils.pad_sequences(val_reviews, maxlen=100)
+    record = model.fit(x_fit, y_fit, validation_data=(x_val, y_val), epochs=3)
+    assert record.history["loss"][-1] < record.history["loss"][0]
     assert np.isfinite(model.evaluate(x_val, y_val, verbose=0)[0])

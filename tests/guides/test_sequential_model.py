@@ -1,9 +1,13 @@
-"""keras.io guide "The Sequential model" (fchollet), run with only the import changed.
+"""Idioms of the Keras guide on the Sequential model.
 
-Source: https://keras.io/guides/sequential_model/ (keras-io/guides/sequential_model.py,
-Apache License 2.0). The guide's code is kept as written; `tf.ones` becomes `np.ones` (no
-TensorFlow here), and the 250x250 images become 64x64 so that the module runs in a second.
-The asserts check what the guide prints or states in its comments.
+Guide: https://keras.io/guides/sequential_model/. The code here is written for kerasedu's tests:
+a ``Sequential`` built from a list or with ``add``/``pop``, names, weights created at the first
+call or declared in advance with ``keras.Input`` or ``input_shape``, ``summary`` and
+``output_shape`` while stacking convolutions, feature extraction through ``layer.output`` and
+``get_layer``, and freezing layers for transfer learning, with ``import kerasedu as keras`` in
+place of ``import keras``. Pictures are 64x64 to keep the run short. Left out:
+``keras.applications.Xception`` with ImageNet weights (a download); a one-convolution base
+stands in for it.
 """
 
 import numpy as np
@@ -12,216 +16,140 @@ import kerasedu as keras
 from kerasedu import layers
 
 
-def test_sequential_is_a_stack_of_layers():
-    # Define Sequential model with 3 layers
-    model = keras.Sequential(
-        [
-            layers.Dense(2, activation="relu", name="layer1"),
-            layers.Dense(3, activation="relu", name="layer2"),
-            layers.Dense(4, name="layer3"),
-        ]
-    )
-    # Call model on a test input
-    x = np.ones((3, 3))
-    y = model(x)
-    assert tuple(y.shape) == (3, 4)
-
-    # Create 3 layers
-    layer1 = layers.Dense(2, activation="relu", name="layer1")
-    layer2 = layers.Dense(3, activation="relu", name="layer2")
-    layer3 = layers.Dense(4, name="layer3")
-
-    # Call layers on a test input
-    x = np.ones((3, 3))
-    y = layer3(layer2(layer1(x)))
-    assert tuple(y.shape) == (3, 4)
+def three_dense(names=(None, None, None)):
+    """Dense(2, relu) -> Dense(3, relu) -> Dense(4), optionally named."""
+    return [
+        layers.Dense(2, activation="relu", name=names[0]),
+        layers.Dense(3, activation="relu", name=names[1]),
+        layers.Dense(4, name=names[2]),
+    ]
 
 
-def test_creating_a_sequential_model():
-    model = keras.Sequential(
-        [
-            layers.Dense(2, activation="relu"),
-            layers.Dense(3, activation="relu"),
-            layers.Dense(4),
-        ]
-    )
-    assert len(model.layers) == 3
-
-    model = keras.Sequential()
-    model.add(layers.Dense(2, activation="relu"))
-    model.add(layers.Dense(3, activation="relu"))
-    model.add(layers.Dense(4))
-
-    model.pop()
-    assert len(model.layers) == 2  # 2
-
-    model = keras.Sequential(name="my_sequential")
-    model.add(layers.Dense(2, activation="relu", name="layer1"))
-    model.add(layers.Dense(3, activation="relu", name="layer2"))
-    model.add(layers.Dense(4, name="layer3"))
-    assert model.name == "my_sequential"
-    assert [layer.name for layer in model.layers] == ["layer1", "layer2", "layer3"]
+def test_a_sequential_equals_calling_its_layers_in_turn():
+    batch = np.ones((3, 3))
+    stack = keras.Sequential(three_dense(("a", "b", "c")))
+    assert tuple(stack(batch).shape) == (3, 4)
+    first, second, third = three_dense(("a", "b", "c"))
+    assert tuple(third(second(first(batch))).shape) == (3, 4)
 
 
-def test_specifying_the_input_shape_in_advance(capsys):
-    layer = layers.Dense(3)
-    assert layer.weights == []  # Empty
+def test_building_with_a_list_or_with_add_and_pop():
+    assert len(keras.Sequential(three_dense()).layers) == 3
 
-    # Call layer on a test input
-    x = np.ones((1, 4))
-    y = layer(x)
-    # Now it has weights, of shape (4, 3) and (3,)
-    assert [tuple(w.shape) for w in layer.weights] == [(4, 3), (3,)]
+    stack = keras.Sequential()
+    for layer in three_dense():
+        stack.add(layer)
+    stack.pop()  # removes the last layer
+    assert len(stack.layers) == 2
 
-    model = keras.Sequential(
-        [
-            layers.Dense(2, activation="relu"),
-            layers.Dense(3, activation="relu"),
-            layers.Dense(4),
-        ]
-    )  # No weights at this stage!
+    named = keras.Sequential(name="tiny_stack")
+    for layer in three_dense(("a", "b", "c")):
+        named.add(layer)
+    assert named.name == "tiny_stack"
+    assert [layer.name for layer in named.layers] == ["a", "b", "c"]
 
-    # Call the model on a test input
-    x = np.ones((1, 4))
-    y = model(x)
-    assert tuple(y.shape) == (1, 4)
-    print("Number of weights after calling the model:", len(model.weights))  # 6
-    assert len(model.weights) == 6
 
-    model.summary()
-    # Dense(2): 4*2+2, Dense(3): 2*3+3, Dense(4): 3*4+4
-    assert "Total params: 35" in capsys.readouterr().out
+def test_weights_appear_at_the_first_call_or_from_a_declared_input(capsys):
+    dense = layers.Dense(3)
+    assert dense.weights == []
+    dense(np.ones((1, 4)))
+    assert [tuple(w.shape) for w in dense.weights] == [(4, 3), (3,)]
 
-    model = keras.Sequential()
-    model.add(keras.Input(shape=(4,)))
-    model.add(layers.Dense(2, activation="relu"))
+    stack = keras.Sequential(three_dense())  # no weights yet
+    assert tuple(stack(np.ones((1, 4))).shape) == (1, 4)
+    assert len(stack.weights) == 6
+    stack.summary()
+    assert "Total params: 35" in capsys.readouterr().out  # (4*2+2) + (2*3+3) + (3*4+4)
 
-    model.summary()
+    # Declaring the input shape builds the model at once; the Input is not one of its layers.
+    declared = keras.Sequential()
+    declared.add(keras.Input(shape=(4,)))
+    declared.add(layers.Dense(2, activation="relu"))
+    declared.summary()
     assert "Total params: 10" in capsys.readouterr().out
-    # The Input object is not displayed as part of `model.layers`, since it isn't a layer.
-    assert len(model.layers) == 1
+    assert len(declared.layers) == 1
 
-    model = keras.Sequential()
-    model.add(layers.Dense(2, activation="relu", input_shape=(4,)))
-
-    model.summary()
+    legacy = keras.Sequential()
+    legacy.add(layers.Dense(2, activation="relu", input_shape=(4,)))
+    legacy.summary()
     assert "Total params: 10" in capsys.readouterr().out
 
 
-def test_add_and_summary_debugging_workflow(capsys):
-    model = keras.Sequential()
-    model.add(keras.Input(shape=(64, 64, 3)))  # 64x64 RGB images (the guide: 250x250)
-    model.add(layers.Conv2D(32, 5, strides=2, activation="relu"))
-    model.add(layers.Conv2D(32, 3, activation="relu"))
-    model.add(layers.MaxPooling2D(3))
+def test_checking_output_shape_while_adding_layers(capsys):
+    convnet = keras.Sequential()
+    convnet.add(keras.Input(shape=(64, 64, 3)))
+    convnet.add(layers.Conv2D(32, 5, strides=2, activation="relu"))  # -> 30x30
+    convnet.add(layers.Conv2D(32, 3, activation="relu"))  # -> 28x28
+    convnet.add(layers.MaxPooling2D(3))  # -> 9x9
+    convnet.summary()
+    assert convnet.output_shape == (None, 9, 9, 32)
 
-    # Can you guess what the current output shape is at this point? Probably not.
-    # Let's just print it:
-    model.summary()
-    assert model.output_shape == (None, 9, 9, 32)  # (40, 40, 32) for 250x250 images
+    convnet.add(layers.Conv2D(32, 3, activation="relu"))  # -> 7x7
+    convnet.add(layers.MaxPooling2D(2))  # -> 3x3
+    convnet.summary()
+    assert convnet.output_shape == (None, 3, 3, 32)
 
-    model.add(layers.Conv2D(32, 3, activation="relu"))
-    model.add(layers.MaxPooling2D(2))
-    model.summary()
-    assert model.output_shape == (None, 3, 3, 32)
-
-    # Now that we have small feature maps, time to apply global max pooling.
-    model.add(layers.GlobalMaxPooling2D())
-
-    # Finally, we add a classification layer.
-    model.add(layers.Dense(10))
-    assert model.output_shape == (None, 10)
+    convnet.add(layers.GlobalMaxPooling2D())
+    convnet.add(layers.Dense(10))
+    assert convnet.output_shape == (None, 10)
     assert "Total params:" in capsys.readouterr().out
 
 
-def test_feature_extraction_with_a_sequential_model():
-    initial_model = keras.Sequential(
+def small_convnet(middle_name=None):
+    return keras.Sequential(
         [
             keras.Input(shape=(64, 64, 3)),
             layers.Conv2D(32, 5, strides=2, activation="relu"),
-            layers.Conv2D(32, 3, activation="relu"),
-            layers.Conv2D(32, 3, activation="relu"),
-        ]
-    )
-    feature_extractor = keras.Model(
-        inputs=initial_model.inputs,
-        outputs=[layer.output for layer in initial_model.layers],
-    )
-
-    # Call feature extractor on test input.
-    x = np.ones((1, 64, 64, 3))
-    features = feature_extractor(x)
-    assert [tuple(f.shape) for f in features] == [(1, 30, 30, 32), (1, 28, 28, 32), (1, 26, 26, 32)]
-
-    initial_model = keras.Sequential(
-        [
-            keras.Input(shape=(64, 64, 3)),
-            layers.Conv2D(32, 5, strides=2, activation="relu"),
-            layers.Conv2D(32, 3, activation="relu", name="my_intermediate_layer"),
+            layers.Conv2D(32, 3, activation="relu", name=middle_name),
             layers.Conv2D(32, 3, activation="relu"),
         ]
     )
-    feature_extractor = keras.Model(
-        inputs=initial_model.inputs,
-        outputs=initial_model.get_layer(name="my_intermediate_layer").output,
+
+
+def test_reading_inner_outputs_of_a_sequential():
+    convnet = small_convnet()
+    every_output = keras.Model(
+        inputs=convnet.inputs, outputs=[layer.output for layer in convnet.layers]
     )
-    # Call feature extractor on test input.
-    x = np.ones((1, 64, 64, 3))
-    features = feature_extractor(x)
-    assert tuple(features.shape) == (1, 28, 28, 32)
+    maps = every_output(np.ones((1, 64, 64, 3)))
+    assert [tuple(m.shape) for m in maps] == [(1, 30, 30, 32), (1, 28, 28, 32), (1, 26, 26, 32)]
+
+    convnet = small_convnet(middle_name="middle")
+    one_output = keras.Model(inputs=convnet.inputs, outputs=convnet.get_layer(name="middle").output)
+    assert tuple(one_output(np.ones((1, 64, 64, 3))).shape) == (1, 28, 28, 32)
 
 
-def test_transfer_learning_freeze_all_but_the_last_layer(tmp_path):
-    model = keras.Sequential(
-        [
-            keras.Input(shape=(784,)),
-            layers.Dense(32, activation="relu"),
-            layers.Dense(32, activation="relu"),
-            layers.Dense(32, activation="relu"),
-            layers.Dense(10),
-        ]
+def test_freezing_every_layer_but_the_last(tmp_path):
+    stack = keras.Sequential(
+        [keras.Input(shape=(784,))]
+        + [layers.Dense(32, activation="relu") for _ in range(3)]
+        + [layers.Dense(10)]
     )
+    weights_file = str(tmp_path / "earlier.weights.h5")  # stands for pretrained weights
+    stack.save_weights(weights_file)
+    stack.load_weights(weights_file)
 
-    # Presumably you would want to first load pre-trained weights.
-    path = str(tmp_path / "pretrained.weights.h5")
-    model.save_weights(path)
-    model.load_weights(path)
-
-    # Freeze all layers except the last one.
-    for layer in model.layers[:-1]:
+    for layer in stack.layers[:-1]:
         layer.trainable = False
-
-    # Recompile and train (this will only update the weights of the last layer).
-    frozen_before = [w.numpy().copy() for w in model.layers[0].weights]
-    last_before = model.layers[-1].weights[0].numpy().copy()
-    model.compile(
+    first_before = [w.numpy().copy() for w in stack.layers[0].weights]
+    last_before = stack.layers[-1].weights[0].numpy().copy()
+    # Compile after changing `trainable`, then train: only the last layer moves.
+    stack.compile(
         optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True)
     )
-    model.fit(np.random.rand(32, 784), np.random.randint(0, 10, size=(32,)), verbose=0)
-    assert all(np.array_equal(w.numpy(), b) for w, b in zip(model.layers[0].weights, frozen_before))
-    assert not np.array_equal(model.layers[-1].weights[0].numpy(), last_before)
-    assert len(model.trainable_weights) == 2
+    stack.fit(np.random.rand(32, 784), np.random.randint(0, 10, size=(32,)), verbose=0)
+    assert all(np.array_equal(w.numpy(), b) for w, b in zip(stack.layers[0].weights, first_before))
+    assert not np.array_equal(stack.layers[-1].weights[0].numpy(), last_before)
+    assert len(stack.trainable_weights) == 2
 
 
-def test_transfer_learning_stack_a_pretrained_base():
-    # Load a convolutional base (the guide: keras.applications.Xception with ImageNet weights;
-    # offline here, a small functional base built in place of it).
-    inputs = keras.Input(shape=(32, 32, 3))
-    x = layers.Conv2D(8, 3, activation="relu")(inputs)
-    base_model = keras.Model(inputs, layers.GlobalAveragePooling2D()(x))
+def test_a_frozen_model_as_the_first_layer_of_a_sequential():
+    pictures = keras.Input(shape=(32, 32, 3))
+    features = layers.GlobalAveragePooling2D()(layers.Conv2D(8, 3, activation="relu")(pictures))
+    base = keras.Model(pictures, features)
+    base.trainable = False
 
-    # Freeze the base model
-    base_model.trainable = False
-
-    # Use a Sequential model to add a trainable classifier on top
-    model = keras.Sequential(
-        [
-            base_model,
-            layers.Dense(1000),
-        ]
-    )
-
-    # Compile & train
-    model.compile(optimizer="adam", loss="mse")
-    model.fit(np.random.rand(8, 32, 32, 3), np.random.rand(8, 1000), verbose=0)
-    assert [tuple(w.shape) for w in model.trainable_weights] == [(8, 1000), (1000,)]
+    classifier = keras.Sequential([base, layers.Dense(1000)])
+    classifier.compile(optimizer="adam", loss="mse")
+    classifier.fit(np.random.rand(8, 32, 32, 3), np.random.rand(8, 1000), verbose=0)
+    assert [tuple(w.shape) for w in classifier.trainable_weights] == [(8, 1000), (1000,)]

@@ -1,10 +1,13 @@
-"""keras.io guide "Save, serialize, and export models" (Neel Kovelamudi, fchollet), import changed.
+"""Idioms of the Keras guide on saving and serialization, first half: whole models and configs.
 
-Source: https://keras.io/guides/serialization_and_saving/ (keras-io/guides/
-serialization_and_saving.py, Apache License 2.0). The guide's code is kept as written (its
-data are already small random arrays); each test runs in a temporary folder so that the
-guide's file names stay as they are. The guide's `get_custom_objects().clear()` runs against a
-copy that is put back after the test, so that other tests keep their registrations.
+Guide: https://keras.io/guides/serialization_and_saving/. The code here is written for
+kerasedu's tests: ``model.save``/``keras.models.load_model`` with ``.keras`` archives, custom
+layers and functions made loadable by ``register_keras_serializable``, by ``custom_objects=``
+or inside ``custom_object_scope``, ``clone_model``, ``get_config``/``from_config`` of layers
+and models, ``to_json``/``model_from_json``, and ``serialize_keras_object`` /
+``deserialize_keras_object``, with ``import kerasedu as keras`` in place of ``import keras``.
+Weights files and config methods are in ``test_serialization_and_saving_weights.py``. Left
+out: ``model.export`` (a TensorFlow SavedModel), which needs TensorFlow.
 """
 
 import numpy as np
@@ -13,181 +16,105 @@ import pytest
 import kerasedu as keras
 
 
-@pytest.fixture(autouse=True)
-def in_tmp_path(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
 @pytest.fixture
-def saved_custom_objects():
-    saved = dict(keras.saving.get_custom_objects())
+def fresh_registry():
+    """Start from an empty custom-object registry and put the old one back afterwards."""
+    before = dict(keras.saving.get_custom_objects())
+    keras.saving.get_custom_objects().clear()
     yield
     keras.saving.get_custom_objects().clear()
-    keras.saving.get_custom_objects().update(saved)
+    keras.saving.get_custom_objects().update(before)
 
 
-def test_how_to_save_and_load_a_model():
-    def get_model():
-        # Create a simple model.
-        inputs = keras.Input(shape=(32,))
-        outputs = keras.layers.Dense(1)(inputs)
-        model = keras.Model(inputs, outputs)
-        model.compile(optimizer=keras.optimizers.Adam(), loss="mean_squared_error")
-        return model
-
-    model = get_model()
-
-    # Train the model.
-    test_input = np.random.random((128, 32))
-    test_target = np.random.random((128, 1))
-    model.fit(test_input, test_target)
-
-    # Calling `save('my_model.keras')` creates a zip archive `my_model.keras`.
-    model.save("my_model.keras")
-
-    # It can be used to reconstruct the model identically.
-    reconstructed_model = keras.models.load_model("my_model.keras")
-
-    # Let's check:
-    np.testing.assert_allclose(model.predict(test_input), reconstructed_model.predict(test_input))
+def same_predictions(model, other, batch):
+    np.testing.assert_allclose(other.predict(batch), model.predict(batch))
 
 
-def define_custom_objects():
-    # Clear all previously registered custom objects
-    keras.saving.get_custom_objects().clear()
+def test_save_and_load_a_trained_model(tmp_path):
+    features = keras.Input(shape=(32,))
+    model = keras.Model(features, keras.layers.Dense(1)(features))
+    model.compile(optimizer=keras.optimizers.Adam(), loss="mean_squared_error")
+    batch = np.random.random((128, 32))
+    model.fit(batch, np.random.random((128, 1)))
 
-    # Upon registration, you can optionally specify a package or a name.
-    # If left blank, the package defaults to `Custom` and the name defaults to
-    # the class name.
-    @keras.saving.register_keras_serializable(package="MyLayers")
-    class CustomLayer(keras.layers.Layer):
+    archive = str(tmp_path / "linear.keras")  # a zip of config, weights and optimizer state
+    model.save(archive)
+    same_predictions(model, keras.models.load_model(archive), batch)
+
+
+def register_scaler_and_square():
+    """A registered custom layer and activation; returns both classes/functions."""
+
+    # Without package/name, the registry key would be "Custom>ClassName".
+    @keras.saving.register_keras_serializable(package="Demo")
+    class Scale(keras.layers.Layer):
         def __init__(self, factor):
             super().__init__()
             self.factor = factor
 
         def call(self, x):
-            return x * self.factor
+            return self.factor * x
 
         def get_config(self):
             return {"factor": self.factor}
 
-    @keras.saving.register_keras_serializable(package="my_package", name="custom_fn")
-    def custom_fn(x):
+    @keras.saving.register_keras_serializable(package="demo_fns", name="square")
+    def square(x):
         return x**2
 
-    return CustomLayer, custom_fn
+    return Scale, square
 
 
-def get_custom_model(CustomLayer, custom_fn):
-    inputs = keras.Input(shape=(4,))
-    mid = CustomLayer(0.5)(inputs)
-    outputs = keras.layers.Dense(1, activation=custom_fn)(mid)
-    model = keras.Model(inputs, outputs)
+def trained_custom_model(tmp_path, Scale, square):
+    """Fit a 4 -> Scale(0.5) -> Dense(1, square) model briefly and save it to an archive."""
+    features = keras.Input(shape=(4,))
+    model = keras.Model(features, keras.layers.Dense(1, activation=square)(Scale(0.5)(features)))
     model.compile(optimizer="rmsprop", loss="mean_squared_error")
-    return model
+    model.fit(np.random.random((4, 4)), np.random.random((4, 1)))
+    archive = str(tmp_path / "custom.keras")
+    model.save(archive)
+    return model, archive
 
 
-# Train the model.
-def train_model(model):
-    input = np.random.random((4, 4))
-    target = np.random.random((4, 1))
-    model.fit(input, target)
-    return model
+def test_registered_objects_load_without_help(tmp_path, fresh_registry):
+    model, archive = trained_custom_model(tmp_path, *register_scaler_and_square())
+    same_predictions(model, keras.models.load_model(archive), np.random.random((4, 4)))
 
 
-def test_registering_custom_objects(saved_custom_objects):
-    CustomLayer, custom_fn = define_custom_objects()
-    test_input = np.random.random((4, 4))
-
-    model = get_custom_model(CustomLayer, custom_fn)
-    model = train_model(model)
-    model.save("custom_model.keras")
-
-    # Now, we can simply load without worrying about our custom objects.
-    reconstructed_model = keras.models.load_model("custom_model.keras")
-
-    # Let's check:
-    np.testing.assert_allclose(model.predict(test_input), reconstructed_model.predict(test_input))
+def test_custom_objects_argument_of_load_model(tmp_path, fresh_registry):
+    Scale, square = register_scaler_and_square()
+    model, archive = trained_custom_model(tmp_path, Scale, square)
+    loaded = keras.models.load_model(archive, custom_objects={"Scale": Scale, "square": square})
+    same_predictions(model, loaded, np.random.random((4, 4)))
 
 
-def test_passing_custom_objects_to_load_model(saved_custom_objects):
-    CustomLayer, custom_fn = define_custom_objects()
-    test_input = np.random.random((4, 4))
+def test_custom_object_scope_and_clone_model(tmp_path, fresh_registry):
+    Scale, square = register_scaler_and_square()
+    model, archive = trained_custom_model(tmp_path, Scale, square)
+    with keras.saving.custom_object_scope({"Scale": Scale, "square": square}):
+        loaded = keras.models.load_model(archive)
+    same_predictions(model, loaded, np.random.random((4, 4)))
 
-    model = get_custom_model(CustomLayer, custom_fn)
-    model = train_model(model)
-
-    # Calling `save('my_model.keras')` creates a zip archive `my_model.keras`.
-    model.save("custom_model.keras")
-
-    # Upon loading, pass a dict containing the custom objects used in the
-    # `custom_objects` argument of `keras.models.load_model()`.
-    reconstructed_model = keras.models.load_model(
-        "custom_model.keras",
-        custom_objects={"CustomLayer": CustomLayer, "custom_fn": custom_fn},
-    )
-
-    # Let's check:
-    np.testing.assert_allclose(model.predict(test_input), reconstructed_model.predict(test_input))
+    # A new model with the same architecture, built in memory from the config.
+    twin = keras.models.clone_model(model)
+    assert [type(layer).__name__ for layer in twin.layers] == ["InputLayer", "Scale", "Dense"]
 
 
-def test_using_a_custom_object_scope(saved_custom_objects):
-    CustomLayer, custom_fn = define_custom_objects()
-    test_input = np.random.random((4, 4))
+def test_configs_json_and_object_serialization():
+    dense_config = keras.layers.Dense(3, activation="relu").get_config()
+    assert dense_config["units"] == 3 and dense_config["activation"] == "relu"
+    assert keras.layers.Dense.from_config(dense_config).units == 3
 
-    model = get_custom_model(CustomLayer, custom_fn)
-    model = train_model(model)
-    model.save("custom_model.keras")
+    # A config rebuilds the architecture (fresh weights) for Sequential and functional models.
+    stack = keras.Sequential([keras.Input((32,)), keras.layers.Dense(1)])
+    assert keras.Sequential.from_config(stack.get_config()).count_params() == 33
+    features = keras.Input((32,))
+    graph = keras.Model(features, keras.layers.Dense(1)(features))
+    assert keras.Model.from_config(graph.get_config()).count_params() == 33
 
-    # Pass the custom objects dictionary to a custom object scope and place
-    # the `keras.models.load_model()` call within the scope.
-    custom_objects = {"CustomLayer": CustomLayer, "custom_fn": custom_fn}
+    text = keras.Sequential([keras.Input((32,)), keras.layers.Dense(1)]).to_json()
+    assert keras.models.model_from_json(text).output_shape == (None, 1)
 
-    with keras.saving.custom_object_scope(custom_objects):
-        reconstructed_model = keras.models.load_model("custom_model.keras")
-
-    # Let's check:
-    np.testing.assert_allclose(model.predict(test_input), reconstructed_model.predict(test_input))
-
-    # In-memory model cloning
-    new_model = keras.models.clone_model(model)
-    assert [type(layer).__name__ for layer in new_model.layers] == [
-        "InputLayer",
-        "CustomLayer",
-        "Dense",
-    ]
-
-
-def test_model_serialization():
-    layer = keras.layers.Dense(3, activation="relu")
-    layer_config = layer.get_config()
-    print(layer_config)
-    assert layer_config["units"] == 3 and layer_config["activation"] == "relu"
-
-    new_layer = keras.layers.Dense.from_config(layer_config)
-    assert new_layer.units == 3
-
-    model = keras.Sequential([keras.Input((32,)), keras.layers.Dense(1)])
-    config = model.get_config()
-    new_model = keras.Sequential.from_config(config)
-    assert new_model.count_params() == 33
-
-    inputs = keras.Input((32,))
-    outputs = keras.layers.Dense(1)(inputs)
-    model = keras.Model(inputs, outputs)
-    config = model.get_config()
-    new_model = keras.Model.from_config(config)
-    assert new_model.count_params() == 33
-
-    model = keras.Sequential([keras.Input((32,)), keras.layers.Dense(1)])
-    json_config = model.to_json()
-    new_model = keras.models.model_from_json(json_config)
-    assert new_model.output_shape == (None, 1)
-
-    my_reg = keras.regularizers.L1(0.005)
-    config = keras.saving.serialize_keras_object(my_reg)
-    print(config)
-    assert config["module"] == "keras.regularizers" and config["class_name"] == "L1"
-
-    new_reg = keras.saving.deserialize_keras_object(config)
-    assert new_reg.l1 == pytest.approx(0.005)
+    entry = keras.saving.serialize_keras_object(keras.regularizers.L1(0.005))
+    assert entry["module"] == "keras.regularizers" and entry["class_name"] == "L1"
+    assert keras.saving.deserialize_keras_object(entry).l1 == pytest.approx(0.005)

@@ -1,7 +1,12 @@
-"""keras.io guide "Save, serialize, and export models", second half.
+"""Idioms of the Keras guide on saving and serialization, second half: weights and configs.
 
-Weight transfer, weights files, and the appendix on custom objects' config methods. Same
-source, license and changes as `test_serialization_and_saving.py` (see its docstring).
+Guide: https://keras.io/guides/serialization_and_saving/. The code here is written for
+kerasedu's tests: ``get_weights``/``set_weights`` between layers and between functional and
+subclassed models, ``save_weights``/``load_weights`` with ``.weights.h5`` files, reusing a
+loaded model's layers in a new ``Sequential``, weight order after ``trainable`` changes, and
+``get_config``/``from_config`` on registered custom layers that hold other layers, with
+``import kerasedu as keras`` in place of ``import keras``. Left out: the ``model.export``
+(TensorFlow SavedModel) part, which needs TensorFlow.
 """
 
 import numpy as np
@@ -11,191 +16,136 @@ import kerasedu as keras
 from kerasedu import ops
 
 
-@pytest.fixture(autouse=True)
-def in_tmp_path(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
 @pytest.fixture
-def saved_custom_objects():
-    saved = dict(keras.saving.get_custom_objects())
+def restore_custom_objects():
+    """Undo the registrations a test makes with register_keras_serializable."""
+    before = dict(keras.saving.get_custom_objects())
     yield
     keras.saving.get_custom_objects().clear()
-    keras.saving.get_custom_objects().update(saved)
+    keras.saving.get_custom_objects().update(before)
 
 
-def test_in_memory_weight_transfer_between_layers_and_functional_models():
-    def create_layer():
-        layer = keras.layers.Dense(64, activation="relu", name="dense_2")
-        layer.build((None, 784))
-        return layer
-
-    layer_1 = create_layer()
-    layer_2 = create_layer()
-
-    # Copy weights from layer 1 to layer 2
-    layer_2.set_weights(layer_1.get_weights())
-    np.testing.assert_array_equal(layer_2.get_weights()[0], layer_1.get_weights()[0])
-
-    inputs = keras.Input(shape=(784,), name="digits")
-    x = keras.layers.Dense(64, activation="relu", name="dense_1")(inputs)
-    x = keras.layers.Dense(64, activation="relu", name="dense_2")(x)
-    outputs = keras.layers.Dense(10, name="predictions")(x)
-    functional_model = keras.Model(inputs=inputs, outputs=outputs, name="3_layer_mlp")
-
-    inputs = keras.Input(shape=(784,), name="digits")
-    x = keras.layers.Dense(64, activation="relu", name="dense_1")(inputs)
-    x = keras.layers.Dense(64, activation="relu", name="dense_2")(x)
-
-    # Add a dropout layer, which does not contain any weights.
-    x = keras.layers.Dropout(0.5)(x)
-    outputs = keras.layers.Dense(10, name="predictions")(x)
-    functional_model_with_dropout = keras.Model(inputs=inputs, outputs=outputs, name="3_layer_mlp")
-
-    functional_model_with_dropout.set_weights(functional_model.get_weights())
-    x = np.random.rand(2, 784)
-    np.testing.assert_allclose(
-        functional_model_with_dropout.predict(x), functional_model.predict(x), rtol=1e-6
-    )
+def three_dense_mlp(with_dropout=False):
+    """A functional 784 -> 64 -> 64 -> 10 (logits) model; Dropout adds no weights."""
+    pixels = keras.Input(shape=(784,), name="pixels")
+    hidden = keras.layers.Dense(64, activation="relu", name="first")(pixels)
+    hidden = keras.layers.Dense(64, activation="relu", name="second")(hidden)
+    if with_dropout:
+        hidden = keras.layers.Dropout(0.5)(hidden)
+    logits = keras.layers.Dense(10, name="logits")(hidden)
+    return keras.Model(inputs=pixels, outputs=logits, name="mlp")
 
 
-def test_weight_transfer_to_a_subclassed_model():
-    inputs = keras.Input(shape=(784,), name="digits")
-    x = keras.layers.Dense(64, activation="relu", name="dense_1")(inputs)
-    x = keras.layers.Dense(64, activation="relu", name="dense_2")(x)
-    outputs = keras.layers.Dense(10, name="predictions")(x)
-    functional_model = keras.Model(inputs=inputs, outputs=outputs, name="3_layer_mlp")
+def test_set_weights_between_layers_and_between_models():
+    source, target = (keras.layers.Dense(64, activation="relu") for _ in range(2))
+    for layer in (source, target):
+        layer.build((None, 784))  # weights exist once the input shape is known
+    target.set_weights(source.get_weights())
+    np.testing.assert_array_equal(target.get_weights()[0], source.get_weights()[0])
 
-    # Define a subclassed model with the same architecture
-    class SubclassedModel(keras.Model):
-        def __init__(self, output_dim, name=None):
-            super().__init__(name=name)
-            self.output_dim = output_dim
-            self.dense_1 = keras.layers.Dense(64, activation="relu", name="dense_1")
-            self.dense_2 = keras.layers.Dense(64, activation="relu", name="dense_2")
-            self.dense_3 = keras.layers.Dense(output_dim, name="predictions")
-
-        def call(self, inputs):
-            x = self.dense_1(inputs)
-            x = self.dense_2(x)
-            x = self.dense_3(x)
-            return x
-
-        def get_config(self):
-            return {"output_dim": self.output_dim, "name": self.name}
-
-    subclassed_model = SubclassedModel(10)
-    # Call the subclassed model once to create the weights.
-    subclassed_model(np.ones((1, 784)))
-
-    # Copy weights from functional_model to subclassed_model.
-    subclassed_model.set_weights(functional_model.get_weights())
-
-    assert len(functional_model.weights) == len(subclassed_model.weights)
-    for a, b in zip(functional_model.weights, subclassed_model.weights):
-        np.testing.assert_allclose(a.numpy(), b.numpy())
+    # Same weights in the same order: the Dropout in between does not change the list.
+    plain, with_dropout = three_dense_mlp(), three_dense_mlp(with_dropout=True)
+    with_dropout.set_weights(plain.get_weights())
+    batch = np.random.rand(2, 784)
+    np.testing.assert_allclose(with_dropout.predict(batch), plain.predict(batch), rtol=1e-6)
 
 
-def test_saving_weights_to_disk_and_transfer_learning(capsys):
-    # Runnable example
-    sequential_model = keras.Sequential(
+class StackedMLP(keras.Model):
+    """The subclassed twin of `three_dense_mlp`: same layers, created in the same order."""
+
+    def __init__(self, num_outputs, name=None):
+        super().__init__(name=name)
+        self.num_outputs = num_outputs
+        self.first = keras.layers.Dense(64, activation="relu")
+        self.second = keras.layers.Dense(64, activation="relu")
+        self.head = keras.layers.Dense(num_outputs)
+
+    def call(self, inputs):
+        return self.head(self.second(self.first(inputs)))
+
+    def get_config(self):
+        return {"num_outputs": self.num_outputs, "name": self.name}
+
+
+def test_set_weights_from_a_functional_model_into_a_subclassed_one():
+    functional = three_dense_mlp()
+    subclassed = StackedMLP(10)
+    subclassed(np.ones((1, 784)))  # one call creates the weights
+    subclassed.set_weights(functional.get_weights())
+    assert len(subclassed.weights) == len(functional.weights)
+    for theirs, ours in zip(functional.weights, subclassed.weights):
+        np.testing.assert_allclose(ours.numpy(), theirs.numpy())
+
+
+def test_weights_files_and_reusing_loaded_layers(tmp_path, capsys):
+    stack = keras.Sequential(
         [
-            keras.Input(shape=(784,), name="digits"),
-            keras.layers.Dense(64, activation="relu", name="dense_1"),
-            keras.layers.Dense(64, activation="relu", name="dense_2"),
-            keras.layers.Dense(10, name="predictions"),
+            keras.Input(shape=(784,)),
+            keras.layers.Dense(64, activation="relu"),
+            keras.layers.Dense(10),
         ]
     )
-    sequential_model.save_weights("my_model.weights.h5")
-    sequential_model.load_weights("my_model.weights.h5")
+    stack_file = str(tmp_path / "stack.weights.h5")  # the name must end in .weights.h5
+    stack.save_weights(stack_file)
+    stack.load_weights(stack_file)
 
-    def create_functional_model():
-        inputs = keras.Input(shape=(784,), name="digits")
-        x = keras.layers.Dense(64, activation="relu", name="dense_1")(inputs)
-        x = keras.layers.Dense(64, activation="relu", name="dense_2")(x)
-        outputs = keras.layers.Dense(10, name="predictions")(x)
-        return keras.Model(inputs=inputs, outputs=outputs, name="3_layer_mlp")
+    trained = three_dense_mlp()
+    trained.save_weights(str(tmp_path / "mlp.weights.h5"))
+    reloaded = three_dense_mlp()  # e.g. in another process
+    reloaded.load_weights(str(tmp_path / "mlp.weights.h5"))
+    for before, after in zip(trained.get_weights(), reloaded.get_weights()):
+        np.testing.assert_array_equal(after, before)
 
-    functional_model = create_functional_model()
-    functional_model.save_weights("pretrained.weights.h5")
-
-    # In a separate program:
-    pretrained_model = create_functional_model()
-    pretrained_model.load_weights("pretrained.weights.h5")
-    for a, b in zip(functional_model.get_weights(), pretrained_model.get_weights()):
-        np.testing.assert_array_equal(a, b)
-
-    # Create a new model by extracting layers from the original model:
-    extracted_layers = pretrained_model.layers[:-1]
-    extracted_layers.append(keras.layers.Dense(5, name="dense_3"))
-    model = keras.Sequential(extracted_layers)
-    model.summary()
-    # dense_1 784*64+64, dense_2 64*64+64, dense_3 64*5+5
+    # Keep every layer but the head, put a 5-way head on top.
+    body = reloaded.layers[:-1]
+    body.append(keras.layers.Dense(5, name="new_head"))
+    keras.Sequential(body).summary()
+    # 784*64+64 + 64*64+64 + 64*5+5
     assert "Total params: 54,725" in capsys.readouterr().out
 
 
-def test_trainable_changes_the_weight_order_of_nested_layers():
-    class NestedDenseLayer(keras.layers.Layer):
-        def __init__(self, units, name=None):
-            super().__init__(name=name)
-            self.dense_1 = keras.layers.Dense(units, name="dense_1")
-            self.dense_2 = keras.layers.Dense(units, name="dense_2")
+class TwoDenseBlock(keras.layers.Layer):
+    """A layer that owns two Dense layers applied one after the other."""
 
-        def call(self, inputs):
-            return self.dense_2(self.dense_1(inputs))
+    def __init__(self, units, name=None):
+        super().__init__(name=name)
+        self.inner = keras.layers.Dense(units, name="inner")
+        self.outer = keras.layers.Dense(units, name="outer")
 
-    nested_model = keras.Sequential([keras.Input((784,)), NestedDenseLayer(10, "nested")])
-    variable_names = [v.name for v in nested_model.weights]
-    print("variables: {}".format(variable_names))
-    # Keras 3 prints bare names ("kernel"); kerasedu's names hold the layer ("dense_1/kernel").
-    assert [name.split("/")[-1] for name in variable_names] == ["kernel", "bias"] * 2
-
-    print("\nChanging trainable status of one of the nested layers...")
-    nested_model.get_layer("nested").dense_1.trainable = False
-
-    variable_names_2 = [v.name for v in nested_model.weights]
-    print("\nvariables: {}".format(variable_names_2))
-    print("variable ordering changed:", variable_names != variable_names_2)
-    assert variable_names == variable_names_2  # Keras 3 prints False
-    assert len(nested_model.trainable_weights) == 2
+    def call(self, inputs):
+        return self.outer(self.inner(inputs))
 
 
-def test_defining_the_config_methods(saved_custom_objects):
-    @keras.saving.register_keras_serializable(package="MyLayers", name="KernelMult")
-    class MyDense(keras.layers.Layer):
-        def __init__(
-            self,
-            units,
-            *,
-            kernel_regularizer=None,
-            kernel_initializer=None,
-            nested_model=None,
-            **kwargs,
-        ):
+def test_freezing_a_nested_layer_keeps_the_weight_order():
+    model = keras.Sequential([keras.Input((784,)), TwoDenseBlock(10, "block")])
+    names_before = [w.name for w in model.weights]
+    # Keras 3 names a variable "kernel"; kerasedu's name holds the layer ("inner/kernel").
+    assert [name.split("/")[-1] for name in names_before] == ["kernel", "bias"] * 2
+
+    model.get_layer("block").inner.trainable = False
+    assert [w.name for w in model.weights] == names_before  # Keras 3 agrees: order unchanged
+    assert len(model.trainable_weights) == 2
+
+
+def register_no_bias_dense():
+    """Register under "Ours>Projection" and return a layer whose config holds other objects."""
+
+    @keras.saving.register_keras_serializable(package="Ours", name="Projection")
+    class NoBiasDense(keras.layers.Layer):
+        """x @ kernel, with the kernel's regularizer and initializer and an optional inner layer."""
+
+        def __init__(self, width, *, kernel_regularizer=None, kernel_initializer=None,
+                     inner=None, **kwargs):  # fmt: skip
             super().__init__(**kwargs)
-            self.hidden_units = units
+            self.width = width
             self.kernel_regularizer = kernel_regularizer
             self.kernel_initializer = kernel_initializer
-            self.nested_model = nested_model
-
-        def get_config(self):
-            config = super().get_config()
-            # Update the config with the custom layer's parameters
-            config.update(
-                {
-                    "units": self.hidden_units,
-                    "kernel_regularizer": self.kernel_regularizer,
-                    "kernel_initializer": self.kernel_initializer,
-                    "nested_model": self.nested_model,
-                }
-            )
-            return config
+            self.inner = inner
 
         def build(self, input_shape):
-            input_units = input_shape[-1]
             self.kernel = self.add_weight(
                 name="kernel",
-                shape=(input_units, self.hidden_units),
+                shape=(input_shape[-1], self.width),
                 regularizer=self.kernel_regularizer,
                 initializer=self.kernel_initializer,
             )
@@ -203,64 +153,62 @@ def test_defining_the_config_methods(saved_custom_objects):
         def call(self, inputs):
             return ops.matmul(inputs, self.kernel)
 
-    layer = MyDense(units=16, kernel_regularizer="l1", kernel_initializer="ones")
-    layer3 = MyDense(units=64, nested_model=layer)
+        def get_config(self):
+            # The base config (name, trainable, dtype) plus every __init__ argument.
+            return {
+                **super().get_config(),
+                "width": self.width,
+                "kernel_regularizer": self.kernel_regularizer,
+                "kernel_initializer": self.kernel_initializer,
+                "inner": self.inner,
+            }
 
-    config = keras.layers.serialize(layer3)
+    return NoBiasDense
 
-    print(config)
 
-    new_layer = keras.layers.deserialize(config)
+def register_sandwich():
+    """Register under "Composites>Sandwich" and return a layer that holds two layers."""
 
-    print(new_layer)
-    assert new_layer.hidden_units == 64 and new_layer.kernel_initializer is None
+    @keras.saving.register_keras_serializable(package="Composites")
+    class Sandwich(keras.layers.Layer):
+        """Applies `bottom` (a Dense(8) unless given), then `top`."""
 
-    @keras.saving.register_keras_serializable(package="ComplexModels")
-    class CustomModel(keras.layers.Layer):
-        def __init__(self, first_layer, second_layer=None, **kwargs):
+        def __init__(self, top, bottom=None, **kwargs):
             super().__init__(**kwargs)
-            self.first_layer = first_layer
-            if second_layer is not None:
-                self.second_layer = second_layer
-            else:
-                self.second_layer = keras.layers.Dense(8)
+            self.top = top
+            self.bottom = bottom if bottom is not None else keras.layers.Dense(8)
+
+        def call(self, inputs):
+            return self.top(self.bottom(inputs))
 
         def get_config(self):
-            config = super().get_config()
-            config.update(
-                {
-                    "first_layer": self.first_layer,
-                    "second_layer": self.second_layer,
-                }
-            )
-            return config
+            return {**super().get_config(), "top": self.top, "bottom": self.bottom}
 
         @classmethod
         def from_config(cls, config):
-            # Note that you can also use `keras.saving.deserialize_keras_object` here
-            config["first_layer"] = keras.layers.deserialize(config["first_layer"])
-            config["second_layer"] = keras.layers.deserialize(config["second_layer"])
+            # The held layers arrive as serialized dicts: turn them back into layers first.
+            for key in ("top", "bottom"):
+                config[key] = keras.layers.deserialize(config[key])
             return cls(**config)
 
-        def call(self, inputs):
-            return self.first_layer(self.second_layer(inputs))
+    return Sandwich
 
-    # Let's make our first layer the custom layer from the previous example (MyDense)
-    inputs = keras.Input((32,))
-    outputs = CustomModel(first_layer=layer)(inputs)
-    model = keras.Model(inputs, outputs)
 
-    config = model.get_config()
-    new_model = keras.Model.from_config(config)
-    assert new_model.output_shape == (None, 16)
+def test_get_config_and_from_config_of_registered_layers(restore_custom_objects):
+    NoBiasDense, Sandwich = register_no_bias_dense(), register_sandwich()
+    small = NoBiasDense(width=16, kernel_regularizer="l1", kernel_initializer="ones")
+    rebuilt = keras.layers.deserialize(keras.layers.serialize(NoBiasDense(64, inner=small)))
+    assert rebuilt.width == 64 and rebuilt.kernel_initializer is None
 
-    layer = MyDense(
-        units=16,
+    features = keras.Input((32,))
+    model = keras.Model(features, Sandwich(top=small)(features))
+    assert keras.Model.from_config(model.get_config()).output_shape == (None, 16)
+
+    regularized = NoBiasDense(
+        width=16,
         kernel_regularizer=keras.regularizers.L1L2(l1=1e-5, l2=1e-4),
         kernel_initializer="ones",
     )
-    config = keras.layers.serialize(layer)
-    print(config)
-    assert config["registered_name"] == "MyLayers>KernelMult"
-    # "module" is None in the guide, which runs as a script (`__main__`).
-    assert config["class_name"] == "MyDense" and config["module"] == MyDense.__module__
+    entry = keras.layers.serialize(regularized)
+    assert entry["registered_name"] == "Ours>Projection"
+    assert entry["class_name"] == "NoBiasDense" and entry["module"] == NoBiasDense.__module__

@@ -1,293 +1,234 @@
-"""keras.io guide "Training & evaluation with the built-in methods" (fchollet), import changed.
+"""Idioms of the Keras guide on training and evaluating with built-in methods, first half.
 
-Source: https://keras.io/guides/training_with_built_in_methods/ (keras-io/guides/
-training_with_built_in_methods.py, Apache License 2.0). The guide's code is kept as written,
-with MNIST sliced small from the offline copy `keras.datasets.mnist.load_data()` reads and
-fewer epochs. Skipped, because they need another framework: the `tf.data.Dataset` sections
-(the same data is passed as NumPy arrays or a `PyDataset` instead), the PyTorch `DataLoader`
-section, and the `TensorBoard` callback (it writes TensorFlow event files).
+Guide: https://keras.io/guides/training_with_built_in_methods/. The code here is written for
+kerasedu's tests; it uses the guide's API calls (compile/fit/evaluate/predict, custom losses and
+metrics, ``add_loss``, endpoint layers, ``validation_split``, ``PyDataset``) with
+``import kerasedu as keras`` in place of ``import keras``. Data: the small MNIST slice of the
+``flat_digits`` fixture (conftest.py), read offline. Left out: the ``tf.data`` sections (they need
+TensorFlow; NumPy arrays and a ``PyDataset`` carry the same data), the PyTorch ``DataLoader``
+section, and the ``TensorBoard`` callback (it writes TensorFlow event files).
 """
 
 import numpy as np
-import pytest
 
 import kerasedu as keras
 from kerasedu import layers, ops
 
 
-@pytest.fixture(scope="module")
-def mnist():
-    (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
-    # Small and offline: 2,000 training, 500 validation and 500 test images.
-    x_train, y_train, x_test, y_test = x_train[:2500], y_train[:2500], x_test[:500], y_test[:500]
-
-    # Preprocess the data (these are NumPy arrays)
-    x_train = x_train.reshape(2500, 784).astype("float32") / 255
-    x_test = x_test.reshape(500, 784).astype("float32") / 255
-
-    y_train = y_train.astype("float32")
-    y_test = y_test.astype("float32")
-
-    # Reserve 500 samples for validation (the guide: 10,000)
-    x_val = x_train[-500:]
-    y_val = y_train[-500:]
-    x_train = x_train[:-500]
-    y_train = y_train[:-500]
-    return x_train, y_train, x_val, y_val, x_test, y_test
-
-
-def get_uncompiled_model():
-    inputs = keras.Input(shape=(784,), name="digits")
-    x = layers.Dense(64, activation="relu", name="dense_1")(inputs)
-    x = layers.Dense(64, activation="relu", name="dense_2")(x)
-    outputs = layers.Dense(10, activation="softmax", name="predictions")(x)
-    model = keras.Model(inputs=inputs, outputs=outputs)
-    return model
-
-
-def get_compiled_model():
-    model = get_uncompiled_model()
-    model.compile(
-        optimizer="rmsprop",
-        loss="sparse_categorical_crossentropy",
-        metrics=["sparse_categorical_accuracy"],
-    )
-    return model
-
-
-def test_a_first_end_to_end_example(mnist):
-    x_train, y_train, x_val, y_val, x_test, y_test = mnist
-    model = get_uncompiled_model()
-    model.compile(
-        optimizer=keras.optimizers.RMSprop(),  # Optimizer
-        # Loss function to minimize
+def test_compile_fit_evaluate_predict_with_objects(flat_digits, digit_classifier):
+    data = flat_digits
+    net = digit_classifier(compiled=False)
+    net.compile(
+        optimizer=keras.optimizers.RMSprop(),
         loss=keras.losses.SparseCategoricalCrossentropy(),
-        # List of metrics to monitor
         metrics=[keras.metrics.SparseCategoricalAccuracy()],
     )
-
-    print("Fit model on training data")
-    history = model.fit(
-        x_train,
-        y_train,
+    # Held-out pairs passed to fit add val_ entries to the history at each epoch's end.
+    record = net.fit(
+        data["x_fit"],
+        data["y_fit"],
         batch_size=64,
         epochs=2,
-        # We pass some validation for
-        # monitoring validation loss and metrics
-        # at the end of each epoch
-        validation_data=(x_val, y_val),
+        validation_data=(data["x_val"], data["y_val"]),
         verbose=0,
     )
-    assert set(history.history) == {
+    assert set(record.history) == {
         "loss",
         "sparse_categorical_accuracy",
         "val_loss",
         "val_sparse_categorical_accuracy",
     }
-    assert history.history["loss"][1] < history.history["loss"][0]
+    assert record.history["loss"][1] < record.history["loss"][0]
 
-    # Evaluate the model on the test data using `evaluate`
-    print("Evaluate on test data")
-    results = model.evaluate(x_test, y_test, batch_size=128, verbose=0)
-    print("test loss, test acc:", results)
-    assert len(results) == 2 and results[1] > 0.75
+    scores = net.evaluate(data["x_test"], data["y_test"], batch_size=128, verbose=0)
+    assert len(scores) == 2 and scores[1] > 0.75  # [loss, accuracy]
 
-    # Generate predictions (probabilities -- the output of the last layer)
-    # on new data using `predict`
-    print("Generate predictions for 3 samples")
-    predictions = model.predict(x_test[:3], verbose=0)
-    print("predictions shape:", predictions.shape)
-    assert predictions.shape == (3, 10)
+    assert net.predict(data["x_test"][:3], verbose=0).shape == (3, 10)
 
-    model.compile(
+    # Recompiling is allowed, with objects (and keyword arguments) or with string names.
+    net.compile(
         optimizer=keras.optimizers.RMSprop(learning_rate=1e-3),
         loss=keras.losses.SparseCategoricalCrossentropy(),
         metrics=[keras.metrics.SparseCategoricalAccuracy()],
     )
-    model.compile(
+    net.compile(
         optimizer="rmsprop",
         loss="sparse_categorical_crossentropy",
         metrics=["sparse_categorical_accuracy"],
     )
 
 
-def custom_mean_squared_error(y_true, y_pred):
+def squared_error_per_sample(y_true, y_pred):
+    """A loss as a plain function: (batch, 10) targets and predictions -> (batch,) losses."""
     return ops.mean(ops.square(y_true - y_pred), axis=-1)
 
 
-class CustomMSE(keras.losses.Loss):
-    def __init__(self, regularization_factor=0.1, name="custom_mse"):
+class PullToHalfMSE(keras.losses.Loss):
+    """Squared error plus a term pulling every prediction towards 0.5, weighted by `strength`."""
+
+    def __init__(self, strength=0.1, name="pull_to_half_mse"):
         super().__init__(name=name)
-        self.regularization_factor = regularization_factor
+        self.strength = strength
 
     def call(self, y_true, y_pred):
-        mse = ops.mean(ops.square(y_true - y_pred), axis=-1)
-        reg = ops.mean(ops.square(0.5 - y_pred), axis=-1)
-        return mse + reg * self.regularization_factor
+        squared_error = ops.mean(ops.square(y_true - y_pred), axis=-1)
+        pull = ops.mean(ops.square(0.5 - y_pred), axis=-1)
+        return squared_error + self.strength * pull
 
 
-def test_custom_losses(mnist):
-    x_train, y_train = mnist[:2]
-    model = get_uncompiled_model()
-    model.compile(optimizer=keras.optimizers.Adam(), loss=custom_mean_squared_error)
-
-    # We need to one-hot encode the labels to use MSE
-    y_train_one_hot = ops.one_hot(y_train, num_classes=10)
-    history = model.fit(x_train, y_train_one_hot, batch_size=64, epochs=2, verbose=0)
-    assert history.history["loss"][1] < history.history["loss"][0]
-
-    model = get_uncompiled_model()
-    model.compile(optimizer=keras.optimizers.Adam(), loss=CustomMSE())
-
-    y_train_one_hot = ops.one_hot(y_train, num_classes=10)
-    history = model.fit(x_train, y_train_one_hot, batch_size=64, epochs=2, verbose=0)
-    assert history.history["loss"][1] < history.history["loss"][0]
+def test_function_loss_and_loss_subclass(flat_digits, digit_classifier):
+    # Both losses compare against one-hot rows, so the labels are expanded first.
+    one_hot = ops.one_hot(flat_digits["y_fit"], num_classes=10)
+    for loss in (squared_error_per_sample, PullToHalfMSE()):
+        net = digit_classifier(compiled=False)
+        net.compile(optimizer=keras.optimizers.Adam(), loss=loss)
+        record = net.fit(flat_digits["x_fit"], one_hot, batch_size=64, epochs=2, verbose=0)
+        assert record.history["loss"][1] < record.history["loss"][0]
 
 
-class CategoricalTruePositives(keras.metrics.Metric):
-    def __init__(self, name="categorical_true_positives", **kwargs):
+class CorrectCount(keras.metrics.Metric):
+    """Counts (optionally weighted) samples whose arg-max class equals the integer label."""
+
+    def __init__(self, name="correct_count", **kwargs):
         super().__init__(name=name, **kwargs)
-        self.true_positives = self.add_variable(shape=(), name="ctp", initializer="zeros")
+        self.hits = self.add_variable(shape=(), name="hits", initializer="zeros")
 
     def update_state(self, y_true, y_pred, sample_weight=None):
-        y_pred = ops.reshape(ops.argmax(y_pred, axis=1), (-1, 1))
-        values = ops.cast(y_true, "int32") == ops.cast(y_pred, "int32")
-        values = ops.cast(values, "float32")
+        guessed = ops.reshape(ops.argmax(y_pred, axis=1), (-1, 1))
+        matches = ops.cast(ops.cast(y_true, "int32") == ops.cast(guessed, "int32"), "float32")
         if sample_weight is not None:
-            sample_weight = ops.cast(sample_weight, "float32")
-            values = ops.multiply(values, sample_weight)
-        self.true_positives.assign_add(ops.sum(values))
+            matches = ops.multiply(matches, ops.cast(sample_weight, "float32"))
+        self.hits.assign_add(ops.sum(matches))
 
     def result(self):
-        return self.true_positives
+        return self.hits
 
     def reset_state(self):
-        # The state of the metric will be reset at the start of each epoch.
-        self.true_positives.assign(0.0)
+        # Called by fit at each epoch's start and by evaluate before it begins.
+        self.hits.assign(0.0)
 
 
-def test_custom_metrics(mnist):
-    x_train, y_train = mnist[:2]
-    model = get_uncompiled_model()
-    model.compile(
+def test_metric_subclass_with_state(flat_digits, digit_classifier):
+    x, y = flat_digits["x_fit"], flat_digits["y_fit"]
+    net = digit_classifier(compiled=False)
+    net.compile(
         optimizer=keras.optimizers.RMSprop(learning_rate=1e-3),
         loss=keras.losses.SparseCategoricalCrossentropy(),
-        metrics=[CategoricalTruePositives()],
+        metrics=[CorrectCount()],
     )
-    history = model.fit(x_train, y_train, batch_size=64, epochs=3, verbose=0)
-    assert len(history.history["categorical_true_positives"]) == 3
+    record = net.fit(x, y, batch_size=64, epochs=3, verbose=0)
+    assert len(record.history["correct_count"]) == 3
 
-    # The state is reset before evaluation, then summed over the batches: the guide's
-    # formula in NumPy, batch by batch (y_true (64,) against y_pred (64, 1) broadcasts).
-    result = model.evaluate(x_train, y_train, batch_size=64, return_dict=True, verbose=0)
-    predictions = model.predict(x_train, batch_size=64, verbose=0)
-    expected = sum(
-        np.sum(y_train[i : i + 64].astype(int) == predictions[i : i + 64].argmax(1)[:, None])
-        for i in range(0, len(x_train), 64)
+    # The same count by hand, batch by batch: labels (64,) against guesses (64, 1) broadcast
+    # to a (64, 64) grid, exactly as update_state computes it.
+    scores = net.evaluate(x, y, batch_size=64, return_dict=True, verbose=0)
+    guesses = net.predict(x, batch_size=64, verbose=0).argmax(axis=1)
+    by_hand = sum(
+        np.sum(y[start : start + 64].astype(int) == guesses[start : start + 64][:, None])
+        for start in range(0, len(x), 64)
     )
-    assert result["categorical_true_positives"] == expected
+    assert scores["correct_count"] == by_hand
 
 
-class ActivityRegularizationLayer(layers.Layer):
+class ActivationPenalty(layers.Layer):
+    """Returns its input unchanged and adds 0.1 * sum(input) to the model's losses."""
+
     def call(self, inputs):
-        self.add_loss(ops.sum(inputs) * 0.1)
-        return inputs  # Pass-through layer.
+        self.add_loss(0.1 * ops.sum(inputs))
+        return inputs
 
 
-def test_add_loss_in_a_layer(mnist):
-    x_train, y_train = mnist[:2]
-    inputs = keras.Input(shape=(784,), name="digits")
-    x = layers.Dense(64, activation="relu", name="dense_1")(inputs)
-
-    # Insert activity regularization as a layer
-    x = ActivityRegularizationLayer()(x)
-
-    x = layers.Dense(64, activation="relu", name="dense_2")(x)
-    outputs = layers.Dense(10, name="predictions")(x)
-
-    model = keras.Model(inputs=inputs, outputs=outputs)
-    model.compile(
+def test_layer_that_calls_add_loss(flat_digits):
+    pixels = keras.Input(shape=(784,), name="pixels")
+    hidden = layers.Dense(64, activation="relu", name="hidden_a")(pixels)
+    hidden = ActivationPenalty()(hidden)
+    hidden = layers.Dense(64, activation="relu", name="hidden_b")(hidden)
+    logits = layers.Dense(10, name="logits")(hidden)
+    net = keras.Model(inputs=pixels, outputs=logits)
+    net.compile(
         optimizer=keras.optimizers.RMSprop(learning_rate=1e-3),
         loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
     )
-
-    # The displayed loss will be much higher than before
-    # due to the regularization component.
-    history = model.fit(x_train, y_train, batch_size=64, epochs=1, verbose=0)
-    assert history.history["loss"][0] > 2.5  # crossentropy alone is below log(10) = 2.3
+    record = net.fit(flat_digits["x_fit"], flat_digits["y_fit"], batch_size=64, epochs=1, verbose=0)
+    # Crossentropy of 10 classes starts near log(10) = 2.3; the penalty lifts the total above.
+    assert record.history["loss"][0] > 2.5
 
 
-class LogisticEndpoint(keras.layers.Layer):
+class SigmoidLossHead(keras.layers.Layer):
+    """Takes (targets, logits): registers a binary crossentropy with add_loss, returns softmax."""
+
     def __init__(self, name=None):
         super().__init__(name=name)
-        self.loss_fn = keras.losses.BinaryCrossentropy(from_logits=True)
+        self.crossentropy = keras.losses.BinaryCrossentropy(from_logits=True)
 
     def call(self, targets, logits, sample_weights=None):
-        # Compute the training-time loss value and add it
-        # to the layer using `self.add_loss()`.
-        loss = self.loss_fn(targets, logits, sample_weights)
-        self.add_loss(loss)
-
-        # Return the inference-time prediction tensor (for `.predict()`).
-        return ops.softmax(logits)
+        self.add_loss(self.crossentropy(targets, logits, sample_weights))
+        return ops.softmax(logits)  # what predict returns
 
 
-def test_compile_without_a_loss_with_an_endpoint_layer():
-    inputs = keras.Input(shape=(3,), name="inputs")
-    targets = keras.Input(shape=(10,), name="targets")
-    logits = keras.layers.Dense(10)(inputs)
-    predictions = LogisticEndpoint(name="predictions")(targets, logits)
+def test_compile_without_loss_when_a_layer_adds_it():
+    features = keras.Input(shape=(3,), name="features")
+    labels = keras.Input(shape=(10,), name="labels")
+    scores = keras.layers.Dense(10)(features)
+    probs = SigmoidLossHead(name="head")(labels, scores)
+    net = keras.Model(inputs=[features, labels], outputs=probs)
+    net.compile(optimizer="adam")  # the only loss is the one the head adds
 
-    model = keras.Model(inputs=[inputs, targets], outputs=predictions)
-    model.compile(optimizer="adam")  # No loss argument!
-
-    data = {
-        "inputs": np.random.random((3, 3)),
-        "targets": np.random.random((3, 10)),
-    }
-    history = model.fit(data, verbose=0)
-    assert history.history["loss"][0] > 0
+    batch = {"features": np.random.random((3, 3)), "labels": np.random.random((3, 10))}
+    record = net.fit(batch, verbose=0)
+    assert record.history["loss"][0] > 0
 
 
-def test_validation_split(mnist):
-    x_train, y_train = mnist[:2]
-    model = get_compiled_model()
-    history = model.fit(x_train, y_train, batch_size=64, validation_split=0.2, epochs=1, verbose=0)
-    assert "val_loss" in history.history
+def test_fit_with_validation_split(flat_digits, digit_classifier):
+    net = digit_classifier()
+    record = net.fit(
+        flat_digits["x_fit"],
+        flat_digits["y_fit"],
+        batch_size=64,
+        validation_split=0.2,
+        epochs=1,
+        verbose=0,
+    )
+    assert "val_loss" in record.history
 
 
-class ExamplePyDataset(keras.utils.PyDataset):
+class SlicedBatches(keras.utils.PyDataset):
+    """Serves (x, y) in consecutive slices of `batch_size`; the last one may be shorter."""
+
     def __init__(self, x, y, batch_size, **kwargs):
-        super().__init__(**kwargs)
-        self.x = x
-        self.y = y
+        super().__init__(**kwargs)  # workers=, use_multiprocessing=, max_queue_size=
+        self.x, self.y = x, y
         self.batch_size = batch_size
 
     def __len__(self):
-        return int(np.ceil(len(self.x) / float(self.batch_size)))
+        return -(-len(self.x) // self.batch_size)  # ceiling division
 
-    def __getitem__(self, idx):
-        batch_x = self.x[idx * self.batch_size : (idx + 1) * self.batch_size]
-        batch_y = self.y[idx * self.batch_size : (idx + 1) * self.batch_size]
-        return batch_x, batch_y
+    def __getitem__(self, index):
+        window = slice(index * self.batch_size, (index + 1) * self.batch_size)
+        return self.x[window], self.y[window]
 
 
-def test_training_and_evaluation_using_pydataset_instances(mnist):
-    x_train, y_train, x_val, y_val = mnist[:4]
-    train_py_dataset = ExamplePyDataset(x_train, y_train, batch_size=32)
-    val_py_dataset = ExamplePyDataset(x_val, y_val, batch_size=32)
-
-    model = get_compiled_model()
-    history = model.fit(
-        train_py_dataset, batch_size=64, validation_data=val_py_dataset, epochs=1, verbose=0
+def test_fit_and_evaluate_on_a_pydataset(flat_digits, digit_classifier):
+    d = flat_digits
+    net = digit_classifier()
+    # batch_size given to fit is ignored: the dataset decides the batches.
+    record = net.fit(
+        SlicedBatches(d["x_fit"], d["y_fit"], batch_size=32),
+        batch_size=64,
+        validation_data=SlicedBatches(d["x_val"], d["y_val"], batch_size=32),
+        epochs=1,
+        verbose=0,
     )
-    assert "val_sparse_categorical_accuracy" in history.history
-
-    loss, accuracy = model.evaluate(val_py_dataset, verbose=0)
+    assert "val_sparse_categorical_accuracy" in record.history
+    _, accuracy = net.evaluate(SlicedBatches(d["x_val"], d["y_val"], batch_size=32), verbose=0)
     assert accuracy > 0.7
 
-    train_py_dataset = ExamplePyDataset(x_train, y_train, batch_size=32, workers=4)
-    val_py_dataset = ExamplePyDataset(x_val, y_val, batch_size=32, workers=4)
-
-    model = get_compiled_model()
-    model.fit(train_py_dataset, batch_size=64, validation_data=val_py_dataset, epochs=1, verbose=0)
+    # The same with four worker threads filling the queue.
+    net = digit_classifier()
+    net.fit(
+        SlicedBatches(d["x_fit"], d["y_fit"], batch_size=32, workers=4),
+        batch_size=64,
+        validation_data=SlicedBatches(d["x_val"], d["y_val"], batch_size=32, workers=4),
+        epochs=1,
+        verbose=0,
+    )

@@ -77,3 +77,16 @@ def test_config_round_trip(layer):
     check_config_round_trip(
         layer, np.random.default_rng(0).standard_normal((2, 3, 4)).astype("float32")
     )
+
+
+@pytest.mark.reference
+def test_softmax_with_a_mask_matches_keras_3():
+    from tests.layers.keras_reference import import_keras
+
+    keras = import_keras()
+    x = np.random.randn(2, 3, 4).astype("float32")
+    mask = np.array([[1, 1, 0, 0], [0, 0, 0, 0]], bool)[:, None, :]  # row 2: all masked
+    theirs = np.asarray(keras.layers.Softmax()(x, mask=mask))
+    ours = Softmax()(x, mask=mask).numpy()
+    np.testing.assert_allclose(ours, theirs, atol=1e-6)
+    assert (ours[1] == 0).all()

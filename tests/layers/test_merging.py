@@ -102,3 +102,37 @@ def test_legacy_merge_warns_and_points_to_new_name():
 def test_merge_configs_round_trip():
     for layer in [Concatenate(axis=1), Dot(axes=(1, 2), normalize=True), Add()]:
         assert type(layer).from_config(layer.get_config()).get_config() == layer.get_config()
+
+
+@pytest.mark.reference
+@pytest.mark.parametrize("name", ["Add", "Average", "Maximum", "Multiply", "Concatenate"])
+@pytest.mark.parametrize("both_masked", [True, False])
+def test_merged_masks_match_keras_3(name, both_masked):
+    """Elementwise merges keep a step any input keeps (no mask unless all have one);
+    Concatenate joins the masks, counting an unmasked input as all kept."""
+    from tests.layers.keras_reference import import_keras
+
+    keras = import_keras()
+    import kerasedu
+
+    ids = np.array([[3, 4, 0, 0], [5, 0, 0, 0]])
+    other = np.array([[3, 0, 0, 0], [5, 6, 7, 0]])
+    kwargs = {"axis": 1} if name == "Concatenate" and both_masked else {}
+    masks = []
+    for lib in (keras, kerasedu):
+        first = lib.layers.Embedding(10, 2, mask_zero=True)(ids)
+        second = lib.layers.Embedding(10, 2, mask_zero=both_masked)(other)
+        merged = getattr(lib.layers, name)(**kwargs)([first, second])
+        mask = getattr(merged, "_keras_mask", None)
+        masks.append(None if mask is None else np.asarray(mask).tolist())
+    assert masks[1] == masks[0]
+    if name != "Concatenate" and not both_masked:
+        assert masks[1] is None
+
+
+def test_a_merged_mask_reaches_the_next_layer_in_a_graph():
+    from kerasedu.layers import Embedding, Input
+
+    a, b = Input((4,)), Input((4,))
+    merged = Add()([Embedding(10, 2, mask_zero=True)(a), Embedding(10, 2, mask_zero=True)(b)])
+    assert merged._keras_mask is not None
