@@ -103,17 +103,22 @@ def load_from_file(h5file, model, path):
         restore(model, read_group(h5file, GROUP, path), path)
 
 
-def restore(model, arrays, path):
+def restore(model, arrays, path, with_rate=True):
     """Put Keras 3's optimizer variables (``arrays``, in its order) into ``model.optimizer``.
 
     Arrays from an optimizer that never took a step hold only the step count and
     the rate. Arrays that do not match this model and optimizer are skipped with
-    a warning, as Keras does.
+    a warning, as Keras does. ``with_rate=False``: the arrays lack the learning rate
+    (Keras 2.11+'s ``.h5`` files; the order is otherwise the same).
 
     Raises:
         KerasEduFileError: an array has the wrong shape.
     """
-    listed = entries(model, built=len(arrays) > len(entries(model, built=False)))
+
+    def listing(built):
+        return [e for e in entries(model, built) if with_rate or e != ("scalar", "learning_rate")]
+
+    listed = listing(built=len(arrays) > len(listing(built=False)))
     if len(arrays) != len(listed):
         warnings.warn(
             f"{path}: the optimizer state is not restored: the file holds {len(arrays)} "

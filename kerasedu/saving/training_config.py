@@ -45,18 +45,22 @@ def training_config(model):
 class _Keras3State(list):
     """Keras 3's optimizer variables in its own order (see `keras3_optimizer`)."""
 
-    def __init__(self, arrays, path):
+    def __init__(self, arrays, path, with_rate=True):
         super().__init__(arrays)
         self.path = path
+        self.with_rate = with_rate
 
 
 def optimizer_state(f, filepath):
-    """The saved optimizer state, if kerasedu or Keras 3 wrote it (Keras 2 orders its own way)."""
+    """The saved optimizer state, if kerasedu, Keras 3 or Keras 2.11+ wrote it (not older Keras)."""
     state = hdf5_weights.read_optimizer_state(f, filepath)
     version = f.attrs.get("keras_version", b"")
     version = version.decode("utf8", "replace") if isinstance(version, bytes) else str(version)
     if state and version.startswith("3."):  # the order of Keras 3's .keras files
         return _Keras3State([array for _, array in state], filepath)
+    if state and version.startswith("2.") and state[0][0] == "iteration":
+        # Keras 2.11+'s optimizers: Keras 3's order, without the learning rate
+        return _Keras3State([array for _, array in state], filepath, with_rate=False)
     if state and not version.startswith("kerasedu"):
         warnings.warn(
             f"{filepath} was saved by Keras {version}: its optimizer state is not "
@@ -78,7 +82,7 @@ def compile_from_config(model, training, custom_objects, state=()):
     """
     config = training["optimizer_config"]
     if isinstance(config, dict) and "class_name" in config:
-        config = clean_object_config(config, optimizers.OPTIMIZERS)
+        config = clean_object_config(_builtin_name(config, custom_objects), optimizers.OPTIMIZERS)
     optimizer = optimizers.deserialize(config, custom_objects)
     model.compile(
         optimizer=optimizer,
@@ -92,9 +96,19 @@ def compile_from_config(model, training, custom_objects, state=()):
         loss_weights=training.get("loss_weights"),
     )
     if isinstance(state, _Keras3State):
-        keras3_optimizer.restore(model, state, state.path)
+        keras3_optimizer.restore(model, state, state.path, state.with_rate)
     elif state:
         optimizer.set_state(state)  # slots are restored when the optimizer first builds
+
+
+def _builtin_name(config, custom_objects):
+    """Keras 2.11+ files name its own optimizers ``"Custom>Adam"`` (its registry's package)."""
+    name = config["class_name"]
+    if str(name).startswith("Custom>") and name not in (custom_objects or {}):
+        builtin = name.split(">", 1)[1]
+        if builtin.lower() in optimizers.OPTIMIZERS:
+            return {**config, "class_name": builtin}
+    return config
 
 
 def _map_specs(fn, spec):
@@ -121,9 +135,25 @@ def _deserialize_metric(spec, custom_objects):
     custom_objects = custom_objects or {}
     if isinstance(spec, str):
         return custom_objects.get(spec, spec)  # compile() resolves names from its closed table
+    if isinstance(spec, dict) and spec.get("class_name") == "MeanMetricWrapper":
+        return _keras2_wrapper(spec.get("config") or {})
     if isinstance(spec, dict) and "class_name" in spec:
         spec = clean_object_config(spec, metrics_module.METRIC_CLASSES)
     return metrics_module.deserialize(spec, custom_objects)
+
+
+def _keras2_wrapper(config):
+    """Keras 2 saves ``metrics=["accuracy"]`` as the function it chose, under the name written.
+
+    ``{"name": "accuracy", "fn": "categorical_accuracy"}`` gives that function, so named.
+    """
+    fn = config.get("fn")
+    found = metrics_module.get(fn) if isinstance(fn, str) else None  # the closed table
+    if type(found) is not metrics_module.MeanMetricWrapper:
+        raise ValueError(
+            f"A Keras 2 MeanMetricWrapper's fn must name a metric function. Received: {fn!r}"
+        )
+    return metrics_module.MeanMetricWrapper(found.fn, name=config.get("name") or fn)
 
 
 def to_compile_config(model):
