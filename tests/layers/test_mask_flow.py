@@ -157,3 +157,13 @@ def test_a_functional_model_takes_a_mask_for_its_input():
     with pytest.warns(UserWarning, match="does not support masking"):
         y = model(x, mask=IDS != 0).numpy()
     np.testing.assert_allclose(y[1], model.layers[1](x[1:, :2]).numpy()[0], rtol=1e-6)
+
+
+def test_a_mask_survives_the_conversion_to_the_layers_dtype():
+    from kerasedu.autograd import Tensor
+    from kerasedu.layers import Dense
+
+    x = Tensor(np.ones((2, 3, 4), dtype="float64"))
+    x._keras_mask = np.array([[True, True, False], [True, False, False]])
+    y = Dense(2)(x)  # a float32 layer: x is converted first
+    assert y._keras_mask.tolist() == x._keras_mask.tolist()
