@@ -149,10 +149,9 @@ def to_tensors(inputs, dtype):
         return [to_tensors(x, dtype) for x in inputs]
     tensor = inputs if isinstance(inputs, Tensor) else Tensor(inputs)
     if tensor.data.dtype.kind == "f" and tensor.data.dtype != dtype and not tensor.requires_grad:
-        mask = getattr(tensor, "_keras_mask", None)
+        mask = getattr(tensor, "_keras_mask", None)  # the copy keeps the mask, as in Keras
         tensor = tensor.astype(dtype)
-        if mask is not None:  # the copy keeps the mask (mask_flow.py), as in Keras
-            tensor._keras_mask = mask
+        tensor._keras_mask = mask
     return tensor
 
 
