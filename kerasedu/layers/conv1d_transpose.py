@@ -8,8 +8,6 @@ Example:
 
 from kerasedu.autograd.ops_conv import conv2d_transpose
 from kerasedu.autograd.ops_shape import reshape
-from kerasedu.autograd.windows import normalize_tuple
-from kerasedu.layers.conv import BaseConv
 from kerasedu.layers.conv2d_transpose import Conv2DTranspose
 
 
@@ -31,36 +29,7 @@ class Conv1DTranspose(Conv2DTranspose):
         (1, 10, 3)
     """
 
-    rank = 1
-
-    def __init__(
-        self,
-        filters,
-        kernel_size,
-        strides=1,
-        padding="valid",
-        output_padding=None,
-        data_format=None,
-        dilation_rate=1,
-        activation=None,
-        use_bias=True,
-        **kwargs,
-    ):
-        BaseConv.__init__(  # Conv2DTranspose's own __init__ fixes two spatial axes
-            self,
-            filters,
-            kernel_size,
-            strides,
-            padding,
-            data_format,
-            dilation_rate,
-            activation,
-            use_bias,
-            **kwargs,
-        )
-        self.output_padding = None
-        if output_padding is not None:
-            self.output_padding = normalize_tuple(output_padding, 1, "output_padding", minimum=0)
+    rank = 1  # Conv2DTranspose's __init__ reads it: single ints for one axis
 
     def _convolve(self, inputs):
         n, t, c_in = inputs.shape

@@ -37,11 +37,11 @@ class Conv2DTranspose(BaseConv):
         self,
         filters,
         kernel_size,
-        strides=(1, 1),
+        strides=1,
         padding="valid",
         output_padding=None,
         data_format=None,
-        dilation_rate=(1, 1),
+        dilation_rate=1,
         activation=None,
         use_bias=True,
         **kwargs,
@@ -59,7 +59,9 @@ class Conv2DTranspose(BaseConv):
         )
         self.output_padding = None
         if output_padding is not None:
-            self.output_padding = normalize_tuple(output_padding, 2, "output_padding", minimum=0)
+            self.output_padding = normalize_tuple(
+                output_padding, self.rank, "output_padding", minimum=0
+            )
 
     def _kernel_shape(self, in_channels):
         return (*self.kernel_size, self.filters, in_channels)  # Keras stores it the other way round

@@ -19,13 +19,14 @@ Example:
 
 import numpy as np
 
-from kerasedu import activations, constraints, initializers, regularizers
+from kerasedu import activations
 from kerasedu.autograd.ops_conv import conv1d, conv2d
 from kerasedu.autograd.ops_shape import reshape
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.autograd.windows import normalize_tuple
 from kerasedu.device import to_device
 from kerasedu.layers.conv_utils import check_data_format, conv_output_length, normalize_padding
+from kerasedu.layers.dense import add_weight_from_options, options_config, set_weight_options
 from kerasedu.layers.input_spec import InputSpec
 from kerasedu.layers.layer import Layer
 
@@ -93,33 +94,17 @@ class BaseDepthwiseConv(Layer):
         self.padding = normalize_padding(padding)
         self.dilation_rate = normalize_tuple(dilation_rate, rank, "dilation_rate")
         self.activation, self.use_bias = activations.get(activation), use_bias
-        self.depthwise_initializer = initializers.get(depthwise_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.depthwise_regularizer = regularizers.get(depthwise_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.depthwise_constraint = constraints.get(depthwise_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        set_weight_options(self, locals())  # depthwise_* and bias_* (as Dense's kernel_*)
         self.input_spec = InputSpec(ndim=rank + 2)
 
     def build(self, input_shape):
         channels = input_shape[-1]
-        self.kernel = self.add_weight(
-            shape=(*self.kernel_size, channels, self.depth_multiplier),
-            initializer=self.depthwise_initializer,
-            regularizer=self.depthwise_regularizer,
-            constraint=self.depthwise_constraint,
-            name=self._kernel_name,
-        )
+        shape = (*self.kernel_size, channels, self.depth_multiplier)
+        self.kernel = add_weight_from_options(self, "depthwise", shape, name=self._kernel_name)
         self.build_pointwise(channels * self.depth_multiplier)
         self.bias = None
         if self.use_bias:
-            self.bias = self.add_weight(
-                shape=(self._out_channels(channels),),
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-                name="bias",
-            )
+            self.bias = add_weight_from_options(self, "bias", (self._out_channels(channels),))
         self.input_spec = InputSpec(ndim=self.rank + 2, axes={-1: channels})
 
     _kernel_name = "kernel"
@@ -162,12 +147,7 @@ class BaseDepthwiseConv(Layer):
             "dilation_rate": list(self.dilation_rate),
             "activation": activations.serialize(self.activation),
             "use_bias": self.use_bias,
-            "depthwise_initializer": initializers.serialize(self.depthwise_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "depthwise_regularizer": regularizers.serialize(self.depthwise_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "depthwise_constraint": constraints.serialize(self.depthwise_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
+            **options_config(self, "depthwise", "bias"),
         }
 
 
@@ -233,17 +213,12 @@ class BaseSeparableConv(BaseDepthwiseConv):
     ):
         super().__init__(rank, kernel_size, **kwargs)
         self.filters = filters
-        self.pointwise_initializer = initializers.get(pointwise_initializer)
-        self.pointwise_regularizer = regularizers.get(pointwise_regularizer)
-        self.pointwise_constraint = constraints.get(pointwise_constraint)
+        set_weight_options(self, locals())  # pointwise_*
 
     def build_pointwise(self, channels):
-        self.pointwise_kernel = self.add_weight(
-            shape=(*[1] * self.rank, channels, self.filters),
-            initializer=self.pointwise_initializer,
-            regularizer=self.pointwise_regularizer,
-            constraint=self.pointwise_constraint,
-            name="pointwise_kernel",
+        shape = (*[1] * self.rank, channels, self.filters)
+        self.pointwise_kernel = add_weight_from_options(
+            self, "pointwise", shape, name="pointwise_kernel"
         )
 
     def _out_channels(self, channels):
@@ -257,9 +232,7 @@ class BaseSeparableConv(BaseDepthwiseConv):
         return {
             **super().get_config(),
             "filters": self.filters,
-            "pointwise_initializer": initializers.serialize(self.pointwise_initializer),
-            "pointwise_regularizer": regularizers.serialize(self.pointwise_regularizer),
-            "pointwise_constraint": constraints.serialize(self.pointwise_constraint),
+            **options_config(self, "pointwise"),
         }
 
 

@@ -136,8 +136,11 @@ def set_weight_options(layer, arguments):
             setattr(layer, name, family.get(value))
 
 
-def add_weight_from_options(layer, name, shape, **kwargs):
-    """Call ``layer.add_weight`` with the initializer, regularizer and constraint of ``name``.
+def add_weight_from_options(layer, weight, shape, **kwargs):
+    """Call ``layer.add_weight`` with the initializer, regularizer and constraint of ``weight``.
+
+    ``weight`` also names the weight, unless ``kwargs`` give a ``name``
+    (the ``depthwise`` options make the weight ``depthwise_kernel``).
 
     Example:
         >>> layer = Layer(name="demo")
@@ -145,14 +148,15 @@ def add_weight_from_options(layer, name, shape, **kwargs):
         >>> add_weight_from_options(layer, "kernel", (1, 2)).numpy().tolist()
         [[1.0, 1.0]]
     """
-    options = [getattr(layer, f"{name}_{option}", None) for option in OPTION_FAMILIES]
-    initializer, regularizer, constraint = options
+    initializer, regularizer, constraint = (
+        getattr(layer, f"{weight}_{option}", None) for option in OPTION_FAMILIES
+    )
+    kwargs.setdefault("name", weight)
     return layer.add_weight(
         shape=shape,
         initializer=initializer,
         regularizer=regularizer,
         constraint=constraint,
-        name=name,
         **kwargs,
     )
 
