@@ -23,12 +23,17 @@ import math
 
 import numpy as np
 
-from kerasedu import constraints, initializers, random, regularizers
+from kerasedu import random
 from kerasedu.autograd.ops_shape import reshape
 from kerasedu.autograd.tensor import as_tensor
 from kerasedu.device import to_numpy
 from kerasedu.layers.attention import combine_masks, masked_softmax
-from kerasedu.layers.dense import add_activity_penalty
+from kerasedu.layers.dense import (
+    add_activity_penalty,
+    add_weight_from_options,
+    options_config,
+    set_weight_options,
+)
 from kerasedu.layers.layer import Layer
 
 
@@ -107,35 +112,17 @@ class MultiHeadAttention(Layer):
         self.value_dim = value_dim or key_dim
         self.dropout, self.use_bias, self.seed = dropout, use_bias, seed
         self.output_shape_arg = output_shape
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.activity_regularizer = regularizers.get(activity_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
+        set_weight_options(self, locals())  # kernel_*, bias_*, activity_regularizer (as Dense)
         self._generator = None if seed is None else random.SeedGenerator(seed)
         self._projections_built = False
         self.supports_masking = True  # the query's mask passes on to the output
 
     def _projection(self, name, kernel_shape, bias_shape):
         """Add ``name/kernel`` and (with ``use_bias``) ``name/bias``; return both."""
-        kernel = self.add_weight(
-            shape=kernel_shape,
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
-            name=f"{name}/kernel",
-        )
+        kernel = add_weight_from_options(self, "kernel", kernel_shape, name=f"{name}/kernel")
         bias = None
         if self.use_bias:
-            bias = self.add_weight(
-                shape=bias_shape,
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-                name=f"{name}/bias",
-            )
+            bias = add_weight_from_options(self, "bias", bias_shape, name=f"{name}/bias")
         return kernel, bias
 
     def build_projections(self, query_dim, value_dim, key_dim):
@@ -231,13 +218,7 @@ class MultiHeadAttention(Layer):
             "use_bias": self.use_bias,
             "output_shape": self.output_shape_arg,
             "attention_axes": None,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
+            **options_config(self, "kernel", "bias", "activity"),
             "use_gate": False,
             "sliding_window": None,
             "seed": self.seed,
