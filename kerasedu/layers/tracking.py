@@ -8,9 +8,10 @@ to ``self``: a layer, a `Variable`, or a list, tuple or dict holding some is
 recorded under the attribute's name. The work is done at assignment, once, so
 that reading ``weights`` or ``losses`` during ``fit`` walks ready-made lists.
 
-A list is looked into when it is assigned: ``self.blocks = [Dense(4) for _ in
-range(3)]`` is tracked, but a layer appended to ``self.blocks`` later is not
-(assign the list again to track it).
+A list or dict assigned to ``self`` is stored as a `TrackedList` or `TrackedDict`,
+a copy that tells its layer when it changes, as in Keras 3: after ``self.blocks =
+[]``, ``self.blocks.append(Dense(4))`` adds the Dense to the layer (forgetting that
+would leave its weights out of ``layer.weights``, untrained and unsaved).
 
 Example:
     >>> from kerasedu.layers import Dense, Layer
@@ -25,11 +26,19 @@ Example:
     >>> block.trainable = False  # sets the flag of every tracked layer too
     >>> block.out.trainable
     False
+    >>> block.hidden.append(Dense(2))  # tracked too
+    >>> len(block._tracked_layers)
+    4
 """
 
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.autograd.variable import Variable
 from kerasedu.tree import flatten
+
+# the base layer's own lists, kept by its methods: plain lists, never tracked containers
+_BOOKKEEPING = frozenset(
+    {"_trainable_weights", "_non_trainable_weights", "_losses", "_inbound_nodes"}
+)
 
 
 class Trackable:
@@ -44,14 +53,21 @@ class Trackable:
 
     def __setattr__(self, name, value):
         """Set the attribute; track what it holds (the flag ``trainable``: set it inside too)."""
+        if isinstance(value, (list, dict)) and name not in _BOOKKEEPING:
+            value = (TrackedDict if isinstance(value, dict) else TrackedList)(value, self, name)
         object.__setattr__(self, name, value)
         if name == "trainable":  # Keras 3: the flag of a layer is the flag of all it holds
             for layer in self.__dict__.get("_tracked_layers", ()):
                 layer.trainable = value
         elif isinstance(value, (Trackable, Variable, list, tuple, dict)):
-            self._track(name, [i for i in flatten(value) if isinstance(i, (Trackable, Variable))])
+            self._track(name, _trackables(value))
         elif name in self.__dict__.get("_tracked", ()):  # e.g. self.dense = None: forget it
             self._track(name, [])
+
+    def _retrack(self, name, container):
+        """``container``, the value of attribute ``name``, changed: track what it holds now."""
+        if self.__dict__.get(name) is container:  # not replaced since (nor being copied)
+            self._track(name, _trackables(container))
 
     def _track(self, name, items):
         # __dict__: this may run before Layer.__init__ (a subclass that sets attributes first)
@@ -162,3 +178,116 @@ def unique(items):
             seen.add(id(item))
             result.append(item)
     return result
+
+
+def _trackables(value):
+    """The layers and variables in ``value`` (a layer, or a list/tuple/dict holding some)."""
+    return [item for item in flatten(value) if isinstance(item, (Trackable, Variable))]
+
+
+class _Owned:
+    """What `TrackedList` and `TrackedDict` share: the layer and attribute they belong to."""
+
+    _owner = _name = None  # class defaults: unpickling adds the items before it restores these
+
+    def __init__(self, values=(), owner=None, name=None):
+        super().__init__(values)
+        self._owner, self._name = owner, name
+
+    def _changed(self, added=()):
+        # adding plain values (numbers logged each batch...) to an untracked list costs nothing
+        owner = self._owner
+        if owner is not None and (
+            _trackables(list(added)) or self._name in owner.__dict__.get("_tracked", ())
+        ):
+            owner._retrack(self._name, self)
+
+
+class TrackedList(_Owned, list):
+    """A list that belongs to a layer attribute: layers added or removed later are (un)tracked.
+
+    `Trackable.__setattr__` makes one from every list assigned to a layer; copies
+    (``list(...)``, slices) are plain lists again.
+
+    Example:
+        >>> from kerasedu.layers import Dense, Layer
+        >>> layer = Layer()
+        >>> layer.blocks = []
+        >>> layer.blocks.append(Dense(2))
+        >>> type(layer.blocks).__name__, len(layer._tracked_layers)
+        ('TrackedList', 1)
+    """
+
+    def append(self, value):
+        super().append(value)
+        self._changed([value])
+
+    def extend(self, values):
+        values = list(values)
+        super().extend(values)
+        self._changed(values)
+
+    def insert(self, index, value):
+        super().insert(index, value)
+        self._changed([value])
+
+    def __iadd__(self, values):
+        self.extend(values)
+        return self
+
+    def __setitem__(self, index, value):
+        super().__setitem__(index, value)
+        self._changed(value if isinstance(index, slice) else [value])
+
+    def __delitem__(self, index):
+        super().__delitem__(index)
+        self._changed()
+
+    def remove(self, value):
+        super().remove(value)
+        self._changed()
+
+    def pop(self, index=-1):
+        value = super().pop(index)
+        self._changed()
+        return value
+
+    def clear(self):
+        super().clear()
+        self._changed()
+
+
+class TrackedDict(_Owned, dict):
+    """A dict that belongs to a layer attribute: `TrackedList` for dicts (``self.heads["out"]``)."""
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self._changed([value])
+
+    def update(self, *args, **kwargs):
+        added = dict(*args, **kwargs)
+        super().update(added)
+        self._changed(added.values())
+
+    def setdefault(self, key, default=None):
+        value = super().setdefault(key, default)
+        self._changed([value])
+        return value
+
+    def __delitem__(self, key):
+        super().__delitem__(key)
+        self._changed()
+
+    def pop(self, *args):
+        value = super().pop(*args)
+        self._changed()
+        return value
+
+    def popitem(self):
+        item = super().popitem()
+        self._changed()
+        return item
+
+    def clear(self):
+        super().clear()
+        self._changed()

@@ -81,9 +81,10 @@ class Sequential(Functional):
                 f"All layers of Sequential '{self.name}' need unique names; "
                 f"'{layer.name}' is already in it."
             )
-        # assign a new list (not append): assignment is what tracks the layers it holds
         shape = None if self._stack or isinstance(layer, InputLayer) else _known_input(layer)
-        self._stack = [*self._stack, *([InputLayer(batch_shape=shape)] if shape else []), layer]
+        if shape:  # Dense(4, input_shape=(3,)) first: it starts with an InputLayer
+            self._stack.append(InputLayer(batch_shape=shape))
+        self._stack.append(layer)  # a TrackedList: the model now owns the layer (tracking.py)
         if self.inputs:
             self._connect(self._stack[-1:])
         elif isinstance(self._stack[0], InputLayer):
@@ -97,7 +98,7 @@ class Sequential(Functional):
         """
         if not self.layers:
             raise ValueError(f"Sequential '{self.name}' has no layers to pop.")
-        *self._stack, layer = self._stack
+        layer = self._stack.pop()
         self._nodes, self._layers, self.inputs, self.outputs = [], [], [], []
         self.input_spec = None
         self.built = False
@@ -113,7 +114,7 @@ class Sequential(Functional):
                     f"Sequential '{self.name}' does not know its input shape: pass "
                     "build(input_shape=(None, ...)) or start it with Input(shape)."
                 )
-            self._stack = [InputLayer(batch_shape=tuple(input_shape)), *self._stack]
+            self._stack.insert(0, InputLayer(batch_shape=tuple(input_shape)))
         if not self.inputs:
             self._connect(self._stack[1:])
 

@@ -1,11 +1,16 @@
 """Tracking: layers and variables assigned to a layer are part of it (weights, losses, flags)."""
 
+import copy
+import json
+import pickle
+
 import numpy as np
 
 from kerasedu.autograd import Variable
 from kerasedu.layers import BatchNormalization, Dense, Input, Layer
-from kerasedu.layers.tracking import flatten_layers, unique
+from kerasedu.layers.tracking import TrackedDict, TrackedList, flatten_layers, unique
 from kerasedu.models import Sequential
+from tests.layers.keras_reference import import_keras
 
 
 class NestedDenseLayer(Layer):
@@ -136,3 +141,98 @@ def test_flatten_layers_lists_each_layer_once_depth_first():
     outer = Twice()
     assert [layer.name for layer in flatten_layers(outer)] == ["twice", "shared", "other"]
     assert unique([shared, outer, shared]) == [shared, outer]
+
+
+class AppendedBlocks(Layer):
+    """Layers added to a list and a dict after they were assigned, as Keras 3 code may do."""
+
+    def __init__(self):
+        super().__init__(name="appended")
+        self.blocks = []
+        for index in range(2):
+            self.blocks.append(Dense(3, name=f"block{index}"))
+        self.heads = {}
+        self.heads["out"] = Dense(1, name="head")
+
+    def call(self, inputs):
+        for block in self.blocks:
+            inputs = block(inputs)
+        return self.heads["out"](inputs)
+
+
+def test_layers_appended_to_an_assigned_list_or_dict_are_tracked_and_trained():
+    layer = AppendedBlocks()
+    assert isinstance(layer.blocks, TrackedList) and isinstance(layer.heads, TrackedDict)
+    model = Sequential([Input((4,)), layer])
+    assert [w.name for w in model.weights] == [
+        "block0/kernel",
+        "block0/bias",
+        "block1/kernel",
+        "block1/bias",
+        "head/kernel",
+        "head/bias",
+    ]
+    model.compile(optimizer="sgd", loss="mse")
+    before = [w.copy() for w in model.get_weights()]
+    model.fit(np.ones((8, 4), "float32"), np.zeros((8, 1), "float32"), verbose=0)
+    assert all(not np.array_equal(a, b) for a, b in zip(before, model.get_weights()))
+
+
+def test_every_way_of_changing_a_tracked_list_or_dict_updates_the_layer():
+    layer = Layer()
+    a, b, c, d = (Dense(1, name=n) for n in "abcd")
+    layer.blocks = [a]
+    layer.blocks.extend([b])
+    layer.blocks.insert(0, c)
+    layer.blocks += [d]
+    assert layer._tracked_layers == [c, a, b, d]
+    layer.blocks[0] = a  # c replaced
+    del layer.blocks[1]
+    assert layer._tracked_layers == [a, b, d]
+    layer.blocks.remove(b)
+    assert layer.blocks.pop() is d and layer._tracked_layers == [a]
+    layer.blocks.clear()
+    assert layer._tracked_layers == []
+    layer.heads = {}
+    layer.heads.update(x=a)
+    layer.heads.setdefault("y", b)
+    assert layer._tracked_layers == [a, b]
+    assert layer.heads.pop("x") is a and layer._tracked_layers == [b]
+    del layer.heads["y"]
+    assert layer._tracked_layers == []
+
+
+def test_tracked_containers_stay_lists_and_dicts_for_everything_else():
+    layer = Layer()
+    original = [1, 2]
+    layer.sizes = original
+    original.append(3)  # the layer holds a copy, as in Keras 3
+    assert layer.sizes == [1, 2] and layer.sizes is not original
+    layer.sizes.append(4)  # plain values: nothing to track
+    assert "sizes" not in layer._tracked and json.loads(json.dumps(layer.sizes)) == [1, 2, 4]
+    copied = pickle.loads(pickle.dumps(layer.sizes))
+    assert copied == [1, 2, 4] and copy.deepcopy(layer.sizes) == [1, 2, 4]
+    assert layer._trainable_weights.__class__ is list  # the base layer's own bookkeeping
+
+
+def test_appended_layers_match_keras_3_weight_count():
+    keras = import_keras()
+
+    class KerasAppended(keras.layers.Layer):
+        def __init__(self):
+            super().__init__()
+            self.blocks = []
+            for _ in range(2):
+                self.blocks.append(keras.layers.Dense(3))
+            self.heads = {}
+            self.heads["out"] = keras.layers.Dense(1)
+
+        def call(self, inputs):
+            for block in self.blocks:
+                inputs = block(inputs)
+            return self.heads["out"](inputs)
+
+    x = np.ones((2, 4), "float32")
+    theirs, ours = KerasAppended(), AppendedBlocks()
+    theirs(x), ours(x)
+    assert [tuple(w.shape) for w in ours.weights] == [tuple(w.shape) for w in theirs.weights]
