@@ -135,6 +135,10 @@ def load_model(filepath, custom_objects=None, compile=True):
 def save_weights(model, filepath, overwrite=True):
     """Save only the weights: Keras 3's layout for ``*.weights.h5``, the legacy one otherwise.
 
+    As in Keras 3, a ``.weights.h5`` file of a compiled model holds the optimizer's
+    state too (step count, rate, slots such as Adam's moments), and `load_weights`
+    into a compiled model restores it, so training resumes where it stopped.
+
     Args:
         model: The model.
         filepath: Where to write.
@@ -150,7 +154,7 @@ def save_weights(model, filepath, overwrite=True):
         >>> load_weights(model, path)
     """
     if str(filepath).endswith(".weights.h5"):
-        data = h5_bytes(keras3_weights.save_weights_to_file, model)
+        data = h5_bytes(keras_zip.write_weights, model, _is_compiled(model))
     else:
         data = h5_bytes(hdf5_weights.save_weights_to_group, model.layers)
     write_bytes(filepath, data, overwrite)
@@ -173,7 +177,7 @@ def load_weights(model, filepath, by_name=False, skip_mismatch=False):
         return keras_zip.load_weights(model, filepath)
     with open_checked(filepath) as f:
         if keras3_weights.is_keras3_layout(f) and not by_name:
-            return keras3_weights.load_weights_from_file(f, model, filepath)
+            return keras_zip.read_weights(f, model, filepath, _is_compiled(model))
         group = f["model_weights"] if "model_weights" in f else f
         if "layer_names" not in group.attrs and "layer_names0" not in group.attrs:
             raise KerasEduFileError(
@@ -199,3 +203,8 @@ def json_attribute(f, name, filepath):
     if not isinstance(value, str):
         raise KerasEduFileError(filepath, f"attribute {name!r} is not JSON text.")
     return safety.parse_json(value, f"attribute {name!r}", filepath)
+
+
+def _is_compiled(model):
+    """Whether ``model`` has an optimizer whose state its weights file holds."""
+    return getattr(model, "optimizer", None) is not None

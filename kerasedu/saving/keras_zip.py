@@ -67,14 +67,26 @@ def model_to_bytes(model, include_optimizer=True):
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(METADATA, json.dumps(metadata))
         archive.writestr(CONFIG, json.dumps(config, default=json_default))
-        archive.writestr(WEIGHTS, h5_bytes(_write_weights, model, compile_config is not None))
+        archive.writestr(WEIGHTS, h5_bytes(write_weights, model, compile_config is not None))
     return buffer.getvalue()
 
 
-def _write_weights(h5file, model, with_optimizer):
+def write_weights(h5file, model, with_optimizer):
+    """Keras 3's weights file: the model's weights, then (``with_optimizer``) the optimizer's state.
+
+    The same layout serves a ``.keras`` archive's ``model.weights.h5`` and
+    ``save_weights("m.weights.h5")``; Keras 3 adds the optimizer to both once compiled.
+    """
     keras3_weights.save_weights_to_file(h5file, model)
     if with_optimizer:
         keras3_optimizer.save_to_file(h5file, model)
+
+
+def read_weights(h5file, model, path, with_optimizer):
+    """Fill ``model`` from Keras 3's weights file (`write_weights`'s); checked, then loaded."""
+    keras3_weights.load_weights_from_file(h5file, model, path)
+    if with_optimizer:
+        keras3_optimizer.load_from_file(h5file, model, path)
 
 
 def _with_keras3_modules(config):
@@ -130,17 +142,16 @@ def load_model(filepath, custom_objects=None, compile=True):
             custom_objects,
         )
     with checked_h5(io.BytesIO(parts[WEIGHTS]), filepath) as f:
-        keras3_weights.load_weights_from_file(f, model, filepath)
-        if compiled:
-            keras3_optimizer.load_from_file(f, model, filepath)
+        read_weights(f, model, filepath, with_optimizer=compiled)
     return model
 
 
 def load_weights(model, filepath):
-    """Fill ``model`` with the weights of a ``.keras`` archive (as Keras's ``load_weights``)."""
+    """Fill ``model`` with the weights of a ``.keras`` archive (as Keras's ``load_weights``);
+    a compiled model takes the optimizer's state too."""
     parts = read_archive(filepath)
     with checked_h5(io.BytesIO(parts[WEIGHTS]), filepath) as f:
-        keras3_weights.load_weights_from_file(f, model, filepath)
+        read_weights(f, model, filepath, with_optimizer=model.optimizer is not None)
 
 
 def read_archive(filepath):

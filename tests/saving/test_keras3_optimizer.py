@@ -58,6 +58,31 @@ def test_training_resumes_exactly_after_save_and_load(tmp_path, make_optimizer):
     assert_same_weights(model, loaded)
 
 
+@pytest.mark.parametrize("make_optimizer", OPTIMIZERS[:4])
+def test_weights_h5_of_a_compiled_model_resumes_training_too(tmp_path, make_optimizer):
+    model = trained(make_optimizer)
+    path = str(tmp_path / "w.weights.h5")
+    model.save_weights(path)
+    with h5py.File(path, "r") as f:
+        assert int(f["optimizer/vars/0"][()]) == 4  # Keras 3 stores the step count first
+    restored = trained(make_optimizer, epochs=0)
+    restored.load_weights(path)
+    assert restored.optimizer.iterations == 4
+    one_more_step(model, restored)
+    assert_same_weights(model, restored)
+
+
+def test_weights_h5_of_an_uncompiled_model_holds_only_the_weights(tmp_path):
+    compiled = trained(OPTIMIZERS[0])
+    uncompiled = Sequential.from_config(compiled.get_config())
+    uncompiled.save_weights(str(tmp_path / "u.weights.h5"))
+    with h5py.File(str(tmp_path / "u.weights.h5"), "r") as f:
+        assert "optimizer" not in f
+    compiled.save_weights(str(tmp_path / "c.weights.h5"))
+    uncompiled.load_weights(str(tmp_path / "c.weights.h5"))  # the optimizer's part stays unread
+    assert_same_weights(compiled, uncompiled)
+
+
 def test_a_fresh_optimizer_would_not_resume_the_same(tmp_path):
     model = trained(OPTIMIZERS[0])
     model.save(str(tmp_path / "m.keras"), include_optimizer=False)

@@ -247,3 +247,19 @@ def test_registered_names_travel_both_ways(tmp_path):
         for name in ("my>doubled", "my>Ones", "my>half_square"):
             del mine.get_custom_objects()[name]
             keras.saving.get_custom_objects().pop(name)
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize("name", ["adam", "rmsprop"])
+def test_weights_h5_optimizer_state_goes_both_ways(tmp_path, name):
+    keras_model = trained_dense(keras, OPTIMIZERS[name])
+    keras_model.save_weights(str(tmp_path / "k.weights.h5"))
+    mine = trained_dense(kerasedu, OPTIMIZERS[name])  # built, trained elsewhere: then replaced
+    mine.load_weights(str(tmp_path / "k.weights.h5"))
+    assert mine.optimizer.iterations == 4
+    assert max_gap_after_one_more_step(keras_model, mine) < 1e-6
+    mine.save_weights(str(tmp_path / "e.weights.h5"))
+    theirs = trained_dense(keras, OPTIMIZERS[name])
+    theirs.load_weights(str(tmp_path / "e.weights.h5"))
+    assert int(theirs.optimizer.iterations) == 5
+    assert max_gap_after_one_more_step(mine, theirs) < 1e-6
