@@ -94,22 +94,24 @@ def save_to_file(h5file, model):
         group.create_dataset(str(index), data=_value(optimizer, kind, key))
 
 
-def load_from_file(h5file, model, path):
+def load_from_file(h5file, model, path, build=True):
     """Restore ``model.optimizer``'s state from an open, checked file in Keras 3's layout.
 
     A file without ``optimizer/vars`` changes nothing; otherwise see `restore`.
     """
     if hasattr(h5file.get(GROUP), "keys"):
-        restore(model, read_group(h5file, GROUP, path), path)
+        restore(model, read_group(h5file, GROUP, path), path, build=build)
 
 
-def restore(model, arrays, path, with_rate=True):
+def restore(model, arrays, path, with_rate=True, build=True):
     """Put Keras 3's optimizer variables (``arrays``, in its order) into ``model.optimizer``.
 
     Arrays from an optimizer that never took a step hold only the step count and
     the rate. Arrays that do not match this model and optimizer are skipped with
     a warning, as Keras does. ``with_rate=False``: the arrays lack the learning rate
     (Keras 2.11+'s ``.h5`` files; the order is otherwise the same).
+    ``build=False`` (``load_weights``): an optimizer that has not taken a step yet
+    takes only a file of the same kind; Keras 3 builds it only when it loads a model.
 
     Raises:
         KerasEduFileError: an array has the wrong shape.
@@ -118,12 +120,17 @@ def restore(model, arrays, path, with_rate=True):
     def listing(built):
         return [e for e in entries(model, built) if with_rate or e != ("scalar", "learning_rate")]
 
-    listed = listing(built=len(arrays) > len(listing(built=False)))
+    has_slots = bool(model.optimizer._variables)
+    listed = listing(built=len(arrays) > len(listing(built=False)) if build else has_slots)
     if len(arrays) != len(listed):
+        hint = "" if build or has_slots else (
+            " Its slots appear at its first step: to resume training, save and load the "
+            "whole model (model.save, load_model)."
+        )  # fmt: skip
         warnings.warn(
             f"{path}: the optimizer state is not restored: the file holds {len(arrays)} "
             f"optimizer variables, this model's {type(model.optimizer).__name__} has "
-            f"{len(listed)} (the optimizer starts afresh; the weights are loaded).",
+            f"{len(listed)} (the optimizer starts afresh; the weights are loaded).{hint}",
             stacklevel=stacklevel_outside_kerasedu(),
         )
         return

@@ -82,11 +82,16 @@ def write_weights(h5file, model, with_optimizer):
         keras3_optimizer.save_to_file(h5file, model)
 
 
-def read_weights(h5file, model, path, with_optimizer):
-    """Fill ``model`` from Keras 3's weights file (`write_weights`'s); checked, then loaded."""
+def read_weights(h5file, model, path, with_optimizer, build_optimizer=False):
+    """Fill ``model`` from Keras 3's weights file (`write_weights`'s); checked, then loaded.
+
+    As in Keras 3, ``load_weights`` restores the optimizer's slots only into an
+    optimizer that has them already (the model has trained); loading a whole model
+    (``build_optimizer=True``) creates them first.
+    """
     keras3_weights.load_weights_from_file(h5file, model, path)
     if with_optimizer:
-        keras3_optimizer.load_from_file(h5file, model, path)
+        keras3_optimizer.load_from_file(h5file, model, path, build=build_optimizer)
 
 
 def _with_keras3_modules(config):
@@ -142,7 +147,7 @@ def load_model(filepath, custom_objects=None, compile=True):
             custom_objects,
         )
     with checked_h5(io.BytesIO(parts[WEIGHTS]), filepath) as f:
-        read_weights(f, model, filepath, with_optimizer=compiled)
+        read_weights(f, model, filepath, with_optimizer=compiled, build_optimizer=True)
     return model
 
 

@@ -33,6 +33,7 @@ import csv
 import json
 import os
 import tempfile
+import warnings
 
 import h5py
 import numpy as np
@@ -97,7 +98,9 @@ copy1 = load_model(os.path.join(folder, "model.h5"))
 # «2. the weights only: the model must be built first, with the same architecture|2. 只存权重：必须先搭好结构相同的模型»
 model.save_weights(os.path.join(folder, "model.weights.h5"))
 copy2 = build_model(seed=1)
-copy2.load_weights(os.path.join(folder, "model.weights.h5"))
+with warnings.catch_warnings(record=True) as caught:  # «Keras 3 warns too|Keras 3 也会警告»
+    warnings.simplefilter("always")
+    copy2.load_weights(os.path.join(folder, "model.weights.h5"))
 
 # «3. the architecture only (JSON text), then the weights from memory|3. 只存结构（JSON 文本），权重再从内存里拿»
 text = model.to_json()
@@ -123,13 +126,15 @@ What each form keeps:
 | | architecture | weights | compile settings (loss, metrics) | optimizer state |
 |---|---|---|---|---|
 | `model.save("m.h5")` / `load_model` | ✔ | ✔ | ✔ | ✔ |
-| `save_weights` / `load_weights` | ✘ (build it yourself) | ✔ | ✘ | ✘ |
+| `save_weights` / `load_weights` | ✘ (build it yourself) | ✔ | ✘ | in the file; restored only into a model that has trained |
 | `to_json` / `model_from_json` | ✔ | ✘ | ✘ | ✘ |
 | `get_weights` / `set_weights` | ✘ | ✔ (in memory) | ✘ | ✘ |
 
 The optimizer state is what Adam has learnt about each weight (its moving averages `m` and `v`) and its step
-counter `iterations`. Only `load_model` brings it back, so only that copy continues training as if nothing had
-happened. The check below reads it from the copies.
+counter `iterations`. `load_model` brings it back, so that copy continues training as if nothing had happened.
+A Keras 3 `.weights.h5` file stores it too, but `load_weights` only refills an optimizer that already has these
+variables, one that has taken at least one training step. `copy2`'s Adam has not, so `load_weights` warns and
+leaves it fresh; Keras 3 does exactly the same. The check below reads the state from the copies.
 """,
         """
 每种方式保存了什么：
@@ -137,12 +142,15 @@ happened. The check below reads it from the copies.
 | | 模型结构 | 权重 | 编译设置（损失函数、评估指标） | 优化器状态 |
 |---|---|---|---|---|
 | `model.save("m.h5")` / `load_model` | ✔ | ✔ | ✔ | ✔ |
-| `save_weights` / `load_weights` | ✘（要自己先搭好） | ✔ | ✘ | ✘ |
+| `save_weights` / `load_weights` | ✘（要自己先搭好） | ✔ | ✘ | 文件里有；只恢复到训练过的模型里 |
 | `to_json` / `model_from_json` | ✔ | ✘ | ✘ | ✘ |
 | `get_weights` / `set_weights` | ✘ | ✔（在内存里） | ✘ | ✘ |
 
-优化器状态指的是 Adam 对每个权重积累下来的信息（滑动平均 `m` 和 `v`），以及它的步数计数器 `iterations`。只有
-`load_model` 会把它恢复，所以只有这份副本能像什么都没发生过一样接着训练。下面直接从各个副本里读出来看看。
+优化器状态指的是 Adam 对每个权重积累下来的信息（滑动平均 `m` 和 `v`），以及它的步数计数器 `iterations`。
+`load_model` 会把它恢复，所以这份副本能像什么都没发生过一样接着训练。Keras 3 的 `.weights.h5` 文件里其实
+也存了优化器状态，但 `load_weights` 只会把它填回一个已经有这些变量的优化器，也就是至少训练过一步的优化器。
+`copy2` 的 Adam 一步都还没走，所以 `load_weights` 发出警告，让它保持全新；Keras 3 的做法完全一样。
+下面直接从各个副本里把优化器状态读出来看看。
 """,
     ),
     code("""
@@ -153,6 +161,10 @@ print("«after load_weights (a fresh optimizer):|load_weights 之后（全新的
       int(copy2.optimizer.iterations))
 assert steps == 2 * 1000 // 50 == int(copy1.optimizer.iterations)
 assert int(copy2.optimizer.iterations) == 0
+[message] = [str(w.message) for w in caught]
+assert "optimizer state is not restored" in message
+print("«load_weights warned:|load_weights 的警告：»",
+      message[message.index("the file holds"):message.index(" (")])
 """),
     md(
         """

@@ -65,11 +65,21 @@ def test_weights_h5_of_a_compiled_model_resumes_training_too(tmp_path, make_opti
     model.save_weights(path)
     with h5py.File(path, "r") as f:
         assert int(f["optimizer/vars/0"][()]) == 4  # Keras 3 stores the step count first
-    restored = trained(make_optimizer, epochs=0)
+    restored = trained(make_optimizer, epochs=1)  # its optimizer has slots: they are replaced
     restored.load_weights(path)
     assert restored.optimizer.iterations == 4
     one_more_step(model, restored)
     assert_same_weights(model, restored)
+
+
+def test_load_weights_leaves_an_optimizer_without_slots_afresh_as_keras_does(tmp_path):
+    model = trained(OPTIMIZERS[0])
+    model.save_weights(str(tmp_path / "w.weights.h5"))
+    fresh = trained(OPTIMIZERS[0], epochs=0)  # compiled, never trained: Adam has no slots yet
+    with pytest.warns(UserWarning, match="holds 14 optimizer variables.*has 2.*load_model"):
+        fresh.load_weights(str(tmp_path / "w.weights.h5"))
+    assert fresh.optimizer.iterations == 0
+    assert_same_weights(model, fresh)  # the weights are loaded all the same
 
 
 def test_weights_h5_of_an_uncompiled_model_holds_only_the_weights(tmp_path):
