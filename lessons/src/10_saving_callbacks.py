@@ -232,9 +232,10 @@ epoch's. And the CSV file, read back with Python's `csv` module, must hold the s
     ),
     code(
         """
-restored = build_model(seed=1)
+restored = model_from_json(model.to_json())  # «uncompiled: no optimizer to refill|未编译：没有优化器要恢复»
 restored.load_weights(best_path)
-loss_from_file = restored.evaluate(x_val, y_val, verbose=0)[0]
+restored.compile(loss="sparse_categorical_crossentropy")
+loss_from_file = restored.evaluate(x_val, y_val, verbose=0)
 print(f"«best val_loss in history:|history 中最好的 val_loss：» {val_losses[best]:.6f}")
 print(f"«val_loss of the checkpoint:|检查点文件的 val_loss：»  {loss_from_file:.6f}")
 np.testing.assert_allclose(loss_from_file, min(val_losses), rtol=1e-6)
