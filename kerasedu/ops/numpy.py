@@ -1,60 +1,34 @@
-"""`kerasedu.ops`: Keras 3's ``keras.ops`` names, mapped onto kerasedu's autograd ops.
+"""NumPy's functions as ``keras.ops`` names them: constructors, shapes, arithmetic, argmax.
 
-The Keras 3 guides write custom layers with ``from keras import ops`` and
-``ops.matmul(x, w)``. This module gives those names: most are the autograd
-function itself (re-exported), a few are thin adapters where Keras's signature
-differs (``concatenate`` joins along axis 0 by default, ``reshape`` takes
-``newshape``, ``gelu`` is approximate by default). There is no second dispatch
-layer: every differentiable op here is one of `kerasedu.autograd`'s, so a
-gradient flows through ``ops.*`` exactly as through a layer.
-
-Non-differentiable helpers (``argmax``, ``one_hot``, ``zeros``, ``shape``...)
-return plain Tensors (or a tuple for ``shape``), as Keras returns backend tensors.
+Most are the autograd op itself under Keras's name; a few are thin adapters where
+Keras's signature differs (``concatenate`` joins along axis 0 by default, ``reshape``
+takes ``newshape``).
 
 Example:
     >>> from kerasedu import ops
-    >>> x = ops.ones((2, 3))
-    >>> ops.sum(ops.matmul(x, ops.transpose(x))).numpy().item()
-    12.0
-    >>> ops.shape(ops.stack([x, x]))
-    (2, 2, 3)
+    >>> ops.shape(ops.concatenate([ops.ones((2, 3)), ops.zeros((1, 3))]))
+    (3, 3)
 """
-
-import numpy as np
 
 from kerasedu import autograd
 from kerasedu.autograd import (  # noqa: F401  (re-exported under Keras 3's names)
     abs,
     add,
-    cast,
-    elu,
     erf,
     exp,
     expand_dims,
-    hard_sigmoid,
-    leaky_relu,
     log,
-    log_softmax,
     matmul,
     max,
     maximum,
     mean,
     min,
     minimum,
-    relu,
-    relu6,
     repeat,
-    selu,
-    sigmoid,
-    silu,
-    softmax,
-    softplus,
-    softsign,
     sqrt,
     squeeze,
     stack,
     sum,
-    swish,
     tanh,
     tile,
     transpose,
@@ -68,41 +42,18 @@ from kerasedu.autograd import pow as power  # noqa: F401
 from kerasedu.autograd import sub as subtract  # noqa: F401
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.config import floatx
-from kerasedu.device import get_array_module, to_numpy, xp
+from kerasedu.device import get_array_module, xp
+from kerasedu.ops.core import convert_to_tensor
 
 absolute = abs  # NumPy's and Keras's second name
 true_divide = divide
 
-
-def convert_to_tensor(x, dtype=None):
-    """Return ``x`` (array, list, number or Tensor) as a Tensor, optionally cast.
-
-    Example:
-        >>> convert_to_tensor([1, 2], dtype="float32").dtype.name
-        'float32'
-    """
-    tensor = x if isinstance(x, Tensor) else Tensor(x)
-    return tensor if dtype is None else cast(tensor, dtype)
-
-
-def convert_to_numpy(x):
-    """Return ``x`` (a Tensor, CuPy or NumPy array) as a NumPy array.
-
-    Example:
-        >>> convert_to_numpy(ones((2,))).tolist()
-        [1.0, 1.0]
-    """
-    return to_numpy(x.data if isinstance(x, Tensor) else x)
-
-
-def shape(x):
-    """Return the shape of ``x`` as a tuple of ints.
-
-    Example:
-        >>> shape(zeros((4, 2)))
-        (4, 2)
-    """
-    return tuple(np.shape(x.data if isinstance(x, Tensor) else x))
+__all__ = [  # the keras.ops names this module gives (kerasedu.ops imports them all)
+    "abs", "absolute", "add", "argmax", "argmin", "clip", "concatenate", "divide", "erf", "exp",
+    "expand_dims", "log", "matmul", "max", "maximum", "mean", "min", "minimum", "multiply",
+    "negative", "normalize", "ones", "power", "repeat", "reshape", "sqrt", "square", "squeeze",
+    "stack", "subtract", "sum", "tanh", "tile", "transpose", "true_divide", "where", "zeros",
+]  # fmt: skip
 
 
 def zeros(shape, dtype=None):
@@ -140,7 +91,7 @@ def reshape(x, newshape):
     """Return ``x`` with shape ``newshape`` (one ``-1`` allowed), Keras's argument name.
 
     Example:
-        >>> shape(reshape(ones((2, 3)), (3, -1)))
+        >>> reshape(ones((2, 3)), (3, -1)).shape
         (3, 2)
     """
     return autograd.reshape(x, newshape)
@@ -150,7 +101,7 @@ def concatenate(xs, axis=0):
     """Join the Tensors ``xs`` along ``axis``; Keras's ``ops`` default is axis 0 (NumPy's).
 
     Example:
-        >>> shape(concatenate([ones((2, 3)), ones((1, 3))]))
+        >>> concatenate([ones((2, 3)), ones((1, 3))]).shape
         (3, 3)
     """
     return autograd.concatenate(list(xs), axis=axis)
@@ -164,16 +115,6 @@ def clip(x, x_min, x_max):
         [0.0, 0.5, 1.0]
     """
     return autograd.clip(x, x_min, x_max)
-
-
-def gelu(x, approximate=True):
-    """Return the GELU of ``x``; ``keras.ops.gelu`` uses the tanh approximation by default.
-
-    Example:
-        >>> gelu(convert_to_tensor([0.0])).numpy().tolist()
-        [0.0]
-    """
-    return autograd.gelu(x, approximate=approximate)
 
 
 def argmax(x, axis=None, keepdims=False):
@@ -196,19 +137,3 @@ def argmin(x, axis=None, keepdims=False):
         [2]
     """
     return argmax(negative(convert_to_tensor(x)), axis=axis, keepdims=keepdims)
-
-
-def one_hot(x, num_classes, axis=-1, dtype=None):
-    """Return the one-hot encoding of the integer labels ``x``: a new axis of ``num_classes``.
-
-    Shapes:
-        ``x.shape`` -> ``x.shape`` with ``num_classes`` inserted at ``axis`` (last by default).
-
-    Example:
-        >>> one_hot(convert_to_tensor([0, 2]), 3).numpy().tolist()
-        [[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
-    """
-    labels = convert_to_tensor(x).data.astype("int64")
-    module = get_array_module(labels)
-    encoded = (labels[..., None] == module.arange(num_classes)).astype(dtype or floatx())
-    return Tensor(module.moveaxis(encoded, -1, axis))
