@@ -51,14 +51,26 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
     checks.check_same_shape("binary_crossentropy", y_true.shape, y_pred.shape)
     if label_smoothing:
         y_true = y_true * (1.0 - label_smoothing) + 0.5 * label_smoothing
+    return binary_crossentropy_elements(y_true, y_pred, from_logits).mean(axis=axis)
+
+
+def binary_crossentropy_elements(y_true, y_pred, from_logits=False):
+    """The binary cross-entropy of each element, not averaged: ``keras.ops.binary_crossentropy``.
+
+    Shapes:
+        ``y_true`` and ``y_pred`` Tensors of one shape -> a Tensor of that shape.
+
+    Example:
+        >>> t = Tensor(np.array([1.0, 0.0], dtype="float32"))
+        >>> binary_crossentropy_elements(t, Tensor(np.array([0.5, 0.5], dtype="float32"))).shape
+        (2,)
+    """
     if from_logits:
         # log(1 + e^-|x|) + max(x, 0) - x t: equal to the formula below, but no overflow
         x = y_pred
-        loss = ops_nn.relu(x) - x * y_true + ew.log(1.0 + ew.exp(-x.abs()))
-    else:
-        p = sel.clip(y_pred, epsilon(), 1.0 - epsilon())
-        loss = -(y_true * ew.log(p) + (1.0 - y_true) * ew.log(1.0 - p))
-    return loss.mean(axis=axis)
+        return ops_nn.relu(x) - x * y_true + ew.log(1.0 + ew.exp(-x.abs()))
+    p = sel.clip(y_pred, epsilon(), 1.0 - epsilon())
+    return -(y_true * ew.log(p) + (1.0 - y_true) * ew.log(1.0 - p))
 
 
 def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):

@@ -1,9 +1,90 @@
 """``keras.ops.math``: functions NumPy lacks (``logsumexp``, ``top_k``, ``rsqrt``...).
 
+``logsumexp`` is the trick behind every stable softmax: subtract the largest value
+before ``exp`` so nothing overflows, add it back after the ``log``.
+
 Example:
     >>> from kerasedu import ops
-    >>> ops.shape(ops.ones((2, 3)))
-    (2, 3)
+    >>> round(float(ops.logsumexp(ops.convert_to_tensor([100.0, 100.0]))), 3)  # exp(100): inf
+    100.693
 """
 
-__all__ = []
+from kerasedu import autograd
+from kerasedu.autograd.tensor import Tensor
+from kerasedu.device import get_array_module
+from kerasedu.ops.core import convert_to_tensor
+
+__all__ = ["in_top_k", "logsumexp", "rsqrt", "segment_sum"]
+
+
+def logsumexp(x, axis=None, keepdims=False):
+    """Return ``log(sum(exp(x)))`` over ``axis`` (all axes by default), without overflow.
+
+    The largest value ``m`` is taken out first: ``m + log(sum(exp(x - m)))``. ``m``
+    is a constant for the gradient, which is ``softmax(x)`` all the same.
+
+    Shapes:
+        ``(N, C)`` with ``axis=-1`` -> ``(N,)`` (``(N, 1)`` with ``keepdims``).
+
+    Example:
+        >>> round(float(logsumexp(convert_to_tensor([0.0, 0.0]))), 4)
+        0.6931
+    """
+    x = convert_to_tensor(x)
+    peak = Tensor(x.data.max(axis=axis, keepdims=True))  # a constant: no gradient through it
+    result = autograd.log(autograd.sum(autograd.exp(x - peak), axis=axis, keepdims=True)) + peak
+    shape = get_array_module(x.data).sum(x.data, axis=axis, keepdims=keepdims).shape
+    return autograd.reshape(result, shape)
+
+
+def rsqrt(x):
+    """Return ``1 / sqrt(x)``, differentiable.
+
+    Example:
+        >>> rsqrt(convert_to_tensor([4.0])).numpy().tolist()
+        [0.5]
+    """
+    return 1.0 / autograd.sqrt(convert_to_tensor(x))
+
+
+def in_top_k(targets, predictions, k):
+    """Whether each sample's target class scores among its ``k`` highest predictions.
+
+    A target tied with the ``k``-th highest score counts as in, as in Keras.
+
+    Shapes:
+        ``targets (N,)`` integer classes, ``predictions (N, C)`` -> ``(N,)`` booleans.
+
+    Example:
+        >>> in_top_k([1, 0], [[0.1, 0.9], [0.2, 0.8]], k=1).numpy().tolist()
+        [True, False]
+    """
+    scores = convert_to_tensor(predictions).data
+    xp = get_array_module(scores)
+    labels = xp.asarray(convert_to_tensor(targets).data, dtype="int64")
+    target_scores = xp.take_along_axis(scores, labels[:, None], axis=-1)[:, 0]
+    kth_highest = xp.sort(scores, axis=-1)[:, -k]
+    return Tensor(target_scores >= kth_highest)
+
+
+def segment_sum(data, segment_ids, num_segments=None, sorted=False):
+    """Sum the rows of ``data`` that share a segment id: ``out[s] = sum(data[ids == s])``.
+
+    A one-hot matrix of the ids times ``data``: a matmul, so the gradient flows to
+    ``data``. ``sorted`` (whether the ids are sorted) changes nothing here.
+
+    Shapes:
+        ``data (N, ...)``, ``segment_ids (N,)`` -> ``(num_segments, ...)``;
+        ``num_segments`` defaults to ``max(segment_ids) + 1``.
+
+    Example:
+        >>> segment_sum(convert_to_tensor([1.0, 2.0, 3.0]), [0, 0, 1]).numpy().tolist()
+        [3.0, 3.0]
+    """
+    data = convert_to_tensor(data)
+    xp = get_array_module(data.data)
+    ids = xp.asarray(convert_to_tensor(segment_ids).data, dtype="int64")
+    count = int(ids.max()) + 1 if num_segments is None else int(num_segments)
+    one_hot = (xp.arange(count)[:, None] == ids[None, :]).astype(data.dtype)  # (segments, N)
+    rows = autograd.reshape(data, (data.shape[0], -1))
+    return autograd.reshape(autograd.matmul(Tensor(one_hot), rows), (count, *data.shape[1:]))
