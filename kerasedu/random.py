@@ -1,4 +1,4 @@
-"""`kerasedu.random`: Keras 3's ``keras.random`` (``normal``, ``uniform``, ``dropout``...).
+"""`kerasedu.random`: Keras 3's ``keras.random`` (``normal``, ``randint``, ``categorical``...).
 
 Each function takes a ``seed``: ``None`` draws from the array module's global
 generator (so ``kerasedu.utils.set_random_seed`` makes a run reproducible), an
@@ -17,6 +17,7 @@ from kerasedu.autograd.ops_elementwise import mul
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.config import floatx
 from kerasedu.device import get_array_module, xp
+from kerasedu.initializers.random import truncated_standard_normal
 
 
 class SeedGenerator:
@@ -96,6 +97,52 @@ def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
     module = xp()
     draws = _generator(seed, module).uniform(minval, maxval, size=tuple(shape))
     return Tensor(draws.astype(dtype or floatx()))
+
+
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
+    """Draw from ``N(mean, stddev**2)``, redrawing any value more than 2 stddev from the mean.
+
+    Example:
+        >>> x = truncated_normal((1000,), stddev=0.5, seed=0).numpy()
+        >>> bool(abs(x).max() <= 1.0)
+        True
+    """
+    draws = truncated_standard_normal(_generator(seed, xp()), tuple(shape))
+    return Tensor((mean + stddev * draws).astype(dtype or floatx()))
+
+
+def randint(shape, minval, maxval, dtype="int32", seed=None):
+    """Draw integers uniformly from ``[minval, maxval)``.
+
+    Example:
+        >>> x = randint((100,), 0, 3, seed=0).numpy()
+        >>> sorted(set(x.tolist())), x.dtype.name
+        ([0, 1, 2], 'int32')
+    """
+    draws = _generator(seed, xp()).randint(minval, maxval, size=tuple(shape))
+    return Tensor(draws.astype(dtype))
+
+
+def categorical(logits, num_samples, dtype="int32", seed=None):
+    """Draw ``num_samples`` classes per row, class ``c`` with probability ``softmax(logits)[c]``.
+
+    The Gumbel-max trick: ``argmax(logits + g)`` with ``g = -log(-log(u))`` for uniform
+    ``u`` picks class ``c`` exactly with that probability, without computing the softmax.
+
+    Shapes:
+        ``logits (N, C)`` -> ``(N, num_samples)`` class indices.
+
+    Example:
+        >>> draws = categorical([[0.0, 50.0]], 5, seed=0).numpy()  # class 1 is all but certain
+        >>> draws.tolist()
+        [[1, 1, 1, 1, 1]]
+    """
+    logits = logits.data if isinstance(logits, Tensor) else xp().asarray(logits, dtype=floatx())
+    module = get_array_module(logits)
+    rows, classes = logits.shape
+    u = _generator(seed, module).uniform(size=(rows, num_samples, classes))
+    gumbel = -module.log(-module.log(module.clip(u, 1e-20, 1.0)))  # u = 0 would give log(0)
+    return Tensor((logits[:, None, :] + gumbel).argmax(axis=-1).astype(dtype))
 
 
 def dropout(inputs, rate, noise_shape=None, seed=None):

@@ -55,3 +55,38 @@ def test_dropout_noise_shape_shares_draws_and_rejects_bad_rate():
 
 def test_random_is_a_top_level_name():
     assert kerasedu.random is random
+
+
+def test_randint_and_truncated_normal_draw_what_keras_draws():
+    x = random.randint((30000,), 2, 6, seed=0).numpy()
+    assert x.dtype == np.int32 and sorted(set(x.tolist())) == [2, 3, 4, 5]
+    assert np.allclose(np.bincount(x)[2:] / x.size, 0.25, atol=0.01)
+    assert np.array_equal(x, random.randint((30000,), 2, 6, seed=0).numpy())
+    t = random.truncated_normal((30000,), mean=1.0, stddev=2.0, seed=0).numpy()
+    assert t.dtype == np.float32 and np.abs(t - 1.0).max() <= 4.0
+    assert abs(t.mean() - 1.0) < 0.05 and abs(t.std() - 2.0 * 0.8796) < 0.05  # truncation shrinks
+
+
+def test_categorical_draws_each_class_with_its_softmax_probability():
+    probabilities = np.array([[0.2, 0.5, 0.3], [0.9, 0.05, 0.05]])
+    draws = random.categorical(np.log(probabilities), 20000, seed=0).numpy()
+    assert draws.shape == (2, 20000) and draws.dtype == np.int32
+    for row, expected in zip(draws, probabilities):
+        np.testing.assert_allclose(np.bincount(row, minlength=3) / row.size, expected, atol=0.015)
+    again = random.categorical(Tensor(np.log(probabilities)), 20000, seed=0).numpy()
+    assert np.array_equal(draws, again)
+
+
+@pytest.mark.reference
+def test_new_draws_have_keras_shapes_and_dtypes():
+    from tests.layers.keras_reference import import_keras
+
+    keras_random = import_keras().random
+    logits = np.zeros((2, 3), dtype="float32")
+    for ours, theirs in [
+        (random.randint((4, 2), 0, 9), keras_random.randint((4, 2), 0, 9)),
+        (random.truncated_normal((3,)), keras_random.truncated_normal((3,))),
+        (random.categorical(logits, 5), keras_random.categorical(logits, 5)),
+    ]:
+        theirs = np.asarray(theirs)
+        assert ours.shape == theirs.shape and ours.dtype == theirs.dtype
