@@ -19,6 +19,8 @@ Example:
 
 import difflib
 
+from kerasedu.ops import image  # keras.ops.image.resize...: a namespace of its own, as in Keras
+
 # each module's __all__ lists the keras.ops names it defines: together, kerasedu.ops
 from kerasedu.ops.core import *  # noqa: F403
 from kerasedu.ops.math import *  # noqa: F403
