@@ -1,9 +1,10 @@
 """`kerasedu.ops`: Keras 3's ``keras.ops`` names, mapped onto kerasedu's autograd ops.
 
 The Keras 3 guides write custom layers with ``from keras import ops`` and
-``ops.matmul(x, w)``. This package gives those names, grouped as Keras groups them:
-`core` (tensors and control flow), `numpy` and `numpy_math` (NumPy's functions),
-`nn` (activations and losses) and `math` (a few more). Most are the autograd function
+``ops.matmul(x, w)``. This package gives those names, grouped much as Keras groups them:
+`core` (tensors and control flow), `numpy` and `numpy_math` (NumPy's functions), `nn`
+and `nn_windows` (activations, losses, attention, convolution, pooling), `math` (a few
+more) and the namespace `image`. Most are the autograd function
 itself (re-exported) or a composition of autograd ops, so a gradient flows through
 ``ops.*`` exactly as through a layer; the few that are not differentiable (``argmax``,
 comparisons, ``arange``...) return Tensors without a gradient, as in Keras.
@@ -25,6 +26,7 @@ from kerasedu.ops import image  # keras.ops.image.resize...: a namespace of its 
 from kerasedu.ops.core import *  # noqa: F403
 from kerasedu.ops.math import *  # noqa: F403
 from kerasedu.ops.nn import *  # noqa: F403
+from kerasedu.ops.nn_windows import *  # noqa: F403
 from kerasedu.ops.numpy import *  # noqa: F403
 from kerasedu.ops.numpy_math import *  # noqa: F403
 

@@ -35,7 +35,6 @@ from kerasedu.autograd import (  # noqa: F401  (re-exported under Keras 3's name
     where,
 )
 from kerasedu.autograd import div as divide
-from kerasedu.autograd import l2_normalize as normalize  # noqa: F401
 from kerasedu.autograd import mul as multiply
 from kerasedu.autograd import neg as negative  # noqa: F401
 from kerasedu.autograd import pow as power  # noqa: F401
@@ -51,7 +50,7 @@ true_divide = divide
 __all__ = [  # the keras.ops names this module gives (kerasedu.ops imports them all)
     "abs", "absolute", "add", "argmax", "argmin", "clip", "concatenate", "divide", "erf", "exp",
     "expand_dims", "log", "matmul", "max", "maximum", "mean", "min", "minimum", "multiply",
-    "negative", "normalize", "ones", "power", "repeat", "reshape", "sqrt", "square", "squeeze",
+    "negative", "ones", "power", "repeat", "reshape", "sqrt", "square", "squeeze",
     "stack", "subtract", "sum", "tanh", "tile", "transpose", "true_divide", "where", "zeros",
 ]  # fmt: skip
 

@@ -8,6 +8,7 @@ from kerasedu.autograd import Tensor, gradcheck
 from kerasedu.ops import nn
 from tests.layers.keras_reference import import_keras
 
+RNG = np.random.default_rng(0)
 X = np.linspace(-3, 3, 7, dtype="float32")
 
 
@@ -89,3 +90,70 @@ def test_nn_ops_match_keras_ops():
         theirs = kops.convert_to_numpy(theirs)
         assert ours.numpy().dtype == theirs.dtype
         np.testing.assert_allclose(ours.numpy(), theirs, rtol=1e-5, atol=1e-6)
+
+
+Q = RNG.normal(size=(2, 3, 4, 5)).astype("float32")  # (batch, queries, heads, head size)
+KV = RNG.normal(size=(2, 6, 2, 5)).astype("float32")  # two key/value heads: grouped queries
+
+
+def reference_attention(q, k, v, allowed):
+    k, v = np.repeat(k, q.shape[2] // k.shape[2], axis=2), np.repeat(v, q.shape[2] // v.shape[2], 2)
+    logits = np.einsum("btnh,bsnh->bnts", q, k) / np.sqrt(q.shape[-1])
+    logits = np.where(allowed, logits, -np.inf)
+    weights = np.exp(logits - logits.max(-1, keepdims=True))
+    weights /= weights.sum(-1, keepdims=True)
+    return np.einsum("bnts,bsnh->btnh", weights, v)
+
+
+def test_dot_product_attention_matches_the_formula_with_masks_and_grouped_heads():
+    got = nn.dot_product_attention(Q, KV, KV).numpy()
+    np.testing.assert_allclose(got, reference_attention(Q, KV, KV, True), rtol=1e-5, atol=1e-6)
+    mask = RNG.random((2, 1, 3, 6)) > 0.3
+    mask[..., 0] = True  # every query sees at least one key
+    got = nn.dot_product_attention(Q, KV, KV, mask=mask).numpy()
+    np.testing.assert_allclose(got, reference_attention(Q, KV, KV, mask), rtol=1e-5, atol=1e-6)
+    causal = nn.dot_product_attention(Q, Q, Q, is_causal=True).numpy()
+    np.testing.assert_allclose(causal[:, 0], Q[:, 0], rtol=1e-6)  # the first sees only itself
+
+
+def test_normalize_and_batch_normalization_follow_their_formulas():
+    np.testing.assert_allclose(
+        nn.normalize(P, order=1).numpy(), P / np.abs(P).sum(-1, keepdims=True), rtol=1e-6
+    )
+    np.testing.assert_allclose(
+        nn.normalize(P).numpy(), P / np.linalg.norm(P, axis=-1, keepdims=True), rtol=1e-6
+    )
+    mean, var, offset, scale = P.mean(0), P.var(0), np.ones(3), np.full(3, 2.0)
+    got = nn.batch_normalization(P, mean, var, axis=-1, offset=offset, scale=scale).numpy()
+    np.testing.assert_allclose(got, (P - mean) / np.sqrt(var + 1e-3) * 2 + 1, rtol=1e-5)
+    channels_first = nn.batch_normalization(P.T, mean, var, axis=0).numpy()
+    np.testing.assert_allclose(channels_first, ((P - mean) / np.sqrt(var + 1e-3)).T, rtol=1e-5)
+
+
+def test_attention_gradients_match_finite_differences():
+    q, kv = Q[:1, :2, :2, :3].astype("float64"), KV[:1, :3, :1, :3].astype("float64")
+    assert gradcheck(lambda a, b: nn.dot_product_attention(a, b, b, is_causal=True), [q, q])
+    assert gradcheck(lambda a, b: nn.dot_product_attention(a, b, b), [q, kv])
+    assert gradcheck(lambda x: nn.batch_normalization(x, [0.5] * 3, [2.0] * 3, -1), [P * 1.0])
+
+
+@pytest.mark.reference
+def test_attention_and_normalizations_match_keras_ops():
+    kops = import_keras().ops
+    mask = np.tril(np.ones((3, 6), dtype=bool))
+    bias = RNG.normal(size=(1, 1, 3, 6)).astype("float32")
+    pairs = [
+        (nn.dot_product_attention(Q, KV, KV), kops.dot_product_attention(Q, KV, KV)),
+        (nn.dot_product_attention(Q, KV, KV, mask=mask, bias=bias, scale=0.3),
+         kops.dot_product_attention(Q, KV, KV, mask=mask, bias=bias, scale=0.3)),
+        (nn.dot_product_attention(Q, Q, Q, is_causal=True),
+         kops.dot_product_attention(Q, Q, Q, is_causal=True)),
+        (nn.normalize(P, order=1), kops.normalize(P, order=1)),
+        (nn.normalize(P, axis=0), kops.normalize(P, axis=0)),
+        (nn.batch_normalization(P, P.mean(0), P.var(0), -1, np.ones(3), np.ones(3)),
+         kops.batch_normalization(P, P.mean(0), P.var(0), -1, np.ones(3), np.ones(3))),
+    ]  # fmt: skip
+    for ours, theirs in pairs:
+        theirs = kops.convert_to_numpy(theirs)
+        assert ours.numpy().dtype == theirs.dtype
+        np.testing.assert_allclose(ours.numpy(), theirs, rtol=1e-5, atol=1e-5)
