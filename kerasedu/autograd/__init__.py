@@ -48,7 +48,7 @@ from kerasedu.autograd.ops_nn import (
     tanh,
 )
 from kerasedu.autograd.ops_pool import avg_pool1d, avg_pool2d, max_pool1d, max_pool2d
-from kerasedu.autograd.ops_reduce import l2_normalize, max, mean, min, sum
+from kerasedu.autograd.ops_reduce import cumsum, l2_normalize, max, mean, min, prod, sum
 from kerasedu.autograd.ops_select import clip, maximum, minimum, where
 from kerasedu.autograd.ops_shape import (
     expand_dims,

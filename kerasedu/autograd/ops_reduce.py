@@ -1,4 +1,4 @@
-"""Reductions: sum, mean, max, min over axes, with ``keepdims``; and `l2_normalize`.
+"""Reductions: sum, mean, max, min, prod over axes, with ``keepdims``; cumsum; `l2_normalize`.
 
 Example:
     >>> from kerasedu.autograd import Tensor
@@ -90,6 +90,51 @@ class Min(Max):
     reduce_name = "min"
 
 
+class Prod(Function):
+    """``x.prod(axis)``; each element's gradient is the product of the others in its slice."""
+
+    def forward(self, x, axis=None, keepdims=False):
+        self.axes = normalize_axes(axis, x.ndim)
+        self.keepdims = keepdims
+        self.save_for_backward(x)
+        return x.prod(axis=self.axes, keepdims=keepdims, dtype=x.dtype)  # NumPy would widen ints
+
+    def backward(self, grad):
+        (x,) = self.saved
+        grad = expand_reduced(grad, self.axes, self.keepdims)
+        return grad * product_of_others(x, self.axes)  # d(x_1...x_n)/dx_i = prod_{j != i} x_j
+
+
+def product_of_others(x, axes):
+    """For each element of ``x``, the product of the other elements of its slice along ``axes``.
+
+    Not ``prod / x_i``, which fails at a zero: (product of those before it) * (product of
+    those after it), two cumulative products. Shapes: ``x`` -> the same shape.
+    """
+    xp = get_array_module(x)
+    order = [a for a in range(x.ndim) if a not in axes] + list(axes)  # reduced axes last
+    moved = xp.transpose(x, order)
+    flat = moved.reshape(moved.shape[: x.ndim - len(axes)] + (-1,))  # (..., n)
+    ones = xp.ones_like(flat[..., :1])
+    before = xp.cumprod(xp.concatenate([ones, flat[..., :-1]], axis=-1), axis=-1)
+    after = xp.cumprod(xp.concatenate([ones, flat[..., :0:-1]], axis=-1), axis=-1)[..., ::-1]
+    others = (before * after).reshape(moved.shape)
+    return xp.transpose(others, [order.index(a) for a in range(x.ndim)])  # x's axis order
+
+
+class Cumsum(Function):
+    """``x.cumsum(axis)``: ``y_k = x_0 + ... + x_k`` along one axis."""
+
+    def forward(self, x, axis):
+        self.axis = axis
+        return x.cumsum(axis=axis, dtype=x.dtype)  # NumPy would widen ints
+
+    def backward(self, grad):
+        xp = get_array_module(grad)
+        # dy_k/dx_i = 1 for every k >= i: x_i gets the sum of the gradients from i on
+        return xp.flip(xp.flip(grad, self.axis).cumsum(axis=self.axis), self.axis)
+
+
 def sum(x, axis=None, keepdims=False):
     """Return the sum of ``x`` over ``axis`` (all axes when ``None``)."""
     return Sum.apply(x, axis=axis, keepdims=keepdims)
@@ -108,6 +153,26 @@ def max(x, axis=None, keepdims=False):
 def min(x, axis=None, keepdims=False):
     """Return the minimum of ``x`` over ``axis``."""
     return Min.apply(x, axis=axis, keepdims=keepdims)
+
+
+def prod(x, axis=None, keepdims=False):
+    """Return the product of ``x`` over ``axis`` (all axes when ``None``).
+
+    Example:
+        >>> prod(np.array([[1.0, 2.0], [3.0, 4.0]]), axis=1).numpy().tolist()
+        [2.0, 12.0]
+    """
+    return Prod.apply(x, axis=axis, keepdims=keepdims)
+
+
+def cumsum(x, axis):
+    """Return the cumulative sum of ``x`` along the int ``axis`` (same shape as ``x``).
+
+    Example:
+        >>> cumsum(np.array([1.0, 2.0, 3.0]), axis=0).numpy().tolist()
+        [1.0, 3.0, 6.0]
+    """
+    return Cumsum.apply(x, axis=axis)
 
 
 def l2_normalize(x, axis=-1, epsilon=None):

@@ -29,6 +29,7 @@ from kerasedu.ops.nn import *  # noqa: F403
 from kerasedu.ops.nn_windows import *  # noqa: F403
 from kerasedu.ops.numpy import *  # noqa: F403
 from kerasedu.ops.numpy_math import *  # noqa: F403
+from kerasedu.ops.numpy_stats import *  # noqa: F403
 
 
 def __getattr__(name):
