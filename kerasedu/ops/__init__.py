@@ -1,12 +1,12 @@
 """`kerasedu.ops`: Keras 3's ``keras.ops`` names, mapped onto kerasedu's autograd ops.
 
 The Keras 3 guides write custom layers with ``from keras import ops`` and
-``ops.matmul(x, w)``. This package gives those names, grouped much as Keras groups them:
-`core` (tensors and control flow), `numpy` and `numpy_math` (NumPy's functions), `nn`
-and `nn_windows` (activations, losses, attention, convolution, pooling), `math` (a few
-more) and the namespace `image`. Most are the autograd function
-itself (re-exported) or a composition of autograd ops, so a gradient flows through
-``ops.*`` exactly as through a layer; the few that are not differentiable (``argmax``,
+``ops.matmul(x, w)``. This package gives those names, grouped much as Keras groups
+them: `core` (tensors and control flow); `numpy`, `numpy_math` and `numpy_stats`
+(NumPy's functions); `nn` and `nn_windows` (activations, losses, attention, convolution,
+pooling); `math` (a few more); and the namespace `image`. Most are an autograd function
+(re-exported) or a composition of autograd ops, so a gradient flows through ``ops.*``
+exactly as through a layer; the few that are not differentiable (``argmax``,
 comparisons, ``arange``...) return Tensors without a gradient, as in Keras.
 
 Example:

@@ -8,7 +8,15 @@ from kerasedu import ops
 
 def test_ops_is_a_top_level_name_with_every_module_names():
     assert kerasedu.ops is ops
-    for module in (ops.core, ops.nn, ops.numpy, ops.numpy_math, ops.math):
+    for module in (
+        ops.core,
+        ops.math,
+        ops.nn,
+        ops.nn_windows,
+        ops.numpy,
+        ops.numpy_math,
+        ops.numpy_stats,
+    ):
         for name in module.__all__:
             assert getattr(ops, name) is getattr(module, name), name
 
