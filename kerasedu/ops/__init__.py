@@ -24,6 +24,7 @@ from kerasedu.ops.core import *  # noqa: F403
 from kerasedu.ops.math import *  # noqa: F403
 from kerasedu.ops.nn import *  # noqa: F403
 from kerasedu.ops.numpy import *  # noqa: F403
+from kerasedu.ops.numpy_array import *  # noqa: F403
 from kerasedu.ops.numpy_math import *  # noqa: F403
 
 
