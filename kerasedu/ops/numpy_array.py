@@ -128,7 +128,8 @@ def broadcast_to(x, shape):
     """
     x = convert_to_tensor(x)
     shape = tuple(int(n) for n in shape)
-    if np.broadcast_shapes(x.shape, shape) != shape:
+    pairs = zip(x.shape[::-1], shape[::-1])  # NumPy's rule: from the right, equal or 1
+    if x.ndim > len(shape) or any(n not in (1, m) for n, m in pairs):
         raise ValueError(f"broadcast_to: cannot broadcast shape {x.shape} to {shape}.")
     return autograd.add(x, Tensor(get_array_module(x.data).zeros(shape, dtype=x.dtype)))
 
