@@ -60,7 +60,7 @@ def take(x, indices, axis=None):
         [[2.0, 1.0], [4.0, 3.0]]
     """
     idx = convert_to_tensor(indices, dtype="int64").data
-    return _gather(x, lambda positions, module: module.take(positions, idx, axis=axis))
+    return _gather(x, lambda positions, m: m.take(positions, m.asarray(idx), axis=axis))
 
 
 def take_along_axis(x, indices, axis=None):
@@ -72,7 +72,7 @@ def take_along_axis(x, indices, axis=None):
         [[7.0], [9.0]]
     """
     idx = convert_to_tensor(indices, dtype="int64").data
-    return _gather(x, lambda positions, m: m.take_along_axis(positions, idx, axis=axis))
+    return _gather(x, lambda pos, m: m.take_along_axis(pos, m.asarray(idx), axis=axis))
 
 
 def split(x, indices_or_sections, axis=0):
