@@ -153,6 +153,7 @@ def _value_dtype(value):
 
 
 def _data(value):
+    """A Tensor's array; anything else as it is."""
     return value.data if isinstance(value, Tensor) else value
 
 
@@ -183,7 +184,8 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     if dtype is None:
         dtype = result_dtype(floatx(), _value_dtype(start), _value_dtype(stop))
     values = xp().linspace(_data(start), _data(stop), num, endpoint, True, dtype, axis)
-    step = Tensor(xp().asarray(values[1], dtype=values[0].dtype))
+    step_dtype = values[0].dtype if values[0].dtype.kind == "f" else floatx()  # 2.5 for ints too
+    step = Tensor(xp().asarray(values[1], dtype=step_dtype))
     return (Tensor(values[0]), step) if retstep else Tensor(values[0])
 
 

@@ -187,6 +187,7 @@ KERAS_CASES = {  # name: function of an ops module (kerasedu.ops or keras.ops) -
     "arange_mixed": lambda o: o.arange(1, 4.0, 1),
     "linspace": lambda o: o.linspace(0, 10, 5),
     "linspace_int": lambda o: o.linspace(0, 10, 5, dtype="int32"),
+    "linspace_retstep_int": lambda o: o.linspace(0, 10, 5, dtype="int32", retstep=True),
     "linspace_axis": lambda o: o.linspace(A[0], A[1], 3, endpoint=False, axis=1),
     "eye": lambda o: o.eye(3, 4, k=-1),
     "identity": lambda o: o.identity(3, dtype="int32"),
