@@ -31,7 +31,7 @@ from kerasedu.autograd.ops_elementwise import (
 from kerasedu.autograd.ops_erf import erf, gelu
 from kerasedu.autograd.ops_index import getitem, take
 from kerasedu.autograd.ops_join import concatenate, split, stack
-from kerasedu.autograd.ops_linalg import matmul
+from kerasedu.autograd.ops_linalg import einsum, matmul, norm, tensordot
 from kerasedu.autograd.ops_nn import (
     elu,
     exponential,

@@ -2,11 +2,11 @@
 
 The Keras 3 guides write custom layers with ``from keras import ops`` and
 ``ops.matmul(x, w)``. This package gives those names, grouped much as Keras groups
-them: `core` (tensors and control flow); `numpy`, `numpy_math` and `numpy_stats`
-(NumPy's functions); `nn` and `nn_windows` (activations, losses, attention, convolution,
-pooling); `math` (a few more); and the namespace `image`. Most are an autograd function
-(re-exported) or a composition of autograd ops, so a gradient flows through ``ops.*``
-exactly as through a layer; the few that are not differentiable (``argmax``,
+them: `core` (tensors and control flow); `numpy`, `numpy_array`, `numpy_math` and
+`numpy_stats` (NumPy's functions); `nn` and `nn_windows` (activations, losses, attention,
+convolution, pooling); `math` (a few more); and the namespace `image`. Most are an
+autograd function (re-exported) or a composition of autograd ops, so a gradient flows
+through ``ops.*`` exactly as through a layer; the few that are not differentiable (``argmax``,
 comparisons, ``arange``...) return Tensors without a gradient, as in Keras.
 
 Example:
@@ -28,6 +28,7 @@ from kerasedu.ops.math import *  # noqa: F403
 from kerasedu.ops.nn import *  # noqa: F403
 from kerasedu.ops.nn_windows import *  # noqa: F403
 from kerasedu.ops.numpy import *  # noqa: F403
+from kerasedu.ops.numpy_array import *  # noqa: F403
 from kerasedu.ops.numpy_math import *  # noqa: F403
 from kerasedu.ops.numpy_stats import *  # noqa: F403
 
