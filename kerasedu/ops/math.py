@@ -13,8 +13,9 @@ from kerasedu import autograd
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.device import get_array_module
 from kerasedu.ops.core import convert_to_tensor
+from kerasedu.ops.numpy_array import take_along_axis
 
-__all__ = ["in_top_k", "logsumexp", "rsqrt", "segment_sum"]
+__all__ = ["in_top_k", "logsumexp", "rsqrt", "segment_sum", "top_k"]
 
 
 def logsumexp(x, axis=None, keepdims=False):
@@ -45,6 +46,29 @@ def rsqrt(x):
         [0.5]
     """
     return 1.0 / autograd.sqrt(convert_to_tensor(x))
+
+
+def top_k(x, k, sorted=True):
+    """The ``k`` largest values along the last axis and their indices (on ties, the lower first).
+
+    The values are picked from ``x`` by index, so the gradient flows back to the
+    entries chosen. They always come sorted, largest first (``sorted`` is accepted for Keras).
+
+    Shapes:
+        ``(..., n)`` -> values and int32 indices ``(..., k)``.
+
+    Example:
+        >>> values, indices = top_k(convert_to_tensor([1.0, 3.0, 3.0, 2.0]), 2)
+        >>> values.numpy().tolist(), indices.numpy().tolist()
+        ([3.0, 3.0], [1, 2])
+    """
+    x = convert_to_tensor(x)
+    xp = get_array_module(x.data)
+    signed = x.data.astype(
+        "float64" if x.dtype.kind in "fc" else "int64"
+    )  # -x for uint and bool too
+    indices = xp.argsort(-signed, axis=-1, kind="stable")[..., :k]  # stable: ties keep their order
+    return take_along_axis(x, indices, axis=-1), Tensor(indices.astype("int32"))
 
 
 def in_top_k(targets, predictions, k):

@@ -61,3 +61,24 @@ def test_math_ops_match_keras_ops():
         theirs = kops.convert_to_numpy(theirs)
         assert ours.numpy().dtype == theirs.dtype
         np.testing.assert_allclose(ours.numpy(), theirs, rtol=1e-5, atol=1e-6)
+
+
+def test_top_k_picks_the_largest_with_the_lower_index_first_on_ties():
+    values, indices = math.top_k(X, 2)
+    expected = np.sort(X, axis=-1)[:, ::-1][:, :2]
+    np.testing.assert_allclose(values.numpy(), expected)
+    assert indices.numpy().dtype == np.int32
+    np.testing.assert_array_equal(np.take_along_axis(X, indices.numpy(), -1), expected)
+    _, tied = math.top_k(np.array([2, 5, 5, 1], dtype="uint8"), 3)
+    assert tied.numpy().tolist() == [1, 2, 0]
+    assert gradcheck(lambda x: math.top_k(x, 2)[0], [X.astype("float64")])
+
+
+@pytest.mark.reference
+def test_top_k_matches_keras_ops():
+    kops = import_keras().ops
+    x = np.array([[1.0, 3.0, 3.0, 2.0], [0.5, -1.0, 4.0, 4.0]], dtype="float32")
+    for ours, theirs in zip(math.top_k(x, 3), kops.top_k(x, 3)):
+        theirs = kops.convert_to_numpy(theirs)
+        assert ours.numpy().dtype == theirs.dtype
+        np.testing.assert_array_equal(ours.numpy(), theirs)
