@@ -9,6 +9,8 @@ Example:
     (1, 2)
 """
 
+import builtins
+
 import numpy as np
 
 from kerasedu.autograd import cast  # noqa: F401  (re-exported: keras.ops.cast)
@@ -16,8 +18,8 @@ from kerasedu.autograd.tensor import Tensor
 from kerasedu.device import to_numpy
 
 __all__ = [
-    "cast", "cond", "convert_to_numpy", "convert_to_tensor", "fori_loop", "is_tensor", "shape",
-    "stop_gradient", "while_loop",
+    "cast", "cond", "convert_to_numpy", "convert_to_tensor", "fori_loop", "is_tensor", "ndim",
+    "shape", "size", "slice", "stop_gradient", "while_loop",
 ]  # fmt: skip
 
 
@@ -50,6 +52,38 @@ def shape(x):
         (4, 2)
     """
     return tuple(np.shape(x.data if isinstance(x, Tensor) else x))
+
+
+def ndim(x):
+    """The number of axes of ``x``, an int.
+
+    Example:
+        >>> ndim(np.zeros((4, 2)))
+        2
+    """
+    return len(shape(x))
+
+
+def size(x):
+    """The number of elements of ``x``, an int.
+
+    Example:
+        >>> size(np.zeros((4, 2)))
+        8
+    """
+    return int(np.prod(shape(x)))
+
+
+def slice(inputs, start_indices, shape):  # noqa: A001  (Keras's name)
+    """The block of ``inputs`` of size ``shape`` starting at ``start_indices``, differentiable.
+
+    Example:
+        >>> slice(np.arange(12.0).reshape(3, 4), (1, 1), (2, 2)).numpy().tolist()
+        [[5.0, 6.0], [9.0, 10.0]]
+    """
+    starts = [int(i) for i in start_indices]
+    block = tuple(builtins.slice(s, s + int(n)) for s, n in zip(starts, shape))
+    return convert_to_tensor(inputs)[block]
 
 
 def is_tensor(x):

@@ -9,13 +9,15 @@ Example:
     100.693
 """
 
+import numpy as np
+
 from kerasedu import autograd
 from kerasedu.autograd.tensor import Tensor
 from kerasedu.device import get_array_module
 from kerasedu.ops.core import convert_to_tensor
 from kerasedu.ops.numpy_array import take_along_axis
 
-__all__ = ["in_top_k", "logsumexp", "rsqrt", "segment_sum", "top_k"]
+__all__ = ["in_top_k", "logsumexp", "rsqrt", "scatter", "scatter_update", "segment_sum", "top_k"]
 
 
 def logsumexp(x, axis=None, keepdims=False):
@@ -112,3 +114,44 @@ def segment_sum(data, segment_ids, num_segments=None, sorted=False):
     one_hot = (xp.arange(count)[:, None] == ids[None, :]).astype(data.dtype)  # (segments, N)
     rows = autograd.reshape(data, (data.shape[0], -1))
     return autograd.reshape(autograd.matmul(Tensor(one_hot), rows), (count, *data.shape[1:]))
+
+
+def scatter(indices, values, shape):
+    """A Tensor of zeros of ``shape`` with ``values`` added at ``indices`` (repeats add up).
+
+    It is `segment_sum` with each index turned into one flat position, so the gradient
+    flows back to ``values``.
+
+    Shapes:
+        ``indices (n, d)`` pick positions in the first ``d`` axes of ``shape``;
+        ``values (n, *shape[d:])``.
+
+    Example:
+        >>> scatter([[0, 1], [0, 1], [1, 0]], convert_to_tensor([1.0, 2.0, 5.0]), (2, 2)).numpy()
+        array([[0., 3.],
+               [5., 0.]], dtype=float32)
+    """
+    values = convert_to_tensor(values)
+    xp = get_array_module(values.data)
+    index = xp.asarray(convert_to_tensor(indices).data, dtype="int64")
+    leading = tuple(shape[: index.shape[-1]])
+    positions = xp.ravel_multi_index(tuple(index.T), leading)  # (n,) flat positions
+    summed = segment_sum(values, positions, num_segments=int(np.prod(leading)))
+    return autograd.reshape(summed, tuple(shape))
+
+
+def scatter_update(inputs, indices, updates):
+    """``inputs`` with the entries at ``indices`` replaced by ``updates``, differentiable in both.
+
+    Shapes:
+        ``indices (n, d)`` pick positions in the first ``d`` axes of ``inputs``.
+
+    Example:
+        >>> x = np.zeros((2, 2), dtype="float32")
+        >>> scatter_update(x, [[1, 1]], convert_to_tensor([7.0])).numpy().tolist()
+        [[0.0, 0.0], [0.0, 7.0]]
+    """
+    inputs = convert_to_tensor(inputs)
+    updates = convert_to_tensor(updates, dtype=inputs.dtype)
+    hit = scatter(indices, Tensor(updates.data * 0 + 1), inputs.shape).data > 0
+    return autograd.where(Tensor(hit), scatter(indices, updates, inputs.shape), inputs)

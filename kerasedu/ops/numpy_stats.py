@@ -19,7 +19,7 @@ from kerasedu.ops.core import convert_to_tensor
 from kerasedu.ops.numpy_math import to_float
 
 __all__ = [  # the keras.ops names this module gives (kerasedu.ops imports them all)
-    "all", "any", "average", "count_nonzero", "cumprod", "cumsum", "prod", "std", "var",
+    "all", "any", "average", "count_nonzero", "cumprod", "cumsum", "prod", "std", "trace", "var",
 ]  # fmt: skip
 
 
@@ -186,3 +186,25 @@ def average(x, axis=None, weights=None):
         weights = autograd.reshape(weights, shape)  # broadcasts along axis only
     total = autograd.sum(autograd.mul(x, weights), axis=axis)
     return autograd.div(total, autograd.sum(weights, axis=axis))
+
+
+def trace(x, offset=0, axis1=0, axis2=1):
+    """The sum of the diagonal (shifted up by ``offset``) of the ``axis1``-``axis2`` planes.
+
+    Picked by indexing and summed, so it is differentiable.
+
+    Shapes:
+        ``(3, 4)`` -> ``()``; ``(3, 4, B)`` with the default axes -> ``(B,)``.
+
+    Example:
+        >>> trace([[1.0, 2.0], [3.0, 4.0]]).numpy().item()
+        5.0
+    """
+    x = _cast_for_totals(x, None, widen=True)  # ints stay ints (int8 widened), as in Keras
+    axis1, axis2 = axis1 % x.ndim, axis2 % x.ndim
+    others = [axis for axis in range(x.ndim) if axis not in (axis1, axis2)]
+    planes = autograd.transpose(x, [*others, axis1, axis2])  # the planes' axes last
+    rows, cols = planes.shape[-2:]
+    i = get_array_module(x.data).arange(max(0, -offset), min(rows, cols - offset))
+    total = autograd.sum(planes[..., i, i + offset], axis=-1)
+    return total if total.dtype == x.dtype else autograd.cast(total, x.dtype)  # NumPy: int64

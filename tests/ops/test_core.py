@@ -49,3 +49,21 @@ def test_control_flow_agrees_with_keras_ops():
     ]:  # fmt: skip
         assert np.array_equal(np.asarray(ours), np.asarray(theirs))
     assert kops.convert_to_numpy(kops.stop_gradient(np.ones(2))).tolist() == [1.0, 1.0]
+
+
+def test_ndim_size_and_slice():
+    x = np.arange(24.0).reshape(2, 3, 4)
+    assert core.ndim(x) == 3 and core.size(Tensor(x)) == 24
+    np.testing.assert_array_equal(core.slice(x, (1, 0, 2), (1, 2, 2)).numpy(), x[1:2, 0:2, 2:4])
+    w = Tensor(x, requires_grad=True)
+    core.slice(w, (0, 1, 1), (1, 1, 2)).sum().backward()
+    assert w.grad.sum() == 2.0 and w.grad[0, 1, 1:3].tolist() == [1.0, 1.0]
+
+
+@pytest.mark.reference
+def test_ndim_size_and_slice_agree_with_keras_ops():
+    kops = import_keras().ops
+    x = np.arange(24.0, dtype="float32").reshape(2, 3, 4)
+    assert (core.ndim(x), core.size(x)) == (kops.ndim(x), kops.size(x))
+    expected = kops.convert_to_numpy(kops.slice(x, (1, 0, 2), (1, 2, 2)))
+    np.testing.assert_array_equal(core.slice(x, (1, 0, 2), (1, 2, 2)).numpy(), expected)

@@ -82,3 +82,36 @@ def test_top_k_matches_keras_ops():
         theirs = kops.convert_to_numpy(theirs)
         assert ours.numpy().dtype == theirs.dtype
         np.testing.assert_array_equal(ours.numpy(), theirs)
+
+
+def test_scatter_adds_repeats_and_scatter_update_replaces():
+    got = math.scatter(np.array([[0, 1], [0, 1], [2, 3]]), np.array([1.0, 2.0, 3.0]), (3, 4))
+    expected = np.zeros((3, 4))
+    expected[0, 1], expected[2, 3] = 3.0, 3.0
+    np.testing.assert_array_equal(got.numpy(), expected)
+    rows = math.scatter(np.array([[0], [2]]), np.ones((2, 4)), (3, 4)).numpy()
+    assert rows.sum(axis=1).tolist() == [4.0, 0.0, 4.0]
+    updated = math.scatter_update(X, np.array([[0, 1], [2, 3]]), np.array([-1.0, -2.0]))
+    expected = X.copy()
+    expected[0, 1], expected[2, 3] = -1.0, -2.0
+    np.testing.assert_array_equal(updated.numpy(), expected)
+    index = np.array([[1, 0], [0, 2]])
+    assert gradcheck(lambda v: math.scatter(index, v, (2, 3)), [np.array([1.0, 2.0])])
+    assert gradcheck(
+        lambda x, v: math.scatter_update(x, index, v), [X[:2, :3] * 1.0, X[0, :2] * 1.0]
+    )
+
+
+@pytest.mark.reference
+def test_scatter_matches_keras_ops():
+    kops = import_keras().ops
+    index, values = np.array([[0, 1], [0, 1], [2, 3]]), np.array([1.0, 2.0, 3.0], "float32")
+    pairs = [
+        (math.scatter(index, values, (3, 4)), kops.scatter(index, values, (3, 4))),
+        (
+            math.scatter_update(X, index[1:], values[1:]),
+            kops.scatter_update(X, index[1:], values[1:]),
+        ),
+    ]
+    for ours, theirs in pairs:
+        np.testing.assert_array_equal(ours.numpy(), kops.convert_to_numpy(theirs))

@@ -64,6 +64,7 @@ def test_result_dtypes_follow_keras():
 
 
 DIFFERENTIABLE = [  # (name, function of the checked inputs, inputs)
+    ("trace", lambda x: ops.trace(x, offset=1), [WITH_ZEROS]),
     ("prod", lambda x: ops.prod(x, axis=1), [WITH_ZEROS]),
     ("prod all", ops.prod, [WITH_ZEROS[2:]]),
     ("var", lambda x: ops.var(x, axis=0, keepdims=True), [WITH_ZEROS]),
@@ -88,6 +89,10 @@ def test_counts_record_no_gradient():
 
 
 REFERENCE_CASES = [  # (name, args, kwargs)
+    ("trace", (X,), {}),
+    ("trace", (X,), {"offset": -1}),
+    ("trace", (X.reshape(2, 3, 2),), {"axis1": 1, "axis2": 2}),
+    ("trace", (INTS,), {"offset": 1}),
     ("all", (INTS,), {"axis": 1, "keepdims": True}),
     ("any", (X > 1,), {}),
     ("count_nonzero", (INTS,), {"axis": 0}),
@@ -123,3 +128,10 @@ def test_values_and_dtypes_match_keras_ops(name, args, kwargs):
     assert ours.dtype == theirs.dtype, name
     assert ours.shape == theirs.shape, name
     np.testing.assert_allclose(ours, theirs, rtol=1e-5, atol=1e-6, err_msg=name)
+
+
+def test_trace_sums_the_shifted_diagonal_like_numpy():
+    for offset in (-2, 0, 1, 5):
+        np.testing.assert_allclose(ops.trace(X, offset).numpy(), np.trace(X, offset), rtol=1e-6)
+    cube = X.reshape(2, 3, 2)
+    np.testing.assert_allclose(ops.trace(cube, 0, 1, 2).numpy(), np.trace(cube, 0, 1, 2))
