@@ -6,7 +6,7 @@ import pytest
 from kerasedu import ops
 from kerasedu.autograd import Tensor, gradcheck
 from kerasedu.ops import numpy_array
-from tests.layers.keras_reference import import_keras
+from tests.ops.ops_reference import assert_case_matches_keras
 
 RNG = np.random.default_rng(0)
 X = RNG.normal(size=(3, 4)).astype("float32")
@@ -176,12 +176,4 @@ KERAS_CASES = {  # name: function of an ops module (kerasedu.ops or keras.ops) -
 @pytest.mark.reference
 @pytest.mark.parametrize("name", sorted(KERAS_CASES))
 def test_values_and_dtypes_match_keras_ops(name):
-    keras = import_keras()
-    ours, theirs = KERAS_CASES[name](ops), KERAS_CASES[name](keras.ops)
-    if not isinstance(ours, (list, tuple)):
-        ours, theirs = [ours], [theirs]
-    assert len(ours) == len(theirs)
-    for mine, reference in zip(ours, theirs):
-        reference = keras.ops.convert_to_numpy(reference)
-        assert ops.convert_to_numpy(mine).dtype == reference.dtype, name
-        np.testing.assert_allclose(ops.convert_to_numpy(mine), reference, rtol=1e-6)
+    assert_case_matches_keras(KERAS_CASES[name], name, rtol=1e-6, atol=0)
