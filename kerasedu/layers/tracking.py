@@ -236,8 +236,9 @@ class TrackedList(_Owned, list):
         return self
 
     def __setitem__(self, index, value):
-        super().__setitem__(index, value)
-        self._changed(value if isinstance(index, slice) else [value])
+        added = list(value) if isinstance(index, slice) else [value]  # an iterator: read once
+        super().__setitem__(index, added if isinstance(index, slice) else value)
+        self._changed(added)
 
     def __delitem__(self, index):
         super().__delitem__(index)
@@ -268,6 +269,10 @@ class TrackedDict(_Owned, dict):
         added = dict(*args, **kwargs)
         super().update(added)
         self._changed(added.values())
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
     def setdefault(self, key, default=None):
         value = super().setdefault(key, default)

@@ -193,6 +193,9 @@ def test_every_way_of_changing_a_tracked_list_or_dict_updates_the_layer():
     assert layer.blocks.pop() is d and layer._tracked_layers == [a]
     layer.blocks.clear()
     assert layer._tracked_layers == []
+    layer.blocks[0:0] = (block for block in (a, b))  # a generator: read once, both tracked
+    assert layer._tracked_layers == [a, b]
+    layer.blocks.clear()
     layer.heads = {}
     layer.heads.update(x=a)
     layer.heads.setdefault("y", b)
@@ -200,6 +203,8 @@ def test_every_way_of_changing_a_tracked_list_or_dict_updates_the_layer():
     assert layer.heads.pop("x") is a and layer._tracked_layers == [b]
     del layer.heads["y"]
     assert layer._tracked_layers == []
+    layer.heads |= {"z": c}
+    assert layer._tracked_layers == [c]
 
 
 def test_tracked_containers_stay_lists_and_dicts_for_everything_else():
