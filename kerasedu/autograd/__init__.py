@@ -60,5 +60,19 @@ from kerasedu.autograd.ops_shape import (
     transpose,
 )
 from kerasedu.autograd.ops_softmax import log_softmax, softmax
+from kerasedu.autograd.ops_trig import (
+    arccos,
+    arccosh,
+    arcsin,
+    arcsinh,
+    arctan,
+    arctan2,
+    arctanh,
+    cos,
+    cosh,
+    sin,
+    sinh,
+    tan,
+)
 from kerasedu.autograd.tensor import Tensor, as_tensor
 from kerasedu.autograd.variable import Variable

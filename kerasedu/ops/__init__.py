@@ -2,12 +2,13 @@
 
 The Keras 3 guides write custom layers with ``from keras import ops`` and
 ``ops.matmul(x, w)``. This package gives those names, grouped much as Keras groups
-them: `core` (tensors and control flow); `numpy`, `numpy_array`, `numpy_math` and
-`numpy_stats` (NumPy's functions); `nn` and `nn_windows` (activations, losses, attention,
-convolution, pooling); `math` (a few more); and the namespace `image`. Most are an
-autograd function (re-exported) or a composition of autograd ops, so a gradient flows
-through ``ops.*`` exactly as through a layer; the few that are not differentiable (``argmax``,
-comparisons, ``arange``...) return Tensors without a gradient, as in Keras.
+them: `core` (tensors and control flow); `numpy`, `numpy_array`, `numpy_math`,
+`numpy_stats` and `numpy_trig` (NumPy's functions); `nn` and `nn_windows` (activations,
+losses, attention, convolution, pooling); `math` (a few more); and the namespace
+`image`. Most are an autograd function (re-exported) or a composition of autograd ops,
+so a gradient flows through ``ops.*`` exactly as through a layer; the few that are not
+differentiable (``argmax``, comparisons, ``arange``...) return Tensors without a
+gradient, as in Keras.
 
 Example:
     >>> from kerasedu import ops
@@ -31,6 +32,7 @@ from kerasedu.ops.numpy import *  # noqa: F403
 from kerasedu.ops.numpy_array import *  # noqa: F403
 from kerasedu.ops.numpy_math import *  # noqa: F403
 from kerasedu.ops.numpy_stats import *  # noqa: F403
+from kerasedu.ops.numpy_trig import *  # noqa: F403
 
 
 def __getattr__(name):

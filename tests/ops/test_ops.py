@@ -16,6 +16,7 @@ def test_ops_is_a_top_level_name_with_every_module_names():
         ops.numpy,
         ops.numpy_math,
         ops.numpy_stats,
+        ops.numpy_trig,
     ):
         for name in module.__all__:
             assert getattr(ops, name) is getattr(module, name), name
