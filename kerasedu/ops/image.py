@@ -100,7 +100,8 @@ def extract_patches(images, size, strides=None, dilation_rate=1, padding="valid"
         padding_amounts(n, k, s, padding, d)
         for n, k, s, d in zip(images.shape[1:3], size, strides, dilation)
     ]
-    images = pad(images, [(0, 0), *pads, (0, 0)])  # "same": TensorFlow's split of the zeros
+    if any(sum(pair) for pair in pads):  # "same": TensorFlow's split of the zeros
+        images = pad(images, [(0, 0), *pads, (0, 0)])
     rows = _window_starts(images.shape[1], size[0], strides[0], dilation[0])
     cols = _window_starts(images.shape[2], size[1], strides[1], dilation[1])
     # (N, rows, cols, patch_h, patch_w, C): a fancy index, so the gradient scatters back

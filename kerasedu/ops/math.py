@@ -153,5 +153,9 @@ def scatter_update(inputs, indices, updates):
     """
     inputs = convert_to_tensor(inputs)
     updates = convert_to_tensor(updates, dtype=inputs.dtype)
-    hit = scatter(indices, Tensor(updates.data * 0 + 1), inputs.shape).data > 0
+    xp = get_array_module(inputs.data)
+    index = xp.asarray(convert_to_tensor(indices).data, dtype="int64")
+    hit = xp.zeros(inputs.shape[: index.shape[-1]], dtype=bool)  # the positions replaced
+    hit[tuple(index.T)] = True
+    hit = hit.reshape(hit.shape + (1,) * (inputs.ndim - hit.ndim))  # whole rows: broadcast
     return autograd.where(Tensor(hit), scatter(indices, updates, inputs.shape), inputs)
